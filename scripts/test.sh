@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every test of the repository, in the order that fails fastest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { echo; echo "== $*"; }
+
+step "format";                 cargo fmt --check
+step "clippy (native)";        cargo clippy --all-targets --quiet -- -D warnings
+step "clippy (wasm32)";        cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+step "native tests";           cargo test --quiet
+step "wasm build + MVP check"; scripts/build-wasm.sh
+step "wasm tests in Node";     cargo test --target wasm32-unknown-unknown
+step "wasm tests in Chromium"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Lists a module's imports and fails if any comes from `env` (an unresolved native symbol).
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2];
+const mod = new WebAssembly.Module(readFileSync(file));
+const imports = WebAssembly.Module.imports(mod);
+const fromEnv = imports.filter((i) => i.module === 'env');
+if (fromEnv.length) {
+  console.error(`wasm-imports: ${file} imports from env: ${fromEnv.map((i) => i.name).join(', ')}`);
+  process.exit(1);
+}
+const modules = [...new Set(imports.map((i) => i.module))];
+console.log(`wasm-imports: ${imports.length} imports, all from ${modules.join(', ') || 'nothing'}`);

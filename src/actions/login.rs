@@ -1,0 +1,125 @@
+//! `AppGetTokenByWeiXin` (WeChat login) and the token grant that `AppGetToken*` answer with.
+
+use crate::error::{Error, Result};
+use crate::json::Value;
+use crate::params::Params;
+use crate::response::ApiResponse;
+
+pub const ACTION: &str = "AppGetTokenByWeiXin";
+pub const WEIXIN_LOGIN_REQUIRED: &[&str] = &["WxOpenID", "NickName", "Avatar"];
+
+/// The WeChat user to log in (registered on the first call).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeiXinLogin {
+    /// The mini-program OpenID or the UnionID.
+    pub wx_open_id: String,
+    pub nick_name: String,
+    pub avatar: String,
+}
+
+impl WeiXinLogin {
+    /// The action parameters; every field is required and must not be empty.
+    pub fn params(&self) -> Result<Params> {
+        let params = Params::new()
+            .with("WxOpenID", self.wx_open_id.as_str())
+            .with("NickName", self.nick_name.as_str())
+            .with("Avatar", self.avatar.as_str());
+        for key in WEIXIN_LOGIN_REQUIRED {
+            params.require_str(key)?;
+        }
+        Ok(params)
+    }
+}
+
+/// An access token and when it stops working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenGrant {
+    pub token: String,
+    /// UNIX seconds.
+    pub expire_at: i64,
+    pub request_id: Option<String>,
+}
+
+/// `Data: {Token, ExpireAt}` of a successful login.
+pub fn parse_token_grant(response: &ApiResponse) -> Result<TokenGrant> {
+    let bad = |what: &str| {
+        let mut e = Error::parse(format!("login response: {what}"), false);
+        e.request_id = response.request_id.clone();
+        e
+    };
+    let data = response.data().ok_or_else(|| bad("no `Data`"))?;
+    let token = match data.get("Token") {
+        Some(Value::String(t)) if !t.is_empty() => t.clone(),
+        _ => return Err(bad("`Data.Token` is not a non-empty string")),
+    };
+    let expire_at = match data.get("ExpireAt") {
+        Some(Value::Number(n)) if n.fract() == 0.0 && (0.0..=9.0e15).contains(n) => *n as i64,
+        _ => return Err(bad("`Data.ExpireAt` is not a non-negative integer")),
+    };
+    Ok(TokenGrant {
+        token,
+        expire_at,
+        request_id: response.request_id.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::response::parse_response;
+    use crate::ErrorKind;
+
+    #[test]
+    fn params_require_every_field() {
+        let login = WeiXinLogin {
+            wx_open_id: "o1".into(),
+            nick_name: "微信用户".into(),
+            avatar: "https://a/b.png".into(),
+        };
+        assert_eq!(login.params().unwrap().len(), 3);
+        let e = WeiXinLogin {
+            nick_name: String::new(),
+            ..login
+        }
+        .params()
+        .unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidInput);
+        assert_eq!(e.param.as_deref(), Some("NickName"));
+    }
+
+    #[test]
+    fn grant_from_both_envelopes() {
+        let documented =
+            r#"{"Response":{"Data":{"ExpireAt":1700007200,"Token":"tok"},"RequestId":"r1"}}"#;
+        let wire = r#"{"code":0,"msg":"","data":{"Data":{"ExpireAt":1700007200,"Token":"tok"},"RequestId":"r1"}}"#;
+        for body in [documented, wire] {
+            let grant = parse_token_grant(&parse_response(200, body).unwrap()).unwrap();
+            assert_eq!(
+                grant,
+                TokenGrant {
+                    token: "tok".into(),
+                    expire_at: 1700007200,
+                    request_id: Some("r1".into())
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn grant_with_wrong_types_is_a_parse_error() {
+        for body in [
+            r#"{"Response":{"RequestId":"r"}}"#,
+            r#"{"Response":{"Data":{"Token":"","ExpireAt":1},"RequestId":"r"}}"#,
+            r#"{"Response":{"Data":{"Token":"t","ExpireAt":"1"},"RequestId":"r"}}"#,
+            r#"{"Response":{"Data":{"Token":"t","ExpireAt":1.5},"RequestId":"r"}}"#,
+            r#"{"Response":{"Data":{"Token":7,"ExpireAt":1},"RequestId":"r"}}"#,
+        ] {
+            let e = parse_token_grant(&parse_response(200, body).unwrap()).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Parse, "{body}");
+            assert_eq!(e.request_id.as_deref(), Some("r"));
+        }
+    }
+}

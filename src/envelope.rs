@@ -1,0 +1,118 @@
+//! The two response envelopes: the documented `{"Response":{…}}` and the wire
+//! `{"code","msg","data"}` every official client reads (app-api.md §3).
+
+use crate::error::{Error, Result};
+use crate::error_code::sub_code;
+use crate::json::Value;
+use crate::response::ApiResponse;
+
+pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
+    let Value::Object(mut outer) = value else {
+        return Err(shape(format!(
+            "response is a JSON {}, not an object",
+            value.type_name()
+        )));
+    };
+    if let Some(inner) = take(&mut outer, "Response") {
+        return inner_response(inner);
+    }
+    let Some(code) = take(&mut outer, "code") else {
+        return Err(shape("response has neither `Response` nor `code`".into()));
+    };
+    let code = match code {
+        Value::Number(n) if n.fract() == 0.0 && n.is_finite() => crate::number::js_number(n),
+        Value::String(s) if !s.is_empty() => s,
+        other => {
+            return Err(shape(format!(
+                "`code` is {}, not an integer",
+                other.to_json()
+            )))
+        }
+    };
+    let msg = match take(&mut outer, "msg") {
+        Some(Value::String(s)) => s,
+        _ => String::new(),
+    };
+    let data = match take(&mut outer, "data") {
+        None | Some(Value::Null) => Value::Object(Vec::new()),
+        Some(data @ Value::Object(_)) => data,
+        Some(other) => {
+            return Err(shape(format!(
+                "`data` is a JSON {}, not an object",
+                other.type_name()
+            )))
+        }
+    };
+    if code == "0" || data.get("Error").is_some() {
+        return inner_response(data);
+    }
+    let request_id = request_id(&data)?;
+    let message = if msg.is_empty() {
+        format!("request failed with code {code}")
+    } else {
+        msg
+    };
+    Err(Error::api(&code, message, request_id))
+}
+
+/// `{RequestId, Data…}` or `{RequestId, Error:{Code, Message}}`; an `Error` wins over `Data`.
+fn inner_response(inner: Value) -> Result<ApiResponse> {
+    if !inner.is_object() {
+        return Err(shape(format!(
+            "response content is a JSON {}, not an object",
+            inner.type_name()
+        )));
+    }
+    let request_id = request_id(&inner)?;
+    if let Some(error) = inner.get("Error") {
+        return Err(api_error(error, request_id));
+    }
+    Ok(ApiResponse {
+        request_id,
+        body: inner,
+    })
+}
+
+fn api_error(error: &Value, request_id: Option<String>) -> Error {
+    let Some(code) = error
+        .get("Code")
+        .and_then(Value::as_str)
+        .filter(|c| !c.is_empty())
+    else {
+        let mut e = shape(format!("`Error` has no string `Code`: {}", error.to_json()));
+        e.request_id = request_id;
+        return e;
+    };
+    let message = error
+        .get("Message")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    // `InternalError` can wrap the real code: "InvalidParameterValue.UserLoginFailed|用户登录失败".
+    let code = match (code, sub_code(message)) {
+        ("InternalError", Some(inner)) => inner,
+        _ => code,
+    };
+    Error::api(code, message, request_id)
+}
+
+fn request_id(inner: &Value) -> Result<Option<String>> {
+    match inner.get("RequestId") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(shape(format!(
+            "`RequestId` is a JSON {}, not a string",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Valid JSON of the wrong shape: retrying will not change it.
+fn shape(message: String) -> Error {
+    Error::parse(message, false)
+}
+
+/// Removes `key` (the last one, as `JSON.parse` keeps) and returns its value.
+fn take(entries: &mut Vec<(String, Value)>, key: &str) -> Option<Value> {
+    let index = entries.iter().rposition(|(k, _)| k == key)?;
+    Some(entries.remove(index).1)
+}

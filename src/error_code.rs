@@ -1,0 +1,182 @@
+//! The error codes the App API is known to return (reference: app-api.md §4.3).
+
+/// A server error code the SDK knows, with what it means and whether a retry can help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownCode {
+    pub code: &'static str,
+    pub meaning: &'static str,
+    pub retryable: bool,
+}
+
+const fn known(code: &'static str, meaning: &'static str, retryable: bool) -> KnownCode {
+    KnownCode {
+        code,
+        meaning,
+        retryable,
+    }
+}
+
+/// Every code documented for the App API, plus the wire code and the official SDK's own codes.
+pub const KNOWN_CODES: &[KnownCode] = &[
+    known("InternalError", "internal error", true),
+    known(
+        "ErrorRequiredParamNotFound",
+        "required parameter missing",
+        false,
+    ),
+    known("InvalidAction", "invalid Action", false),
+    known("InvalidParameterValue", "invalid parameter value", false),
+    known(
+        "InvalidParameterValue.InvalidJSON",
+        "request body is not JSON",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.NickNameLengthInvalid",
+        "nickname length invalid",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.ErrorUserNotExists",
+        "account does not exist",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.InvalidAccessToken",
+        "access token invalid or expired: log in again",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.PhoneNumberInvalid",
+        "invalid phone number",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.SendVerifyCodeTooQuick",
+        "verification code sent too often",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.UserLoginFailed",
+        "login failed",
+        false,
+    ),
+    known(
+        "InvalidParameterValue.BindDeviceNotConnected",
+        "device has not connected to the cloud recently",
+        false,
+    ),
+    known(
+        "UnauthorizedOperation.APPNoPermissionToStudioProduct",
+        "the app has no permission for this product",
+        false,
+    ),
+    known("-1000", "business error (wire code)", false),
+    known(
+        "VERIFY_LOGIN_FAIL",
+        "login state invalid: log in again",
+        false,
+    ),
+    known("INTERNAL_ERROR", "SDK internal error", false),
+    known(
+        "WX_API_NEED_AUTH",
+        "WeChat API needs user authorisation",
+        false,
+    ),
+    known(
+        "GET_USERINFO_NEED_AUTH",
+        "user info needs authorisation",
+        false,
+    ),
+    known("WX_API_FAIL", "WeChat API failed", false),
+    known("TIMEOUT", "timed out", true),
+    known(
+        "CLOUDFUNC_INVALID_APP_KEY_SECRET",
+        "cloud function has an invalid AppKey/AppSecret",
+        false,
+    ),
+    known("INVALID_APP_KEY", "invalid AppKey", false),
+];
+
+/// Looks a server code up; unknown codes are kept verbatim by the caller.
+pub fn known_code(code: &str) -> Option<&'static KnownCode> {
+    KNOWN_CODES.iter().find(|k| k.code == code)
+}
+
+/// Known codes decide for themselves; unknown ones are retryable only when they say the
+/// server was busy or failed internally.
+pub fn is_retryable_code(code: &str) -> bool {
+    match known_code(code) {
+        Some(k) => k.retryable,
+        None => {
+            code.starts_with("InternalError")
+                || code.starts_with("RequestLimitExceeded")
+                || code.starts_with("ResourceUnavailable")
+        }
+    }
+}
+
+/// True for the codes after which the only fix is a new access token.
+pub fn is_auth_expired_code(code: &str) -> bool {
+    code.contains("InvalidAccessToken") || code.contains("VERIFY_LOGIN_FAIL")
+}
+
+/// `InternalError` messages can carry the real code: `InvalidParameterValue.UserLoginFailed|用户登录失败`.
+/// Returns that code when it is followed by `|`.
+pub fn sub_code(message: &str) -> Option<&str> {
+    let (head, _) = message.split_once('|')?;
+    let looks_like_code = !head.is_empty()
+        && head.split('.').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        });
+    looks_like_code.then_some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn every_known_code_is_found() {
+        for k in KNOWN_CODES {
+            assert_eq!(known_code(k.code), Some(k));
+        }
+        assert_eq!(known_code("Something.New"), None);
+    }
+
+    #[test]
+    fn retryability() {
+        assert!(is_retryable_code("InternalError"));
+        assert!(is_retryable_code("InternalError.DbFailure"));
+        assert!(is_retryable_code("RequestLimitExceeded"));
+        assert!(!is_retryable_code("InvalidParameterValue"));
+        assert!(!is_retryable_code(
+            "InvalidParameterValue.InvalidAccessToken"
+        ));
+        assert!(!is_retryable_code("Some.Unknown"));
+    }
+
+    #[test]
+    fn sub_codes() {
+        assert_eq!(
+            sub_code("InvalidParameterValue.UserLoginFailed|用户登录失败"),
+            Some("InvalidParameterValue.UserLoginFailed")
+        );
+        assert_eq!(sub_code("plain message"), None);
+        assert_eq!(sub_code("has space|x"), None);
+        assert_eq!(sub_code("|x"), None);
+        assert_eq!(sub_code("a..b|x"), None);
+    }
+
+    #[test]
+    fn auth_expired() {
+        assert!(is_auth_expired_code(
+            "InvalidParameterValue.InvalidAccessToken"
+        ));
+        assert!(is_auth_expired_code("VERIFY_LOGIN_FAIL"));
+        assert!(!is_auth_expired_code("InternalError"));
+    }
+}

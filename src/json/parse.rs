@@ -1,0 +1,447 @@
+//! A strict RFC 8259 parser (what `JSON.parse` accepts), iterative over bytes with a depth limit.
+
+use super::Value;
+
+/// Deeper nesting than any App API response; hostile input stops here instead of the stack.
+pub const MAX_DEPTH: usize = 128;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonError {
+    /// The text stopped in the middle of a value: typically a truncated body.
+    UnexpectedEnd,
+    /// Something that is not JSON at this byte offset.
+    Syntax {
+        offset: usize,
+    },
+    TooDeep,
+    /// `\uD800`-style escapes that do not form a pair; Rust strings cannot hold them.
+    LoneSurrogate {
+        offset: usize,
+    },
+}
+
+impl core::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            JsonError::UnexpectedEnd => write!(f, "unexpected end of JSON text"),
+            JsonError::Syntax { offset } => write!(f, "invalid JSON at byte {offset}"),
+            JsonError::TooDeep => write!(f, "JSON nested deeper than {MAX_DEPTH} levels"),
+            JsonError::LoneSurrogate { offset } => {
+                write!(f, "unpaired UTF-16 surrogate escape at byte {offset}")
+            }
+        }
+    }
+}
+
+/// What to do with an escaped unpaired surrogate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoneSurrogates {
+    /// Request parameters: they cannot be signed as UTF-8, so refuse them.
+    Reject,
+    /// Responses: keep the rest of the text, as U+FFFD.
+    Replace,
+}
+
+pub fn parse(text: &str, lone: LoneSurrogates) -> Result<Value, JsonError> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        lone,
+    };
+    let value = p.value()?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(JsonError::Syntax { offset: p.pos });
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    lone: LoneSurrogates,
+}
+
+/// A container being filled while the parser walks into its children.
+enum Frame {
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>, String),
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn fail<T>(&self) -> Result<T, JsonError> {
+        if self.pos >= self.bytes.len() {
+            Err(JsonError::UnexpectedEnd)
+        } else {
+            Err(JsonError::Syntax { offset: self.pos })
+        }
+    }
+
+    fn expect(&mut self, b: u8) -> Result<(), JsonError> {
+        self.skip_ws();
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            self.fail()
+        }
+    }
+
+    /// Parses one value without recursion: containers are kept on an explicit stack.
+    fn value(&mut self) -> Result<Value, JsonError> {
+        let mut stack: Vec<Frame> = Vec::new();
+        loop {
+            // Read a value start: either a scalar or the opening of a container.
+            self.skip_ws();
+            let mut done = match self.peek() {
+                Some(b'[') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        Value::Array(Vec::new())
+                    } else {
+                        push_frame(&mut stack, Frame::Array(Vec::new()))?;
+                        continue;
+                    }
+                }
+                Some(b'{') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                        Value::Object(Vec::new())
+                    } else {
+                        let key = self.key()?;
+                        push_frame(&mut stack, Frame::Object(Vec::new(), key))?;
+                        continue;
+                    }
+                }
+                _ => self.scalar()?,
+            };
+            // Hand the finished value to its container; close containers that end here.
+            loop {
+                let Some(frame) = stack.last_mut() else {
+                    return Ok(done);
+                };
+                self.skip_ws();
+                let next = self.peek();
+                match frame {
+                    Frame::Array(items) => {
+                        items.push(done);
+                        match next {
+                            Some(b',') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            Some(b']') => self.pos += 1,
+                            _ => return self.fail(),
+                        }
+                    }
+                    Frame::Object(entries, key) => {
+                        entries.push((core::mem::take(key), done));
+                        match next {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.skip_ws();
+                                *key = self.key()?;
+                                break;
+                            }
+                            Some(b'}') => self.pos += 1,
+                            _ => return self.fail(),
+                        }
+                    }
+                }
+                done = match stack.pop() {
+                    Some(Frame::Array(items)) => Value::Array(items),
+                    Some(Frame::Object(entries, _)) => Value::Object(entries),
+                    None => return self.fail(),
+                };
+            }
+        }
+    }
+
+    /// `"key" :`
+    fn key(&mut self) -> Result<String, JsonError> {
+        if self.peek() != Some(b'"') {
+            return self.fail();
+        }
+        let key = self.string()?;
+        self.expect(b':')?;
+        Ok(key)
+    }
+
+    fn scalar(&mut self) -> Result<Value, JsonError> {
+        match self.peek() {
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => self.fail(),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, JsonError> {
+        for &b in word.as_bytes() {
+            if self.peek() != Some(b) {
+                return self.fail();
+            }
+            self.pos += 1;
+        }
+        Ok(value)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return self.fail(),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.fail();
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.fail();
+            }
+        }
+        let text = self.text.get(start..self.pos).unwrap_or_default();
+        text.parse::<f64>()
+            .map(Value::Number)
+            .map_err(|_| JsonError::Syntax { offset: start })
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut n = 0u32;
+        for _ in 0..4 {
+            let Some(d) = self.peek().and_then(|b| char::from(b).to_digit(16)) else {
+                return self.fail();
+            };
+            n = n * 16 + d;
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The run stops at an ASCII byte or the end, so both ends are char boundaries.
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                _ => return self.fail(),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
+        let simple = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let at = self.pos.saturating_sub(1);
+                self.pos += 1;
+                let unit = self.hex4()?;
+                let c = self.code_point(unit, at)?;
+                out.push(c);
+                return Ok(());
+            }
+            _ => return self.fail(),
+        };
+        self.pos += 1;
+        out.push(simple);
+        Ok(())
+    }
+
+    /// Joins a `\uXXXX` escape with a following low surrogate when it is a high one.
+    fn code_point(&mut self, unit: u32, at: usize) -> Result<char, JsonError> {
+        let lone = |p: &Self| match p.lone {
+            LoneSurrogates::Reject => Err(JsonError::LoneSurrogate { offset: at }),
+            LoneSurrogates::Replace => Ok(char::REPLACEMENT_CHARACTER),
+        };
+        match unit {
+            0xD800..=0xDBFF => {
+                let rest = self.bytes.get(self.pos..).unwrap_or_default();
+                if !rest.starts_with(b"\\u") {
+                    return lone(self);
+                }
+                let save = self.pos;
+                self.pos += 2;
+                let low = self.hex4()?;
+                if (0xDC00..=0xDFFF).contains(&low) {
+                    let c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                    Ok(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+                } else {
+                    // Not a pair: the second escape is read again on its own.
+                    self.pos = save;
+                    lone(self)
+                }
+            }
+            0xDC00..=0xDFFF => lone(self),
+            _ => Ok(char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        }
+    }
+}
+
+fn push_frame(stack: &mut Vec<Frame>, frame: Frame) -> Result<(), JsonError> {
+    if stack.len() >= MAX_DEPTH {
+        return Err(JsonError::TooDeep);
+    }
+    stack.push(frame);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn ok(text: &str) -> Value {
+        match parse(text, LoneSurrogates::Reject) {
+            Ok(v) => v,
+            Err(e) => panic!("{text:?}: {e}"),
+        }
+    }
+
+    fn err(text: &str) -> JsonError {
+        match parse(text, LoneSurrogates::Reject) {
+            Ok(v) => panic!("{text:?} parsed as {v:?}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn scalars() {
+        assert_eq!(ok("null"), Value::Null);
+        assert_eq!(ok(" true "), Value::Bool(true));
+        assert_eq!(ok("false"), Value::Bool(false));
+        assert_eq!(ok("-0.5e2"), Value::Number(-50.0));
+        assert_eq!(ok("0"), Value::Number(0.0));
+        assert_eq!(
+            ok(r#""a\u00e9\ud83d\ude00\n""#),
+            Value::String("aé😀\n".into())
+        );
+    }
+
+    #[test]
+    fn containers_keep_order_and_duplicates_resolve_last() {
+        let v = ok(r#"{"b":1,"a":[1,{"c":[]},{}],"b":2}"#);
+        assert_eq!(v.get("b"), Some(&Value::Number(2.0)));
+        assert_eq!(v.to_json(), r#"{"b":1,"a":[1,{"c":[]},{}],"b":2}"#);
+    }
+
+    #[test]
+    fn rejects_what_json_parse_rejects() {
+        for bad in [
+            "",
+            "{",
+            "[1,",
+            "[1,]",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "tru",
+            "\"abc",
+            "\"\t\"",
+            "NaN",
+            "[1] x",
+            "{a:1}",
+            "'a'",
+            "\"\\x\"",
+            "\"\\u12\"",
+        ] {
+            let e = err(bad);
+            assert!(
+                matches!(e, JsonError::UnexpectedEnd | JsonError::Syntax { .. }),
+                "{bad:?}: {e:?}"
+            );
+        }
+        assert_eq!(err("{\"a\":1"), JsonError::UnexpectedEnd);
+        assert_eq!(err("<html>"), JsonError::Syntax { offset: 0 });
+    }
+
+    #[test]
+    fn depth_is_limited_without_recursion() {
+        let deep = "[".repeat(100_000);
+        assert_eq!(err(&deep), JsonError::TooDeep);
+        let ok_depth = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&ok_depth, LoneSurrogates::Reject).is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates() {
+        assert_eq!(err(r#""\ud800""#), JsonError::LoneSurrogate { offset: 1 });
+        assert_eq!(err(r#""\udc00x""#), JsonError::LoneSurrogate { offset: 1 });
+        assert_eq!(
+            parse(r#""\ud800\u0041""#, LoneSurrogates::Replace),
+            Ok(Value::String("\u{fffd}A".into()))
+        );
+    }
+
+    #[test]
+    fn big_numbers_become_infinity_like_json_parse() {
+        assert_eq!(ok("1e400"), Value::Number(f64::INFINITY));
+    }
+}

@@ -1,0 +1,108 @@
+//! JSON text exactly as `JSON.stringify` writes it (no spaces, same escapes, same numbers).
+
+use super::Value;
+use crate::number::push_js_number;
+
+pub fn write_value(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        // JSON.stringify writes NaN and ±Infinity as null.
+        Value::Number(n) if !n.is_finite() => out.push_str("null"),
+        Value::Number(n) => push_js_number(*n, out),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write_value(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+pub fn write_string(s: &str, out: &mut String) {
+    out.reserve(s.len().saturating_add(2));
+    out.push('"');
+    let mut plain_from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0c => Some("\\f"),
+            0x00..=0x1f => Some(""),
+            _ => None,
+        };
+        if let Some(escape) = escape {
+            // `i` is at an ASCII byte, so both ends are char boundaries.
+            out.push_str(s.get(plain_from..i).unwrap_or_default());
+            if escape.is_empty() {
+                out.push_str("\\u00");
+                out.push(hex_digit(b >> 4));
+                out.push(hex_digit(b & 0xf));
+            } else {
+                out.push_str(escape);
+            }
+            plain_from = i + 1;
+        }
+    }
+    out.push_str(s.get(plain_from..).unwrap_or_default());
+    out.push('"');
+}
+
+fn hex_digit(n: u8) -> char {
+    char::from_digit(u32::from(n), 16).unwrap_or('0')
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn json(v: &Value) -> String {
+        v.to_json()
+    }
+
+    #[test]
+    fn strings_escape_like_json_stringify() {
+        assert_eq!(json(&"a\"b\\c".into()), r#""a\"b\\c""#);
+        assert_eq!(json(&"\n\r\t\u{8}\u{c}".into()), r#""\n\r\t\b\f""#);
+        assert_eq!(json(&"\u{0}\u{1f}".into()), r#""\u0000\u001f""#);
+        assert_eq!(json(&"微信 😀 \u{2028} /".into()), "\"微信 😀 \u{2028} /\"");
+    }
+
+    #[test]
+    fn containers_and_numbers() {
+        let v = Value::Object(vec![
+            (
+                "a".into(),
+                Value::Array(vec![Value::Null, true.into(), 1.5.into()]),
+            ),
+            ("b".into(), Value::Number(f64::NAN)),
+            ("c".into(), Value::Number(1e21)),
+        ]);
+        assert_eq!(json(&v), r#"{"a":[null,true,1.5],"b":null,"c":1e+21}"#);
+    }
+}

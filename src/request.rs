@@ -1,0 +1,378 @@
+//! HTTP requests for the two endpoints: a POST with a JSON body carrying exactly the signed values.
+
+use crate::actions::{api_of, required_params};
+use crate::endpoint::{Api, Endpoint};
+use crate::error::{Error, Result};
+use crate::json::Value;
+use crate::params::Params;
+use crate::secret::AppSecret;
+use crate::sign::{sign, Signed, SigningOptions, SIGNATURE};
+
+pub const METHOD: &str = "POST";
+pub const CONTENT_TYPE: &str = "application/json";
+
+/// Largest Nonce the API types as `Int`.
+pub const MAX_NONCE: i64 = 2_147_483_647;
+/// Seconds up to the year 2286; a millisecond time is caught here instead of at the server.
+pub const MAX_TIMESTAMP: i64 = 9_999_999_999;
+
+const APP_API_COMMON: &[&str] = &[
+    "Action",
+    "RequestId",
+    "AppKey",
+    "Timestamp",
+    "Nonce",
+    SIGNATURE,
+];
+const TOKEN_API_COMMON: &[&str] = &["Action", "RequestId", "AccessToken"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub url: String,
+    pub method: &'static str,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+/// A signed (`appapi`) call. Time, nonce and request id are inputs: the core reads no clock or RNG.
+#[derive(Debug, Clone)]
+pub struct AppApiCall<'a> {
+    pub action: &'a str,
+    pub params: &'a Params,
+    pub app_key: &'a str,
+    pub app_secret: &'a AppSecret,
+    /// UNIX seconds.
+    pub timestamp: i64,
+    /// 1..=2147483647.
+    pub nonce: i64,
+    pub request_id: &'a str,
+    pub endpoint: &'a Endpoint,
+    pub signing: SigningOptions,
+}
+
+/// An AccessToken (`tokenapi`) call; it is not signed.
+#[derive(Debug, Clone)]
+pub struct TokenApiCall<'a> {
+    pub action: &'a str,
+    pub params: &'a Params,
+    pub access_token: &'a str,
+    pub request_id: &'a str,
+    pub endpoint: &'a Endpoint,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedRequest {
+    pub request: HttpRequest,
+    pub signed: Signed,
+}
+
+pub fn build_app_api_request(call: &AppApiCall<'_>) -> Result<SignedRequest> {
+    check_action(call.action, Api::AppApi)?;
+    check_params(call.action, call.params, APP_API_COMMON)?;
+    check_text("appKey", call.app_key)?;
+    if call.app_secret.is_empty() {
+        return Err(Error::missing("appSecret"));
+    }
+    check_request_id(call.request_id)?;
+    if !(0..=MAX_TIMESTAMP).contains(&call.timestamp) {
+        return Err(Error::invalid(
+            "timestamp",
+            format!(
+                "timestamp must be UNIX seconds (0..={MAX_TIMESTAMP}), not {}",
+                call.timestamp
+            ),
+        ));
+    }
+    if !(1..=MAX_NONCE).contains(&call.nonce) {
+        return Err(Error::invalid(
+            "nonce",
+            format!("nonce must be in 1..={MAX_NONCE}, not {}", call.nonce),
+        ));
+    }
+    let mut all = Params::new()
+        .with("Action", call.action)
+        .with("RequestId", call.request_id)
+        .with("AppKey", call.app_key)
+        .with("Timestamp", call.timestamp)
+        .with("Nonce", call.nonce);
+    for (key, value) in call.params.iter() {
+        all.set(key, value.clone());
+    }
+    let signed = sign(&all, call.app_secret, call.signing)?;
+    all.set(SIGNATURE, signed.signature.as_str());
+    Ok(SignedRequest {
+        request: post(call.endpoint.url(Api::AppApi), &all),
+        signed,
+    })
+}
+
+pub fn build_token_api_request(call: &TokenApiCall<'_>) -> Result<HttpRequest> {
+    check_action(call.action, Api::TokenApi)?;
+    check_params(call.action, call.params, TOKEN_API_COMMON)?;
+    check_text("accessToken", call.access_token)?;
+    check_request_id(call.request_id)?;
+    let mut all = Params::new()
+        .with("Action", call.action)
+        .with("RequestId", call.request_id)
+        .with("AccessToken", call.access_token);
+    for (key, value) in call.params.iter() {
+        all.set(key, value.clone());
+    }
+    Ok(post(call.endpoint.url(Api::TokenApi), &all))
+}
+
+fn post(url: String, all: &Params) -> HttpRequest {
+    HttpRequest {
+        url,
+        method: METHOD,
+        content_type: CONTENT_TYPE,
+        body: all.to_value().to_json(),
+    }
+}
+
+fn check_action(action: &str, api: Api) -> Result<()> {
+    check_text("action", action)?;
+    match api_of(action) {
+        Some(home) if home != api => Err(Error::invalid(
+            "action",
+            format!(
+                "{action} is a {} action, not a {} one",
+                home.path(),
+                api.path()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_params(action: &str, params: &Params, common: &[&str]) -> Result<()> {
+    if let Some(key) = common.iter().find(|k| params.contains(k)) {
+        return Err(Error::invalid(
+            key,
+            format!("{key} is a common parameter the SDK sets; remove it from params"),
+        ));
+    }
+    if let Some((key, value)) = params.iter().find(|(_, v)| is_non_finite(v)) {
+        return Err(Error::invalid(
+            key,
+            format!("{key} is {}, which cannot be sent as JSON", value.to_json()),
+        ));
+    }
+    for key in required_params(action) {
+        params.require_str(key)?;
+    }
+    Ok(())
+}
+
+fn is_non_finite(value: &Value) -> bool {
+    matches!(value, Value::Number(n) if !n.is_finite())
+}
+
+/// A non-empty single-line string.
+fn check_text(name: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        Err(Error::missing(name))
+    } else if value.chars().any(char::is_control) {
+        Err(Error::invalid(
+            name,
+            format!("{name} must not contain control characters"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_request_id(id: &str) -> Result<()> {
+    check_text("requestId", id)?;
+    if id.len() > 128 {
+        return Err(Error::invalid(
+            "requestId",
+            "requestId must be at most 128 bytes",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::ErrorKind;
+
+    fn call<'a>(
+        params: &'a Params,
+        secret: &'a AppSecret,
+        endpoint: &'a Endpoint,
+    ) -> AppApiCall<'a> {
+        AppApiCall {
+            action: "AppGetTokenByWeiXin",
+            params,
+            app_key: "TestAppKey0000001",
+            app_secret: secret,
+            timestamp: 1700000000,
+            nonce: 1,
+            request_id: "req-0001",
+            endpoint,
+            signing: SigningOptions::default(),
+        }
+    }
+
+    fn login_params() -> Params {
+        Params::new()
+            .with("WxOpenID", "oABCDEF1234567890")
+            .with("NickName", "tests")
+            .with("Avatar", "http://example.com/path/to/avatar.jpg")
+    }
+
+    #[test]
+    fn signed_request_matches_public_vector() {
+        let params = login_params();
+        let secret = AppSecret::new("TestAppSecret00000000001");
+        let endpoint = Endpoint::default();
+        let built = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap();
+        assert_eq!(built.signed.signature, "k6gG9JD7S3vqUz17nfXSbpcynS4=");
+        assert_eq!(
+            built.request.url,
+            "https://iot.cloud.tencent.com/api/exploreropen/appapi"
+        );
+        assert_eq!(built.request.method, "POST");
+        assert_eq!(
+            built.request.body,
+            r#"{"Action":"AppGetTokenByWeiXin","RequestId":"req-0001","AppKey":"TestAppKey0000001","Timestamp":1700000000,"Nonce":1,"WxOpenID":"oABCDEF1234567890","NickName":"tests","Avatar":"http://example.com/path/to/avatar.jpg","Signature":"k6gG9JD7S3vqUz17nfXSbpcynS4="}"#
+        );
+        assert!(!built.request.body.contains("TestAppSecret"));
+    }
+
+    #[test]
+    fn rejects_bad_common_inputs() {
+        let secret = AppSecret::new("s");
+        let endpoint = Endpoint::default();
+        let params = login_params();
+        let cases: Vec<(AppApiCall<'_>, &str)> = vec![
+            (
+                AppApiCall {
+                    nonce: 0,
+                    ..call(&params, &secret, &endpoint)
+                },
+                "nonce",
+            ),
+            (
+                AppApiCall {
+                    nonce: MAX_NONCE + 1,
+                    ..call(&params, &secret, &endpoint)
+                },
+                "nonce",
+            ),
+            (
+                AppApiCall {
+                    timestamp: 1700000000000,
+                    ..call(&params, &secret, &endpoint)
+                },
+                "timestamp",
+            ),
+            (
+                AppApiCall {
+                    timestamp: -1,
+                    ..call(&params, &secret, &endpoint)
+                },
+                "timestamp",
+            ),
+            (
+                AppApiCall {
+                    app_key: "",
+                    ..call(&params, &secret, &endpoint)
+                },
+                "appKey",
+            ),
+            (
+                AppApiCall {
+                    request_id: "",
+                    ..call(&params, &secret, &endpoint)
+                },
+                "requestId",
+            ),
+            (
+                AppApiCall {
+                    action: "",
+                    ..call(&params, &secret, &endpoint)
+                },
+                "action",
+            ),
+            (
+                AppApiCall {
+                    action: "AppGetUser",
+                    ..call(&params, &secret, &endpoint)
+                },
+                "action",
+            ),
+        ];
+        for (c, param) in cases {
+            let e = build_app_api_request(&c).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::InvalidInput);
+            assert_eq!(e.param.as_deref(), Some(param), "{e}");
+        }
+        let empty = AppSecret::new("");
+        let e = build_app_api_request(&call(&params, &empty, &endpoint)).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("appSecret"));
+    }
+
+    #[test]
+    fn common_params_cannot_be_overridden() {
+        let secret = AppSecret::new("s");
+        let endpoint = Endpoint::default();
+        let params = login_params().with("Timestamp", 5i64);
+        let e = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("Timestamp"));
+        // tokenapi has no signature, so a business parameter may be called Signature there.
+        let params = Params::new().with("Signature", "device-signature");
+        let req = build_token_api_request(&TokenApiCall {
+            action: "AppSigBindDeviceInFamily",
+            params: &params,
+            access_token: "tok",
+            request_id: "r",
+            endpoint: &endpoint,
+        })
+        .unwrap();
+        assert_eq!(
+            req.body,
+            r#"{"Action":"AppSigBindDeviceInFamily","RequestId":"r","AccessToken":"tok","Signature":"device-signature"}"#
+        );
+        assert!(req.url.ends_with("/tokenapi"));
+    }
+
+    #[test]
+    fn weixin_login_requires_its_params() {
+        let secret = AppSecret::new("s");
+        let endpoint = Endpoint::default();
+        for missing in ["WxOpenID", "NickName", "Avatar"] {
+            let mut params = login_params();
+            params.set(missing, "");
+            let e = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap_err();
+            assert_eq!(e.code.as_deref(), Some("MissingParameter"));
+            assert_eq!(e.param.as_deref(), Some(missing));
+        }
+    }
+
+    #[test]
+    fn numbers_in_body_are_the_signed_text() {
+        let secret = AppSecret::new("s");
+        let endpoint = Endpoint::default();
+        let params = Params::new()
+            .with("Big", 1e21)
+            .with("Small", 1.5e-7)
+            .with("Flag", true);
+        let c = AppApiCall {
+            action: "AppSomethingNew",
+            ..call(&params, &secret, &endpoint)
+        };
+        let built = build_app_api_request(&c).unwrap();
+        assert!(built.signed.string_to_sign.contains("Big=1e+21&Flag=true"));
+        assert!(built.signed.string_to_sign.contains("Small=1.5e-7"));
+        assert!(built
+            .request
+            .body
+            .contains(r#""Big":1e+21,"Small":1.5e-7,"Flag":true"#));
+    }
+}

@@ -1,0 +1,211 @@
+//! The App API signature: `base64(HMAC-SHA1(AppSecret, k1=v1&k2=v2&…))` over every parameter
+//! but `Signature`, keys in UTF-16 code-unit order, raw values, UTF-8 (app-api.md §1).
+
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha1::Sha1;
+
+use crate::error::{Error, Result};
+use crate::params::Params;
+use crate::secret::AppSecret;
+use crate::value_text::value_text;
+
+/// Which parameters whose text is empty take part in the string to sign.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EmptyValues {
+    /// Leave them out (the official docs and the current official cloud-function demo).
+    #[default]
+    Omit,
+    /// Sign them as `Key=` (the official Node SDK).
+    Keep,
+}
+
+/// How values become text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ValueFormat {
+    /// Strings, finite numbers (as JavaScript prints them) and booleans; anything else is an error.
+    #[default]
+    Strict,
+    /// `String(value)` for every JSON value, byte-identical to the official Node SDK.
+    NodeSdk,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SigningOptions {
+    pub empty_values: EmptyValues,
+    pub values: ValueFormat,
+}
+
+impl SigningOptions {
+    /// Reads the JS option names: `emptyValues` `"omit"|"keep"`, `values` `"strict"|"node-sdk"`.
+    pub fn from_names(empty_values: Option<&str>, values: Option<&str>) -> Result<Self> {
+        let empty_values = match empty_values {
+            None | Some("omit") => EmptyValues::Omit,
+            Some("keep") => EmptyValues::Keep,
+            Some(other) => {
+                return Err(Error::invalid(
+                    "emptyValues",
+                    format!("emptyValues must be \"omit\" or \"keep\", not {other:?}"),
+                ))
+            }
+        };
+        let values = match values {
+            None | Some("strict") => ValueFormat::Strict,
+            Some("node-sdk") => ValueFormat::NodeSdk,
+            Some(other) => {
+                return Err(Error::invalid(
+                    "values",
+                    format!("values must be \"strict\" or \"node-sdk\", not {other:?}"),
+                ))
+            }
+        };
+        Ok(SigningOptions {
+            empty_values,
+            values,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signed {
+    pub string_to_sign: String,
+    pub signature: String,
+}
+
+pub const SIGNATURE: &str = "Signature";
+
+/// `k=v` pairs of every parameter but `Signature`, sorted by UTF-16 code units, joined by `&`.
+pub fn string_to_sign(params: &Params, options: SigningOptions) -> Result<String> {
+    let mut pairs = Vec::with_capacity(params.len());
+    for (key, value) in params.iter() {
+        if key == SIGNATURE {
+            continue;
+        }
+        let text = value_text(key, value, options.values)?;
+        if text.is_empty() && options.empty_values == EmptyValues::Omit {
+            continue;
+        }
+        pairs.push((key, text));
+    }
+    pairs.sort_unstable_by(|(a, _), (b, _)| utf16_order(a, b));
+    let len = pairs
+        .iter()
+        .map(|(k, v)| k.len().saturating_add(v.len()).saturating_add(2))
+        .fold(0usize, usize::saturating_add);
+    let mut out = String::with_capacity(len);
+    for (i, (key, text)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        out.push_str(text);
+    }
+    Ok(out)
+}
+
+/// JavaScript's default `sort()` order. Equal to byte order unless a key has characters
+/// beyond U+FFFF, which sort as surrogates (before U+E000…U+FFFF).
+fn utf16_order(a: &str, b: &str) -> core::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.cmp(b)
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
+    }
+}
+
+/// `base64(HMAC-SHA1(secret, text))`, standard alphabet with padding.
+pub fn signature_of(text: &str, secret: &AppSecret) -> String {
+    // HMAC takes keys of any length (long ones are hashed), so this cannot fail.
+    let mut mac = match <Hmac<Sha1> as Mac>::new_from_slice(secret.expose_bytes()) {
+        Ok(mac) => mac,
+        Err(_) => return String::new(),
+    };
+    mac.update(text.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+pub fn sign(params: &Params, secret: &AppSecret, options: SigningOptions) -> Result<Signed> {
+    let string_to_sign = string_to_sign(params, options)?;
+    let signature = signature_of(&string_to_sign, secret);
+    Ok(Signed {
+        string_to_sign,
+        signature,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::json::Value;
+
+    #[test]
+    fn official_service_example() {
+        let params = Params::new()
+            .with("Action", "ServiceDescribeDeviceData")
+            .with("ProductId", "ProductA")
+            .with("DeviceName", "Device001")
+            .with("RequestId", "476c990a-f5b7-1575-987c-4ef70e474932")
+            .with("Timestamp", 1546315200i64)
+            .with("Nonce", 71087795i64)
+            .with("AppKey", "ServiceAppKey");
+        let signed = sign(
+            &params,
+            &AppSecret::new("ServiceAppSecret"),
+            SigningOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(signed.signature, "P206d+JzP37FLKBDkD689wqnl4k=");
+    }
+
+    #[test]
+    fn signature_key_is_excluded_and_order_is_utf16() {
+        let params = Params::new()
+            .with("b", "2")
+            .with("Signature", "ignored")
+            .with("\u{FF3A}", "z")
+            .with("\u{1F600}", "smile")
+            .with("A", "1")
+            .with("_x", "u");
+        let text = string_to_sign(&params, SigningOptions::default()).unwrap();
+        assert_eq!(text, "A=1&_x=u&b=2&\u{1F600}=smile&\u{FF3A}=z");
+    }
+
+    #[test]
+    fn empty_values_policy() {
+        let params = Params::new().with("A", "").with("B", "x");
+        let keep = SigningOptions {
+            empty_values: EmptyValues::Keep,
+            ..Default::default()
+        };
+        assert_eq!(
+            string_to_sign(&params, SigningOptions::default()).unwrap(),
+            "B=x"
+        );
+        assert_eq!(string_to_sign(&params, keep).unwrap(), "A=&B=x");
+        let array = Params::new()
+            .with("Ids", Value::Array(vec![]))
+            .with("B", "x");
+        let node_keep = SigningOptions {
+            empty_values: EmptyValues::Keep,
+            values: ValueFormat::NodeSdk,
+        };
+        assert_eq!(string_to_sign(&array, node_keep).unwrap(), "B=x&Ids=");
+    }
+
+    #[test]
+    fn option_names() {
+        assert_eq!(
+            SigningOptions::from_names(None, None).unwrap(),
+            SigningOptions::default()
+        );
+        let o = SigningOptions::from_names(Some("keep"), Some("node-sdk")).unwrap();
+        assert_eq!(o.empty_values, EmptyValues::Keep);
+        assert_eq!(o.values, ValueFormat::NodeSdk);
+        let e = SigningOptions::from_names(Some("drop"), None).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("emptyValues"));
+    }
+}

@@ -1,0 +1,48 @@
+//! Defaults filled in at the edge: the clock, a CSPRNG nonce and a UUID v4 request id.
+
+use crate::error::{Error, Result};
+use crate::request::MAX_NONCE;
+
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+fn random_bytes<const N: usize>(what: &str) -> Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|_| {
+        Error::invalid(
+            what,
+            format!("this runtime has no crypto.getRandomValues; pass {what} explicitly"),
+        )
+    })?;
+    Ok(bytes)
+}
+
+/// Uniform in 1..=2147483647 (rejection sampling on 31 random bits).
+pub fn nonce() -> Result<i64> {
+    loop {
+        let n = i64::from(u32::from_le_bytes(random_bytes::<4>("nonce")?) & 0x7fff_ffff);
+        if (1..=MAX_NONCE).contains(&n) {
+            return Ok(n);
+        }
+    }
+}
+
+pub fn request_id() -> Result<String> {
+    let mut b = random_bytes::<16>("requestId")?;
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+    let mut out = String::with_capacity(36);
+    for (i, byte) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push(hex(byte >> 4));
+        out.push(hex(byte & 0xf));
+    }
+    Ok(out)
+}
+
+fn hex(n: u8) -> char {
+    char::from_digit(u32::from(n), 16).unwrap_or('0')
+}
