@@ -45,7 +45,7 @@ impl SigningOptions {
             Some(other) => {
                 return Err(Error::invalid(
                     "emptyValues",
-                    format!("emptyValues must be \"omit\" or \"keep\", not {other:?}"),
+                    format!("emptyValues must be \"omit\" or \"keep\", not \"{other}\""),
                 ))
             }
         };
@@ -55,7 +55,7 @@ impl SigningOptions {
             Some(other) => {
                 return Err(Error::invalid(
                     "values",
-                    format!("values must be \"strict\" or \"node-sdk\", not {other:?}"),
+                    format!("values must be \"strict\" or \"node-sdk\", not \"{other}\""),
                 ))
             }
         };

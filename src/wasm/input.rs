@@ -136,7 +136,7 @@ impl Fields {
             None => Ok(()),
             Some((name, _)) => Err(Error::invalid(
                 name,
-                format!("unknown option {name:?} in {}", self.what),
+                format!("unknown option \"{name}\" in {}", self.what),
             )),
         }
     }
