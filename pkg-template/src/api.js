@@ -1,0 +1,39 @@
+// Assembles the public API of one runtime from the wasm exports and the runtime's platform.
+import { makeClients } from './client.js';
+import { makeCore } from './core.js';
+import { IotExplorerError } from './errors.js';
+import { memoryStorage, localStorageStorage, wxStorage } from './storage.js';
+import { fetchTransport } from './transports/fetch.js';
+import { wxRequestTransport } from './transports/wx-request.js';
+
+/**
+ * platform: { defaultTransport(), defaultStorage(), appSecretAllowed(), defaults(kind) }.
+ */
+export function makeApi(raw, platform) {
+  const core = makeCore(raw, platform.defaults || (() => ({})));
+  const assertAppSecretAllowed = () => {
+    if (platform.appSecretAllowed && !platform.appSecretAllowed()) {
+      throw new IotExplorerError(
+        'AppSecret APIs are disabled in mini-programs: sign on your server or in a cloud function ' +
+          '(or pass dangerouslyAllowAppSecretInClient: true to init)',
+        { kind: 'InvalidInput', code: 'AppSecretNotAllowed', param: 'appSecret' },
+      );
+    }
+  };
+  const secretGuarded = (fn) => (...args) => {
+    assertAppSecretAllowed();
+    return fn(...args);
+  };
+  const clients = makeClients(core, { ...platform, assertAppSecretAllowed });
+  return {
+    signParams: secretGuarded(core.signParams),
+    buildAppApiRequest: secretGuarded(core.buildAppApiRequest),
+    buildTokenApiRequest: core.buildTokenApiRequest,
+    parseResponse: core.parseResponse,
+    parseLoginResponse: core.parseLoginResponse,
+    createServerClient: clients.createServerClient,
+    createClient: clients.createClient,
+  };
+}
+
+export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage };

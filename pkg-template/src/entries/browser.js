@@ -1,0 +1,66 @@
+// Browsers and bundlers (ESM): `await init()` once (optionally with the wasm's URL, a Response,
+// or its bytes), then use the API.
+import * as glue from 'iot-explorer-app-glue';
+import { makeApi, fetchTransport, memoryStorage, localStorageStorage, IotExplorerError } from '../api.js';
+
+let loading = null;
+let loaded = false;
+
+async function instantiate(source) {
+  const imports = { './iot_explorer_app_bg.js': glue };
+  if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, imports);
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    return (await WebAssembly.instantiate(source, imports)).instance;
+  }
+  const response = await (typeof source === 'string' || source instanceof URL ? fetch(source) : source);
+  if (!response.ok) throw new Error(`cannot load the wasm module: HTTP ${response.status}`);
+  if (typeof WebAssembly.instantiateStreaming === 'function' && /wasm/.test(response.headers.get('content-type'))) {
+    return (await WebAssembly.instantiateStreaming(response, imports)).instance;
+  }
+  return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+}
+
+/** Loads the wasm module; calling it again returns the same promise. */
+export default function init(source) {
+  if (!loading) {
+    const from = source === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : source;
+    loading = instantiate(from).then(
+      (instance) => {
+        glue.__wbg_set_wasm(instance.exports);
+        loaded = true;
+      },
+      (e) => {
+        loading = null;
+        throw new IotExplorerError(`cannot load the wasm module: ${e && e.message}`, { kind: 'Transport', cause: e });
+      },
+    );
+  }
+  return loading;
+}
+
+const raw = () => {
+  if (!loaded) {
+    throw new IotExplorerError('call `await init()` before using iot-explorer-app', {
+      kind: 'InvalidInput',
+      code: 'NotInitialized',
+    });
+  }
+  return glue;
+};
+
+const api = makeApi(raw, {
+  defaultTransport: () => fetchTransport(),
+  defaultStorage: () => (typeof localStorage === 'object' && localStorage ? localStorageStorage() : memoryStorage()),
+});
+
+export { init };
+export const {
+  signParams,
+  buildAppApiRequest,
+  buildTokenApiRequest,
+  parseResponse,
+  parseLoginResponse,
+  createServerClient,
+  createClient,
+} = api;
+export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';

@@ -1,0 +1,102 @@
+// WeChat mini-programs (miniprogram_dist/, CommonJS): WXWebAssembly with a package path, wx.request,
+// wx storage. No fetch, no WebAssembly global, no crypto: ids and nonces are made here.
+import * as glue from 'iot-explorer-app-glue';
+import { makeApi, wxRequestTransport, wxStorage, IotExplorerError } from '../api.js';
+
+export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm';
+
+let loading = null;
+let loaded = false;
+let appSecretAllowed = false;
+let randomPool = [];
+
+/** Refills the nonce pool from wx.getRandomValues (asynchronous only in WeChat). */
+function refillRandom() {
+  const wxApi = typeof wx === 'object' ? wx : null;
+  if (!wxApi || typeof wxApi.getRandomValues !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    wxApi.getRandomValues({
+      length: 256,
+      success: (res) => {
+        const words = new Uint32Array(res.randomValues);
+        for (const w of words) randomPool.push(w & 0x7fffffff);
+        resolve();
+      },
+      fail: () => resolve(),
+    });
+  });
+}
+
+function nonce() {
+  while (randomPool.length) {
+    const n = randomPool.pop();
+    if (randomPool.length < 8) refillRandom();
+    if (n > 0) return n;
+  }
+  // No CSPRNG answered: fall back to Math.random, as the official demo does.
+  return 1 + Math.floor(Math.random() * 2147483646);
+}
+
+/** Request ids only need to be unique, not secret. */
+function requestId() {
+  const hex = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
+  const variant = (8 + Math.floor(Math.random() * 4)).toString(16);
+  return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-${variant}${hex().slice(1)}-${hex()}${hex()}${hex()}`;
+}
+
+/**
+ * Loads the wasm with WXWebAssembly. Options: `wasmPath` (a path inside the code package, `.wasm`
+ * or `.wasm.br`), `dangerouslyAllowAppSecretInClient` (enables the AppSecret APIs).
+ */
+export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = {}) {
+  appSecretAllowed = dangerouslyAllowAppSecretInClient === true;
+  if (!loading) {
+    loading = Promise.resolve()
+      .then(() => {
+        if (typeof WXWebAssembly !== 'object' || !WXWebAssembly) {
+          throw new Error('WXWebAssembly is not available (base library ≥ 2.13.0 is required)');
+        }
+        return Promise.all([
+          WXWebAssembly.instantiate(wasmPath, { './iot_explorer_app_bg.js': glue }),
+          refillRandom(),
+        ]);
+      })
+      .then(([result]) => {
+        glue.__wbg_set_wasm((result && result.instance) || result);
+        loaded = true;
+      })
+      .catch((e) => {
+        loading = null;
+        throw new IotExplorerError(`cannot load ${wasmPath}: ${e && e.message}`, { kind: 'Transport', cause: e });
+      });
+  }
+  return loading;
+}
+
+const raw = () => {
+  if (!loaded) {
+    throw new IotExplorerError('call `await init()` before using iot-explorer-app', {
+      kind: 'InvalidInput',
+      code: 'NotInitialized',
+    });
+  }
+  return glue;
+};
+
+const api = makeApi(raw, {
+  defaultTransport: () => wxRequestTransport(),
+  defaultStorage: () => wxStorage(),
+  appSecretAllowed: () => appSecretAllowed,
+  defaults: (kind) => (kind === 'appapi' ? { requestId: requestId(), nonce: nonce() } : { requestId: requestId() }),
+});
+
+export const {
+  signParams,
+  buildAppApiRequest,
+  buildTokenApiRequest,
+  parseResponse,
+  parseLoginResponse,
+  createServerClient,
+  createClient,
+} = api;
+export { IotExplorerError, wxRequestTransport, wxStorage, memoryStorage } from '../api.js';

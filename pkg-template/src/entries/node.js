@@ -1,0 +1,28 @@
+// Node ≥ 18 (CommonJS; dist/node.mjs re-exports it for ESM): the wasm is loaded synchronously
+// from disk when the package is required, so no init() is needed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as glue from 'iot-explorer-app-glue';
+import { makeApi, fetchTransport, memoryStorage } from '../api.js';
+
+const bytes = readFileSync(join(__dirname, 'iot_explorer_app_bg.wasm'));
+const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './iot_explorer_app_bg.js': glue });
+glue.__wbg_set_wasm(instance.exports);
+
+const api = makeApi(() => glue, {
+  defaultTransport: () => fetchTransport(),
+  defaultStorage: () => memoryStorage(),
+});
+
+/** Already loaded in Node; kept so code shared with the browser build can `await init()`. */
+export const init = () => Promise.resolve();
+export const {
+  signParams,
+  buildAppApiRequest,
+  buildTokenApiRequest,
+  parseResponse,
+  parseLoginResponse,
+  createServerClient,
+  createClient,
+} = api;
+export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';

@@ -1,0 +1,58 @@
+// Transport over wx.request (WeChat mini-programs): raw text in and out, at most 10 requests in
+// flight (WeChat's limit; the rest wait in a queue), `fail` → a typed Transport/Timeout error.
+import { IotExplorerError } from '../errors.js';
+
+export const WX_MAX_IN_FLIGHT = 10;
+
+export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT } = {}) {
+  let inFlight = 0;
+  const waiting = [];
+  const release = () => {
+    inFlight--;
+    const next = waiting.shift();
+    if (next) next();
+  };
+  const slot = () =>
+    inFlight < maxInFlight
+      ? (inFlight++, Promise.resolve())
+      : new Promise((resolve) => waiting.push(() => (inFlight++, resolve())));
+
+  return async function send({ url, method, headers, body, timeoutMs }) {
+    const api = wxApi || globalThis.wx;
+    if (!api || typeof api.request !== 'function') {
+      throw new IotExplorerError('wx.request is not available; pass a transport', { kind: 'Transport' });
+    }
+    await slot();
+    try {
+      return await new Promise((resolve, reject) => {
+        api.request({
+          url,
+          method,
+          header: headers,
+          data: body,
+          dataType: 'text',
+          responseType: 'text',
+          ...(timeoutMs > 0 ? { timeout: timeoutMs } : {}),
+          success(res) {
+            const text = typeof res.data === 'string' ? res.data : res.data == null ? '' : JSON.stringify(res.data);
+            resolve({ status: Number(res.statusCode), body: text });
+          },
+          fail(err) {
+            const errMsg = String((err && err.errMsg) || 'request:fail');
+            const timeout = /timeout|timed out/i.test(errMsg);
+            reject(
+              new IotExplorerError(`wx.request failed: ${errMsg}`, {
+                kind: timeout ? 'Timeout' : 'Transport',
+                retryable: true,
+                errMsg,
+                errno: err && err.errno !== undefined ? err.errno : null,
+              }),
+            );
+          },
+        });
+      });
+    } finally {
+      release();
+    }
+  };
+}

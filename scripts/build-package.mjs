@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Assembles the npm package in pkg/ from pkg-template/ and the wasm build in target/wasm/
+// (scripts/build-wasm.sh), then prints the sizes of what each runtime loads.
+import { build, transform } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const template = join(root, 'pkg-template');
+const out = join(root, 'pkg');
+const wasmDir = join(root, 'target', 'wasm');
+const wasmName = 'iot_explorer_app_bg.wasm';
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'dist'), { recursive: true });
+mkdirSync(join(out, 'miniprogram_dist'), { recursive: true });
+
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  alias: { 'iot-explorer-app-glue': join(wasmDir, 'iot_explorer_app_bg.js') },
+  legalComments: 'none',
+};
+const entry = (name) => join(template, 'src', 'entries', `${name}.js`);
+
+await build({ ...common, entryPoints: [entry('node')], outfile: join(out, 'dist', 'node.cjs'), format: 'cjs', platform: 'node', target: 'node18' });
+await build({ ...common, entryPoints: [entry('browser')], outfile: join(out, 'dist', 'browser.js'), format: 'esm', platform: 'browser', target: 'es2020' });
+await build({
+  ...common,
+  entryPoints: [entry('miniprogram')],
+  outfile: join(out, 'miniprogram_dist', 'index.js'),
+  format: 'cjs',
+  platform: 'neutral',
+  mainFields: ['main'],
+  // iOS 13 JavaScriptCore: no ?? or ?. ; the glue's TextEncoder/TextDecoder come from text-codec.js.
+  target: 'es2017',
+  inject: [entry('text-codec')],
+});
+
+const wasm = readFileSync(join(wasmDir, wasmName));
+const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+writeFileSync(join(out, 'dist', wasmName), wasm);
+writeFileSync(join(out, 'miniprogram_dist', wasmName), wasm);
+writeFileSync(join(out, 'miniprogram_dist', `${wasmName}.br`), brotli);
+// ESM for Node re-exports the CommonJS build: one wasm instance, one IotExplorerError class.
+const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', 'node.cjs'))).filter((n) => n !== 'default');
+writeFileSync(
+  join(out, 'dist', 'node.mjs'),
+  `import cjs from './node.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`,
+);
+
+for (const f of ['package.json', 'index.d.ts', 'LICENSE']) cpSync(join(template, f), join(out, f));
+cpSync(join(root, 'README.md'), join(out, 'README.md'));
+
+// Sizes: what users download and ship.
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const rows = [[wasmName, wasm.length, gz(wasm), brotli.length]];
+for (const file of ['dist/node.cjs', 'dist/browser.js', 'miniprogram_dist/index.js']) {
+  const code = readFileSync(join(out, file), 'utf8');
+  const min = Buffer.from((await transform(code, { minify: true, format: file.endsWith('.js') && !file.startsWith('mini') ? 'esm' : 'cjs' })).code);
+  rows.push([`${file} (min)`, min.length, gz(min), brotliCompressSync(min).length]);
+}
+const mpJs = rows[3];
+const report = {
+  files: rows.map(([file, raw, gzip, br]) => ({ file, raw, gzip, brotli: br })),
+  miniprogramTotal: { 'wasm.br + js(min, gzip)': brotli.length + mpJs[2] },
+};
+mkdirSync(join(root, 'target', 'package'), { recursive: true });
+writeFileSync(join(root, 'target', 'package', 'sizes.json'), JSON.stringify(report, null, 1) + '\n');
+console.log('package: pkg/ assembled; sizes in bytes');
+console.log(['file'.padEnd(34), 'raw'.padStart(8), 'gzip'.padStart(8), 'brotli'.padStart(8)].join(' '));
+for (const [file, raw, gzip, br] of rows) {
+  console.log([file.padEnd(34), String(raw).padStart(8), String(gzip).padStart(8), String(br).padStart(8)].join(' '));
+}
+console.log(`mini-program ships: wasm.br + index.js(min, gzip) = ${report.miniprogramTotal['wasm.br + js(min, gzip)']} bytes`);

@@ -1,0 +1,171 @@
+// What each action does in the emulator. A handler gets { body, user, world } and returns the
+// response content ({ Data, … } without RequestId), or throws an ApiError.
+import { deviceId } from './world.mjs';
+
+export class ApiError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const missing = (name) => new ApiError('ErrorRequiredParamNotFound', `缺少必选参数 ${name}`);
+const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
+
+function required(body, names) {
+  for (const name of names) if (body[name] === undefined || body[name] === null) throw missing(name);
+}
+
+function str(body, name, { required: need = true } = {}) {
+  const v = body[name];
+  if (v === undefined || v === null || v === '') {
+    if (need) throw missing(name);
+    return undefined;
+  }
+  if (typeof v !== 'string') throw invalid(`${name} 应为字符串`);
+  return v;
+}
+
+function paging(body) {
+  const Offset = body.Offset === undefined ? 0 : Number(body.Offset);
+  const Limit = body.Limit === undefined ? 20 : Number(body.Limit);
+  if (!Number.isInteger(Offset) || Offset < 0) throw invalid('Offset 非法');
+  if (!Number.isInteger(Limit) || Limit < 1 || Limit > 50) throw invalid('Limit 取值范围为 1-50');
+  return { Offset, Limit };
+}
+
+const page = (items, { Offset, Limit }) => items.slice(Offset, Offset + Limit);
+const chars = (s) => [...s].length;
+
+// ---- appapi (signed) ----
+
+export const appApi = {
+  AppGetTokenByWeiXin({ body, world }) {
+    required(body, ['WxOpenID', 'NickName', 'Avatar']);
+    const openId = str(body, 'WxOpenID');
+    const nick = String(body.NickName);
+    if (chars(nick) < 1 || chars(nick) > 20) throw invalid('昵称长度非法', 'InvalidParameterValue.NickNameLengthInvalid');
+    let user = world.users.get(world.byOpenId.get(openId));
+    if (!user) {
+      user = world.createUser({ NickName: nick, Avatar: String(body.Avatar), WxOpenID: openId });
+      world.byOpenId.set(openId, user.UserID);
+    }
+    return { Data: world.issueToken(user.UserID) };
+  },
+
+  AppGetToken({ body, world }) {
+    const type = str(body, 'Type');
+    const password = str(body, 'Password');
+    let userId;
+    if (type === 'email') userId = world.byEmail.get(str(body, 'Email'));
+    else if (type === 'phone') userId = world.byPhone.get(`${str(body, 'CountryCode')}:${str(body, 'PhoneNumber')}`);
+    else throw invalid('Type 取值为 phone 或 email');
+    const user = world.users.get(userId);
+    if (!user) throw invalid('账号不存在', 'InvalidParameterValue.ErrorUserNotExists');
+    // The documented failure wraps the real code in InternalError's message.
+    if (user.Password !== password) throw new ApiError('InternalError', 'InvalidParameterValue.UserLoginFailed|用户登录失败');
+    return { Data: world.issueToken(user.UserID) };
+  },
+};
+
+// ---- tokenapi (AccessToken) ----
+
+const userView = (u) => ({
+  UserID: u.UserID, NickName: u.NickName, Avatar: u.Avatar, PhoneNumber: u.PhoneNumber, CountryCode: u.CountryCode, Email: u.Email,
+});
+
+const familyView = (f, userId) => ({
+  FamilyId: f.FamilyId, Name: f.Name, Role: f.Owner === userId ? 1 : 0, CreateTime: f.CreateTime, UpdateTime: f.UpdateTime,
+});
+
+const deviceView = (d) => ({
+  ProductId: d.ProductId, DeviceName: d.DeviceName, DeviceId: deviceId(d), AliasName: d.AliasName, UserID: d.UserID,
+  RoomId: d.RoomId, IconUrl: '', CreateTime: d.CreateTime, UpdateTime: d.UpdateTime,
+});
+
+function deviceOf({ body, user, world }) {
+  const device = world.deviceFor(user.UserID, body);
+  if (!device) {
+    if (!body.DeviceId) {
+      str(body, 'ProductId');
+      str(body, 'DeviceName');
+    }
+    throw invalid('设备不存在');
+  }
+  return device;
+}
+
+export const tokenApi = {
+  AppGetUser: ({ user }) => ({ Data: userView(user) }),
+
+  AppUpdateUser({ body, user }) {
+    if (body.NickName !== undefined) {
+      const nick = String(body.NickName);
+      if (chars(nick) < 1 || chars(nick) > 20) throw invalid('昵称长度非法', 'InvalidParameterValue.NickNameLengthInvalid');
+      user.NickName = nick;
+    }
+    if (body.Avatar !== undefined) user.Avatar = String(body.Avatar);
+    return { Data: userView(user) };
+  },
+
+  AppLogoutUser({ token, world }) {
+    world.tokens.delete(token);
+    return { Data: 'OK' };
+  },
+
+  AppGetFamilyList({ body, user, world }) {
+    const families = world.familiesOf(user.UserID).map((f) => familyView(f, user.UserID));
+    return { FamilyList: page(families, paging(body)), Total: families.length };
+  },
+
+  AppCreateFamily({ body, user, world }) {
+    const name = str(body, 'Name');
+    if (chars(name) > 20) throw invalid('家庭名称过长');
+    const family = world.createFamily(user.UserID, name, str(body, 'Address', { required: false }) || '');
+    return { Data: { FamilyId: family.FamilyId } };
+  },
+
+  AppGetFamilyDeviceList({ body, user, world }) {
+    const familyId = str(body, 'FamilyId');
+    const family = world.families.get(familyId);
+    if (!family || !family.Members.has(user.UserID)) throw invalid('家庭不存在');
+    const room = body.RoomId === undefined || body.RoomId === '' ? null : String(body.RoomId);
+    const devices = [...world.devices.values()].filter((d) => d.FamilyId === familyId && (room === null || d.RoomId === room));
+    return { DeviceList: page(devices, paging(body)).map(deviceView), Total: devices.length };
+  },
+
+  AppGetDeviceStatuses({ body, user, world }) {
+    const ids = body.DeviceIds;
+    if (ids === undefined) throw missing('DeviceIds');
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw invalid('DeviceIds 应为字符串数组');
+    if (ids.length > 100) throw invalid('DeviceIds 最多 100 个');
+    const statuses = ids.map((id) => world.deviceFor(user.UserID, { DeviceId: id })).filter(Boolean);
+    // Online: 1 online, 0 offline (what the official mini-program SDK's push handler uses).
+    return {
+      DeviceStatuses: statuses.map((d) => ({ DeviceId: deviceId(d), ProductId: d.ProductId, DeviceName: d.DeviceName, Online: d.online ? 1 : 0 })),
+    };
+  },
+
+  AppGetDeviceData(ctx) {
+    const device = deviceOf(ctx);
+    return { Data: JSON.stringify(device.props) };
+  },
+
+  AppControlDeviceData(ctx) {
+    const device = deviceOf(ctx);
+    const text = str(ctx.body, 'Data');
+    let wanted;
+    try {
+      wanted = JSON.parse(text);
+    } catch {
+      throw invalid('Data 不是合法的 JSON');
+    }
+    if (!wanted || typeof wanted !== 'object' || Array.isArray(wanted)) throw invalid('Data 应为 JSON 对象');
+    if (!device.online) throw invalid('设备不在线', 'InvalidParameterValue.DeviceOffline');
+    for (const key of Object.keys(wanted)) if (!(key in device.props)) throw invalid(`设备没有属性 ${key}`);
+    const at = ctx.world.clock();
+    for (const [key, Value] of Object.entries(wanted)) device.props[key] = { Value, LastUpdate: at };
+    device.UpdateTime = ctx.world.now();
+    return { Data: JSON.stringify(Object.fromEntries(Object.keys(wanted).map((k) => [k, device.props[k]]))) };
+  },
+};

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// A local IoT Explorer App API on 127.0.0.1: POST /api/exploreropen/appapi (signature checked
+// with its own code, see verify.mjs) and /api/exploreropen/tokenapi, state in memory, both
+// response envelopes, and fault injection for tests.
+//   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S]
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApiError, appApi, tokenApi } from './actions.mjs';
+import { signatureMatches } from './verify.mjs';
+import { World } from './world.mjs';
+
+export const DEMO_APP_KEY = 'DemoAppKey000001';
+export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
+const MAX_BODY = 1 << 20;
+const NONCE_MEMORY_SECONDS = 600;
+
+
+export async function startEmulator({
+  port = 0,
+  apps = { [DEMO_APP_KEY]: DEMO_APP_SECRET },
+  tokenTtlSeconds = 7200,
+  envelope = 'wire',
+  clock = () => Date.now(),
+  timestampWindowSeconds = 300,
+  log = () => {},
+} = {}) {
+  const world = new World({ clock, tokenTtlSeconds });
+  const seenNonces = new Map(); // "AppKey:Nonce" → seconds
+  const faults = [];
+  const settings = { envelope };
+
+  function takeFault(api, action) {
+    const i = faults.findIndex((f) => (!f.api || f.api === api) && (!f.action || f.action === action));
+    if (i < 0) return null;
+    const fault = faults[i];
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) faults.splice(i, 1);
+    return fault;
+  }
+
+  function checkAppApi(body) {
+    for (const name of ['AppKey', 'Timestamp', 'Nonce', 'RequestId', 'Signature']) {
+      if (body[name] === undefined || body[name] === '') throw new ApiError('ErrorRequiredParamNotFound', `缺少必选参数 ${name}`);
+    }
+    const secret = apps[body.AppKey];
+    if (secret === undefined) throw new ApiError('InvalidParameterValue.AppKeyNotExist', 'AppKey 不存在');
+    const now = world.now();
+    const ts = Number(body.Timestamp);
+    if (!Number.isInteger(ts) || Math.abs(ts - now) > timestampWindowSeconds) {
+      throw new ApiError('InvalidParameterValue.TimestampExpired', `Timestamp 已过期 (server time ${now})`);
+    }
+    const nonce = Number(body.Nonce);
+    if (!Number.isInteger(nonce) || nonce < 1 || nonce > 2147483647) throw new ApiError('InvalidParameterValue', 'Nonce 非法');
+    if (!signatureMatches(body, secret)) throw new ApiError('InvalidParameterValue.SignatureFailure', '签名校验失败');
+    const key = `${body.AppKey}:${nonce}`;
+    if (seenNonces.has(key) && now - seenNonces.get(key) < NONCE_MEMORY_SECONDS) {
+      throw new ApiError('InvalidParameterValue.NonceReused', 'Nonce 重复');
+    }
+    seenNonces.set(key, now);
+    if (seenNonces.size > 100000) {
+      for (const [k, at] of seenNonces) if (now - at >= NONCE_MEMORY_SECONDS) seenNonces.delete(k);
+    }
+  }
+
+  /** → [status, content] where content is the inside of the response. */
+  function handle(api, text) {
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ApiError('InvalidParameterValue.InvalidJSON', '请求格式不是 JSON');
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError('InvalidParameterValue.InvalidJSON', '请求格式不是 JSON 对象');
+    if (typeof body.Action !== 'string' || !body.Action) throw new ApiError('ErrorRequiredParamNotFound', '缺少必选参数 Action');
+    const table = api === 'appapi' ? appApi : tokenApi;
+    const handler = Object.hasOwn(table, body.Action) ? table[body.Action] : null;
+    if (!handler) throw new ApiError('InvalidAction', `Action ${body.Action} 非法`);
+    if (api === 'appapi') {
+      checkAppApi(body);
+      return handler({ body, world });
+    }
+    const token = body.AccessToken;
+    const user = typeof token === 'string' ? world.userOf(token) : null;
+    if (!user) throw new ApiError('InvalidParameterValue.InvalidAccessToken', 'Token 无效');
+    return handler({ body, user, world, token });
+  }
+
+  function wrap(content, requestId, error) {
+    const inner = error
+      ? { Error: { Code: error.code, Message: error.message }, RequestId: requestId }
+      : { ...content, RequestId: requestId };
+    if (settings.envelope === 'documented') return { Response: inner };
+    return error ? { code: -1000, msg: error.message, data: inner } : { code: 0, msg: '', data: inner };
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url || '').split('?')[0];
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', async () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (path === '/__emulator/faults' && req.method === 'POST') {
+        faults.push(JSON.parse(text || '{}'));
+        return res.writeHead(204).end();
+      }
+      const match = /^\/api\/exploreropen\/(appapi|tokenapi)$/.exec(path);
+      if (!match || req.method !== 'POST') return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      if (size > MAX_BODY) return res.writeHead(413, { 'content-type': 'text/plain' }).end('Payload Too Large');
+      const api = match[1];
+      let action = null;
+      let requestId = randomUUID();
+      try {
+        const peek = JSON.parse(text);
+        action = typeof peek.Action === 'string' ? peek.Action : null;
+        if (typeof peek.RequestId === 'string' && peek.RequestId) requestId = peek.RequestId;
+      } catch {
+        // reported by handle()
+      }
+      const fault = takeFault(api, action);
+      if (fault && fault.type === 'drop') return req.socket.destroy();
+      if (fault && fault.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+      if (fault && fault.type === 'html502') {
+        return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+      }
+      if (fault && fault.type === 'empty') return res.writeHead(200, { 'content-type': 'application/json' }).end();
+      let out;
+      try {
+        out = wrap(handle(api, text), requestId, null);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        out = wrap(null, requestId, e);
+      }
+      log(`${api} ${action ?? '-'} → ${out.code === 0 || (out.Response && !out.Response.Error) ? 'ok' : JSON.stringify((out.data || out.Response).Error)}`);
+      const json = JSON.stringify(out);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      if (fault && fault.type === 'truncate') return res.end(json.slice(0, Math.floor(json.length / 2)));
+      if (fault && fault.type === 'slowBody') {
+        res.write(json.slice(0, 10));
+        return setTimeout(() => res.end(json.slice(10)), fault.ms ?? 1000);
+      }
+      res.end(json);
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url,
+    endpoint: `${url}/api/exploreropen`,
+    world,
+    /** Queues a fault: { type: delay|drop|html502|truncate|empty|slowBody, api?, action?, ms?, times? }. */
+    addFault: (fault) => faults.push({ ...fault }),
+    clearFaults: () => faults.splice(0),
+    setEnvelope: (mode) => (settings.envelope = mode),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const emulator = await startEmulator({
+    port: Number(arg('port', 0)),
+    envelope: arg('envelope', 'wire'),
+    tokenTtlSeconds: Number(arg('token-ttl', 7200)),
+    log: (line) => console.log(`emulator: ${line}`),
+  });
+  console.log(`emulator: IoT Explorer App API on ${emulator.endpoint} (AppKey ${DEMO_APP_KEY})`);
+  const stop = () => emulator.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

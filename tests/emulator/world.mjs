@@ -1,0 +1,96 @@
+// The emulator's in-memory state: users (registered by their first WeChat login), tokens that
+// expire, families, rooms and devices with properties.
+import { randomBytes } from 'node:crypto';
+
+const LIGHT = 'LIGHT0PROD';
+const PLUG = 'PLUG00PROD';
+const SENSOR = 'SENSORPROD';
+
+function seedDevices(now) {
+  const at = now;
+  return [
+    { ProductId: LIGHT, DeviceName: 'living_room_light', AliasName: '客厅灯', online: true,
+      props: { power_switch: { Value: 0, LastUpdate: at }, brightness: { Value: 60, LastUpdate: at }, color: { Value: 0, LastUpdate: at } } },
+    { ProductId: PLUG, DeviceName: 'kitchen_plug', AliasName: 'Kitchen plug', online: true,
+      props: { power_switch: { Value: 1, LastUpdate: at } } },
+    { ProductId: SENSOR, DeviceName: 'bedroom_sensor', AliasName: 'Bedroom sensor', online: false,
+      props: { temperature: { Value: 21.5, LastUpdate: at }, humidity: { Value: 40, LastUpdate: at } } },
+  ];
+}
+
+export class World {
+  constructor({ clock, tokenTtlSeconds }) {
+    this.clock = clock; // () => ms
+    this.tokenTtlSeconds = tokenTtlSeconds;
+    this.users = new Map(); // UserID → user
+    this.byOpenId = new Map();
+    this.byEmail = new Map();
+    this.byPhone = new Map();
+    this.tokens = new Map(); // Token → { UserID, ExpireAt }
+    this.families = new Map(); // FamilyId → family
+    this.devices = new Map(); // "ProductId/DeviceName" → device
+    this.codes = new Map(); // "register:86:138…" → code
+    this.counter = 0;
+  }
+
+  now() {
+    return Math.floor(this.clock() / 1000);
+  }
+
+  id(prefix) {
+    this.counter += 1;
+    return `${prefix}${this.counter.toString(36)}${randomBytes(3).toString('hex')}`;
+  }
+
+  createUser(fields) {
+    const user = { UserID: this.id('u_'), NickName: '', Avatar: '', PhoneNumber: '', CountryCode: '', Email: '', ...fields };
+    this.users.set(user.UserID, user);
+    const familyId = this.createFamily(user.UserID, '我的家', '').FamilyId;
+    for (const d of seedDevices(this.clock())) {
+      const device = { ...d, FamilyId: familyId, RoomId: '0', UserID: user.UserID, CreateTime: this.now(), UpdateTime: this.now() };
+      // Devices are global in the real service; seed a copy per user so users never share state.
+      device.DeviceName = `${d.DeviceName}_${user.UserID.slice(2, 8)}`;
+      this.devices.set(`${device.ProductId}/${device.DeviceName}`, device);
+    }
+    return user;
+  }
+
+  createFamily(userId, name, address) {
+    const family = { FamilyId: this.id('f_'), Name: name, Address: address, Owner: userId, Members: new Set([userId]), CreateTime: this.now(), UpdateTime: this.now() };
+    this.families.set(family.FamilyId, family);
+    return family;
+  }
+
+  issueToken(userId) {
+    const Token = randomBytes(24).toString('hex');
+    const ExpireAt = this.now() + this.tokenTtlSeconds;
+    this.tokens.set(Token, { UserID: userId, ExpireAt });
+    return { Token, ExpireAt };
+  }
+
+  /** The user of a token, or null when it is unknown, revoked or expired. */
+  userOf(token) {
+    const t = this.tokens.get(token);
+    if (!t) return null;
+    if (t.ExpireAt <= this.now()) {
+      this.tokens.delete(token);
+      return null;
+    }
+    return this.users.get(t.UserID) || null;
+  }
+
+  familiesOf(userId) {
+    return [...this.families.values()].filter((f) => f.Members.has(userId));
+  }
+
+  /** A device the user may see, by ProductId+DeviceName or DeviceId "PID/name". */
+  deviceFor(userId, { ProductId, DeviceName, DeviceId }) {
+    const key = DeviceId || `${ProductId}/${DeviceName}`;
+    const device = this.devices.get(key);
+    if (!device) return null;
+    const family = this.families.get(device.FamilyId);
+    return family && family.Members.has(userId) ? device : null;
+  }
+}
+
+export const deviceId = (d) => `${d.ProductId}/${d.DeviceName}`;
