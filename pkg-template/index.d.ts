@@ -1,1 +1,276 @@
-export {};
+// Types of iot-explorer-app (all entry points: Node, browsers, WeChat mini-programs).
+// API payloads keep the App API's own PascalCase names; SDK options are camelCase.
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Action parameters. `undefined` members are left out, like JSON.stringify does. */
+export type Params = { readonly [key: string]: JsonValue | undefined };
+
+export type ErrorKind = 'Api' | 'InvalidInput' | 'Http' | 'Parse' | 'Transport' | 'Timeout';
+
+export interface IotExplorerErrorFields {
+  kind?: ErrorKind;
+  code?: string | null;
+  requestId?: string | null;
+  status?: number | null;
+  retryable?: boolean;
+  param?: string | null;
+  excerpt?: string | null;
+  errMsg?: string;
+  errno?: number | null;
+  cause?: unknown;
+}
+
+/** Every failure of the SDK: bad input, an API error, HTTP, parsing, the transport, a timeout. */
+export declare class IotExplorerError extends Error {
+  constructor(message: string, fields?: IotExplorerErrorFields);
+  readonly name: 'IotExplorerError';
+  readonly kind: ErrorKind;
+  /** The server's `Error.Code` (e.g. `InvalidParameterValue.InvalidAccessToken`), or the SDK's for `InvalidInput`. */
+  readonly code: string | null;
+  readonly requestId: string | null;
+  /** The HTTP status, when a response arrived. */
+  readonly status: number | null;
+  /** True when the same call may succeed later (5xx, 429, timeouts, `InternalError`, …). */
+  readonly retryable: boolean;
+  /** The parameter an `InvalidInput` error is about. */
+  readonly param: string | null;
+  /** The start of the response body (`Http` and `Parse` errors). */
+  readonly excerpt: string | null;
+  /** `wx.request`'s `errMsg` and `errno` (mini-program transport failures). */
+  readonly errMsg?: string;
+  readonly errno?: number | null;
+  /** True when only a new access token can fix the call. */
+  readonly isAuthError: boolean;
+  toJSON(): {
+    name: 'IotExplorerError';
+    kind: ErrorKind;
+    code: string | null;
+    message: string;
+    requestId: string | null;
+    status: number | null;
+    retryable: boolean;
+    param: string | null;
+    excerpt: string | null;
+  };
+}
+
+export interface SigningOptions {
+  /** `"omit"` (default: official docs and cloud-function demo) or `"keep"` (official Node SDK). */
+  emptyValues?: 'omit' | 'keep';
+  /** `"strict"` (default) or `"node-sdk"` (arrays, null and objects as `String(value)`). */
+  values?: 'strict' | 'node-sdk';
+}
+
+/** `"china"` (default), `"oversea"`, or a base URL to which `/appapi` or `/tokenapi` is appended. */
+export type Endpoint = 'china' | 'oversea' | `http://${string}` | `https://${string}`;
+
+export interface HttpRequest {
+  url: string;
+  method: 'POST';
+  headers: { 'content-type': 'application/json' };
+  /** JSON text carrying exactly the signed values. */
+  body: string;
+}
+
+export interface TransportRequest extends HttpRequest {
+  timeoutMs: number;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** The response body as text; the SDK parses it. */
+  body: string;
+}
+
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+export interface Signed {
+  stringToSign: string;
+  signature: string;
+}
+
+export interface AppApiRequestInput {
+  action: string;
+  params?: Params;
+  appKey: string;
+  appSecret: string;
+  /** UNIX seconds; default: now. */
+  timestamp?: number;
+  /** 1..2147483647; default: from a CSPRNG. */
+  nonce?: number;
+  /** Default: a UUID v4. */
+  requestId?: string;
+  endpoint?: Endpoint;
+  signing?: SigningOptions;
+}
+
+export interface TokenApiRequestInput {
+  action: string;
+  params?: Params;
+  accessToken: string;
+  requestId?: string;
+  endpoint?: Endpoint;
+}
+
+/** The inside of a response: `RequestId`, `Data` and any other top-level fields (`FamilyList`, `Total`, …). */
+export interface ApiResponse {
+  RequestId?: string;
+  Data?: JsonValue;
+  [field: string]: JsonValue | undefined;
+}
+
+export interface TokenGrant {
+  Token: string;
+  /** UNIX seconds. */
+  ExpireAt: number;
+  RequestId: string | null;
+}
+
+export declare function signParams(params: Params, appSecret: string, options?: SigningOptions): Signed;
+export declare function buildAppApiRequest(input: AppApiRequestInput): HttpRequest;
+export declare function buildTokenApiRequest(input: TokenApiRequestInput): HttpRequest;
+/** Status + body text → the response content, or throws an IotExplorerError. */
+export declare function parseResponse(status: number, bodyText: string): ApiResponse;
+/** For `AppGetTokenByWeiXin` and `AppGetToken` responses. */
+export declare function parseLoginResponse(status: number, bodyText: string): TokenGrant;
+
+export interface WeiXinLoginParams {
+  /** The mini-program OpenID or the UnionID. */
+  WxOpenID: string;
+  NickName: string;
+  Avatar: string;
+}
+
+export interface CallOptions {
+  requestId?: string;
+  timestamp?: number;
+  nonce?: number;
+}
+
+export interface ServerClientOptions {
+  appKey: string;
+  appSecret: string;
+  endpoint?: Endpoint;
+  transport?: Transport;
+  signing?: SigningOptions;
+  /** Default 10000. */
+  timeoutMs?: number;
+}
+
+/** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
+export interface ServerClient {
+  call(action: string, params?: Params, options?: CallOptions): Promise<ApiResponse>;
+  getTokenByWeiXin(params: WeiXinLoginParams, options?: CallOptions): Promise<TokenGrant>;
+}
+
+export declare function createServerClient(options: ServerClientOptions): ServerClient;
+
+/** Where a client keeps its session; each method may return a promise. */
+export interface SessionStorage {
+  get(key: string): string | null | Promise<string | null>;
+  set(key: string, value: string): void | Promise<unknown>;
+  remove(key: string): void | Promise<unknown>;
+}
+
+export interface AccessTokenGrant {
+  Token: string;
+  /** UNIX seconds; without it the token is used until the server rejects it. */
+  ExpireAt?: number;
+}
+
+export interface ClientOptions {
+  /** Logs the user in (e.g. calls your cloud function that signs AppGetTokenByWeiXin). */
+  getAccessToken: () => Promise<AccessTokenGrant> | AccessTokenGrant;
+  endpoint?: Endpoint;
+  transport?: Transport;
+  /** Default: wx storage in mini-programs, localStorage in browsers, memory in Node. */
+  storage?: SessionStorage;
+  storageKey?: string;
+  /** Milliseconds since the epoch; default Date.now. */
+  clock?: () => number;
+  /** Refresh this long before ExpireAt; default 300000 (5 minutes). */
+  refreshMarginMs?: number;
+  timeoutMs?: number;
+  onStorageError?: (error: unknown) => void;
+}
+
+/** For the app side: AccessToken calls with a session kept fresh for you. */
+export interface Client {
+  call(action: string, params?: Params): Promise<ApiResponse>;
+  login(): Promise<void>;
+  logout(): Promise<void>;
+  onLoginStateChange(listener: (loggedIn: boolean) => void): () => void;
+  readonly loggedIn: boolean;
+  /** UNIX seconds, when known. */
+  readonly expireAt: number | null;
+}
+
+export declare function createClient(options: ClientOptions): Client;
+
+export interface FetchLike {
+  (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: unknown }): Promise<{
+    status: number;
+    text(): Promise<string>;
+  }>;
+}
+
+export interface WxRequestOptions {
+  url: string;
+  method: 'POST';
+  header: Record<string, string>;
+  data: string;
+  dataType: 'text';
+  responseType: 'text';
+  timeout?: number;
+  success(result: { data: unknown; statusCode: number | string }): void;
+  fail(error: { errMsg: string; errno?: number }): void;
+}
+
+export interface WxLike {
+  request(options: WxRequestOptions): unknown;
+}
+
+export declare function fetchTransport(options?: { fetch?: FetchLike }): Transport;
+/** At most `maxInFlight` (default 10, WeChat's limit) requests at once; the rest wait. */
+export declare function wxRequestTransport(options?: { wx?: WxLike; maxInFlight?: number }): Transport;
+
+export declare function memoryStorage(): SessionStorage;
+export declare function localStorageStorage(store?: {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}): SessionStorage;
+export declare function wxStorage(wx?: {
+  getStorage(options: object): unknown;
+  setStorage(options: object): unknown;
+  removeStorage(options: object): unknown;
+}): SessionStorage;
+
+export interface WasmResponseLike {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Browsers: where to load the wasm from (default: next to the module). */
+export type WasmSource =
+  | string
+  | { readonly href: string }
+  | ArrayBuffer
+  | ArrayBufferView
+  | WasmResponseLike
+  | PromiseLike<WasmResponseLike>;
+
+/** Mini-programs: the package path of the wasm and whether AppSecret APIs may run in the client. */
+export interface MiniProgramInitOptions {
+  /** Default `/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm` (`.wasm.br` also works). */
+  wasmPath?: string;
+  /** Enables signParams/buildAppApiRequest/createServerClient in a mini-program. Ships your AppSecret to every user. */
+  dangerouslyAllowAppSecretInClient?: boolean;
+}
+
+/** Loads the wasm module (needed in browsers and mini-programs; a no-op in Node). */
+export declare function init(source?: WasmSource | MiniProgramInitOptions): Promise<void>;
+export default init;

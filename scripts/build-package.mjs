@@ -49,10 +49,12 @@ writeFileSync(join(out, 'miniprogram_dist', `${wasmName}.br`), brotli);
 const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', 'node.cjs'))).filter((n) => n !== 'default');
 writeFileSync(
   join(out, 'dist', 'node.mjs'),
-  `import cjs from './node.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs;\n`,
+  `import cjs from './node.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs.init;\n`,
 );
 
 for (const f of ['package.json', 'index.d.ts', 'LICENSE']) cpSync(join(template, f), join(out, f));
+// The same declarations as an ES module, for `import` under moduleResolution node16/nodenext.
+cpSync(join(template, 'index.d.ts'), join(out, 'index.d.mts'));
 cpSync(join(root, 'README.md'), join(out, 'README.md'));
 
 // Sizes: what users download and ship.

@@ -95,6 +95,10 @@ export async function startEmulator({
 
   const server = createServer((req, res) => {
     const path = (req.url || '').split('?')[0];
+    // Browsers call the API cross-origin (the web demo, the Chromium tests).
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'content-type');
+    if (req.method === 'OPTIONS') return res.writeHead(204, { 'access-control-allow-methods': 'POST' }).end();
     const chunks = [];
     let size = 0;
     req.on('data', (c) => {

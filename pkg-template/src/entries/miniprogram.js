@@ -100,3 +100,4 @@ export const {
   createClient,
 } = api;
 export { IotExplorerError, wxRequestTransport, wxStorage, memoryStorage } from '../api.js';
+export default init;

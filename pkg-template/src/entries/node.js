@@ -26,3 +26,4 @@ export const {
   createClient,
 } = api;
 export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';
+export default init;

@@ -24,7 +24,9 @@ export function fetchTransport({ fetch: fetchImpl } = {}) {
       if (timedOut) {
         throw new IotExplorerError(`no response within ${timeoutMs} ms`, { kind: 'Timeout', retryable: true, cause: e });
       }
-      const reason = e && e.cause && e.cause.code ? `${e.message} (${e.cause.code})` : String(e && e.message);
+      const cause = e && e.cause;
+      const detail = cause ? cause.code || cause.message : '';
+      const reason = detail ? `${e.message} (${detail})` : String(e && e.message);
       throw new IotExplorerError(`request failed: ${reason}`, { kind: 'Transport', retryable: true, cause: e });
     } finally {
       if (timer) clearTimeout(timer);

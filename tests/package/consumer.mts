@@ -1,0 +1,79 @@
+// Uses every export of the package with the types a user writes; compiled by types.test.mjs with
+// `tsc --noEmit --strict`. A type error here is a bug in index.d.ts.
+import init, {
+  buildAppApiRequest,
+  buildTokenApiRequest,
+  createClient,
+  createServerClient,
+  fetchTransport,
+  IotExplorerError,
+  localStorageStorage,
+  memoryStorage,
+  parseLoginResponse,
+  parseResponse,
+  signParams,
+  wxRequestTransport,
+  wxStorage,
+  type ApiResponse,
+  type Client,
+  type ErrorKind,
+  type HttpRequest,
+  type ServerClient,
+  type Signed,
+  type TokenGrant,
+  type Transport,
+} from 'iot-explorer-app';
+
+export async function everything(): Promise<string[]> {
+  await init();
+  const signed: Signed = signParams({ Action: 'AppGetUser', Nonce: 1, Flag: true, Skip: undefined }, 'secret', { emptyValues: 'keep', values: 'node-sdk' });
+  const req: HttpRequest = buildAppApiRequest({
+    action: 'AppGetTokenByWeiXin',
+    params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' },
+    appKey: 'k',
+    appSecret: 's',
+    endpoint: 'oversea',
+    signing: { emptyValues: 'omit' },
+  });
+  const tokenReq: HttpRequest = buildTokenApiRequest({ action: 'AppGetUser', accessToken: 't', endpoint: 'http://127.0.0.1:1/api' });
+  const parsed: ApiResponse = parseResponse(200, '{"Response":{"RequestId":"r"}}');
+  const grant: TokenGrant = parseLoginResponse(200, '{"Response":{"Data":{"Token":"t","ExpireAt":1},"RequestId":"r"}}');
+
+  const transport: Transport = async (r) => ({ status: 200, body: r.body });
+  const server: ServerClient = createServerClient({ appKey: 'k', appSecret: 's', transport, timeoutMs: 5000 });
+  const login: TokenGrant = await server.getTokenByWeiXin({ WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, { nonce: 5 });
+  const client: Client = createClient({
+    getAccessToken: async () => ({ Token: login.Token, ExpireAt: login.ExpireAt }),
+    transport: fetchTransport(),
+    storage: memoryStorage(),
+    clock: () => Date.now(),
+    refreshMarginMs: 60_000,
+  });
+  const off: () => void = client.onLoginStateChange((loggedIn: boolean) => void loggedIn);
+  off();
+  const res: ApiResponse = await client.call('AppGetFamilyList', { Offset: 0, Limit: 10 });
+  const total: number | undefined = typeof res.Total === 'number' ? res.Total : undefined;
+  await client.logout();
+
+  const wxTransport: Transport = wxRequestTransport({ maxInFlight: 5 });
+  const storages = [memoryStorage(), localStorageStorage(), wxStorage()];
+
+  try {
+    parseResponse(502, '<html>');
+  } catch (e) {
+    if (e instanceof IotExplorerError) {
+      const kind: ErrorKind = e.kind;
+      const code: string | null = e.code;
+      const retry: boolean = e.retryable && !e.isAuthError;
+      const status: number | null = e.status;
+      return [kind, String(code), String(retry), String(status), signed.signature, req.url, tokenReq.body,
+        String(parsed.RequestId), grant.Token, String(total), String(client.loggedIn), typeof wxTransport, String(storages.length)];
+    }
+  }
+  return [];
+}
+
+// @ts-expect-error: the params of a request are JSON values only
+buildTokenApiRequest({ action: 'A', accessToken: 't', params: { When: new Date() } });
+// @ts-expect-error: emptyValues takes "omit" or "keep"
+signParams({}, 's', { emptyValues: 'drop' });

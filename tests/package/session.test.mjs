@@ -1,0 +1,154 @@
+// The app-side session: restore, refresh before expiry, re-login on InvalidAccessToken, single
+// flight, logout, and storages that fail. The server is a fake token API; the clock is injected.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient, memoryStorage, IotExplorerError } from 'iot-explorer-app';
+
+const NOW = 1_800_000_000_000; // ms
+
+/** A token API that accepts only the tokens in `valid` and records what it receives. */
+function fakeServer() {
+  const valid = new Set();
+  const calls = [];
+  const transport = async ({ body }) => {
+    const req = JSON.parse(body);
+    calls.push(req);
+    const ok = valid.has(req.AccessToken);
+    const inner = ok
+      ? { Data: { UserID: 'u1', Action: req.Action }, RequestId: req.RequestId }
+      : { Error: { Code: 'InvalidParameterValue.InvalidAccessToken', Message: 'Token 无效' }, RequestId: req.RequestId };
+    return { status: 200, body: JSON.stringify({ code: ok ? 0 : -1000, msg: '', data: inner }) };
+  };
+  return { valid, calls, transport };
+}
+
+/** getAccessToken that mints `tok-1`, `tok-2`, … (registering them with the server). */
+function issuer(server, expireAt) {
+  const issued = [];
+  const getAccessToken = async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    const Token = `tok-${issued.length + 1}`;
+    issued.push(Token);
+    server.valid.add(Token);
+    return { Token, ExpireAt: expireAt() };
+  };
+  return { issued, getAccessToken };
+}
+
+test('100 parallel calls without a token log in exactly once', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
+  const results = await Promise.all(Array.from({ length: 100 }, () => client.call('AppGetUser')));
+  assert.equal(login.issued.length, 1);
+  assert.ok(results.every((r) => r.Data.UserID === 'u1'));
+  assert.equal(server.calls.length, 100);
+});
+
+test('an expired token is refreshed once for 100 parallel callers', async () => {
+  const server = fakeServer();
+  let now = NOW;
+  const login = issuer(server, () => now / 1000 + 3600);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => now });
+  await client.call('AppGetUser');
+  now += 3600 * 1000; // past ExpireAt
+  await Promise.all(Array.from({ length: 100 }, () => client.call('AppGetUser')));
+  assert.deepEqual(login.issued, ['tok-1', 'tok-2']);
+  assert.ok(server.calls.slice(1).every((c) => c.AccessToken === 'tok-2'));
+});
+
+test('refreshes before expiry by the configured margin', async () => {
+  const server = fakeServer();
+  let now = NOW;
+  const login = issuer(server, () => now / 1000 + 600);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => now, refreshMarginMs: 120_000 });
+  await client.call('AppGetUser');
+  now += 470 * 1000; // 130 s left: still outside the 120 s margin
+  await client.call('AppGetUser');
+  assert.equal(login.issued.length, 1);
+  now += 20 * 1000; // 110 s left: inside the margin, refreshed before the server would reject it
+  await client.call('AppGetUser');
+  assert.equal(login.issued.length, 2);
+  assert.equal(server.calls.at(-1).AccessToken, 'tok-2');
+  assert.equal(client.expireAt, now / 1000 + 600);
+});
+
+test('InvalidAccessToken from the server: log in again and retry once', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
+  await client.call('AppGetUser');
+  server.valid.clear(); // revoked at the server
+  const res = await client.call('AppGetFamilyList');
+  assert.equal(res.Data.Action, 'AppGetFamilyList');
+  assert.equal(login.issued.length, 2);
+  assert.deepEqual(server.calls.map((c) => c.AccessToken), ['tok-1', 'tok-1', 'tok-2']);
+});
+
+test('a token the server keeps rejecting fails after one retry, typed', async () => {
+  const server = fakeServer();
+  let n = 0;
+  const client = createClient({ getAccessToken: async () => ({ Token: `never-valid-${++n}` }), transport: server.transport });
+  await assert.rejects(client.call('AppGetUser'), (e) => e instanceof IotExplorerError && e.isAuthError && e.kind === 'Api');
+  assert.equal(n, 2);
+  assert.equal(server.calls.length, 2);
+});
+
+test('restores the session from storage without logging in', async () => {
+  const server = fakeServer();
+  server.valid.add('stored');
+  const storage = memoryStorage();
+  storage.set('iot-explorer-app:session', JSON.stringify({ Token: 'stored', ExpireAt: NOW / 1000 + 7200 }));
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  await client.call('AppGetUser');
+  assert.equal(login.issued.length, 0);
+  assert.equal(client.loggedIn, true);
+  assert.equal(server.calls[0].AccessToken, 'stored');
+});
+
+test('new tokens are saved to storage; corrupt stored sessions are dropped', async () => {
+  const server = fakeServer();
+  const storage = memoryStorage();
+  storage.set('iot-explorer-app:session', '{not json');
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  await client.call('AppGetUser');
+  assert.deepEqual(JSON.parse(storage.get('iot-explorer-app:session')), { Token: 'tok-1', ExpireAt: NOW / 1000 + 7200 });
+});
+
+test('a storage that throws does not break calls', async () => {
+  const server = fakeServer();
+  const failures = [];
+  const broken = { get: () => { throw new Error('quota'); }, set: async () => { throw new Error('quota'); }, remove: () => { throw new Error('quota'); } };
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage: broken, onStorageError: (e) => failures.push(e.message) });
+  await client.call('AppGetUser');
+  await client.logout();
+  assert.deepEqual(failures, ['quota', 'quota', 'quota']);
+  assert.equal(client.loggedIn, false);
+});
+
+test('logout tells the server, clears storage and reports the state change', async () => {
+  const server = fakeServer();
+  const storage = memoryStorage();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  const states = [];
+  const off = client.onLoginStateChange((s) => states.push(s));
+  await client.login();
+  await client.logout();
+  assert.equal(storage.get('iot-explorer-app:session'), null);
+  off();
+  await client.login();
+  assert.deepEqual(states, [true, false]);
+  assert.equal(server.calls.find((c) => c.Action === 'AppLogoutUser').AccessToken, 'tok-1');
+});
+
+test('getAccessToken failures are typed and leave no session', async () => {
+  const client = createClient({ getAccessToken: async () => { throw new Error('cloud function down'); }, transport: fakeServer().transport });
+  await assert.rejects(client.call('AppGetUser'), (e) => e instanceof IotExplorerError && /getAccessToken failed: cloud function down/.test(e.message));
+  const bad = createClient({ getAccessToken: async () => ({ token: 'lowercase' }), transport: fakeServer().transport });
+  await assert.rejects(bad.call('AppGetUser'), (e) => e.kind === 'InvalidInput' && e.param === 'getAccessToken');
+  assert.throws(() => createClient({}), (e) => e instanceof IotExplorerError && e.param === 'getAccessToken');
+});

@@ -1,0 +1,35 @@
+// `npm pack` of pkg/ holds exactly the whitelisted files.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
+
+test('the tarball contains exactly the files of the whitelist', () => {
+  const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8' }));
+  const files = report.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    'LICENSE',
+    'README.md',
+    'dist/browser.js',
+    'dist/iot_explorer_app_bg.wasm',
+    'dist/node.cjs',
+    'dist/node.mjs',
+    'index.d.mts',
+    'index.d.ts',
+    'miniprogram_dist/index.js',
+    'miniprogram_dist/iot_explorer_app_bg.wasm',
+    'miniprogram_dist/iot_explorer_app_bg.wasm.br',
+    'package.json',
+  ]);
+});
+
+test('the mini-program build uses no import.meta, fetch or WebAssembly global', async () => {
+  const { readFileSync } = await import('node:fs');
+  const code = readFileSync(new URL('../../pkg/miniprogram_dist/index.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(code, /import\.meta/);
+  assert.doesNotMatch(code, /\bfetch\(/);
+  assert.doesNotMatch(code, /(?<!WX)WebAssembly\./);
+  assert.match(code, /WXWebAssembly\.instantiate/);
+});
