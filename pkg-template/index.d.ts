@@ -198,6 +198,8 @@ export interface ClientOptions {
 /** For the app side: AccessToken calls with a session kept fresh for you. */
 export interface Client {
   call(action: string, params?: Params): Promise<ApiResponse>;
+  /** Resolves once the stored session (if any) is restored: true when logged in. */
+  ready(): Promise<boolean>;
   login(): Promise<void>;
   logout(): Promise<void>;
   onLoginStateChange(listener: (loggedIn: boolean) => void): () => void;

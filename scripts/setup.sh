@@ -21,11 +21,17 @@ bindgen_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, 
 cargo_tool wasm-bindgen wasm-bindgen-cli "$bindgen_version"
 cargo_tool wasm-pack wasm-pack 0.15.1
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing chromium and chromium-driver"
+# Chromium for the browser tests; CJK and emoji fonts so screenshots show the demo's text.
+missing_debs=()
+command -v chromium >/dev/null || missing_debs+=(chromium)
+command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing_debs+=(fonts-noto-cjk)
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing_debs+=(fonts-noto-color-emoji)
+if [ ${#missing_debs[@]} -gt 0 ]; then
+  say "installing ${missing_debs[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq "${missing_debs[@]}" >/dev/null
 fi
 
 # npm dev tools: reinstall only when package-lock.json changed since the last install.

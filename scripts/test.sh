@@ -9,6 +9,11 @@ step "clippy (native)";        cargo clippy --all-targets --quiet -- -D warnings
 step "clippy (wasm32)";        cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 step "native tests";           cargo test --quiet
 step "wasm build + MVP check"; scripts/build-wasm.sh
+step "size budget";            scripts/check-size.sh
 step "wasm tests in Node";     cargo test --target wasm32-unknown-unknown
 step "wasm tests in Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown
+step "npm package";            node scripts/build-package.mjs && scripts/install-packed.sh
+step "JS tests: emulator, package, browsers, mini-program, official-client interop, demo"
+node --test --test-concurrency=2 \
+  tests/emulator/ tests/package/ tests/browser/ tests/miniprogram/ tests/interop/ tests/demo/

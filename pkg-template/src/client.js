@@ -68,6 +68,8 @@ export function makeClients(core, platform) {
           return sendToken(action, params, fresh);
         }
       },
+      /** Resolves once the stored session (if any) is restored: true when logged in. */
+      ready: () => session.restored.then(() => session.loggedIn),
       /** Logs in now (normally done on the first call). */
       login: () => session.accessToken().then(() => undefined),
       /** Tells the server (`AppLogoutUser`, best effort) and forgets the token. */

@@ -26,12 +26,16 @@ function str(body, name, { required: need = true } = {}) {
   return v;
 }
 
+const MAX_PAGE = 100;
+
 function paging(body) {
   const Offset = body.Offset === undefined ? 0 : Number(body.Offset);
   const Limit = body.Limit === undefined ? 20 : Number(body.Limit);
   if (!Number.isInteger(Offset) || Offset < 0) throw invalid('Offset 非法');
-  if (!Number.isInteger(Limit) || Limit < 1 || Limit > 50) throw invalid('Limit 取值范围为 1-50');
-  return { Offset, Limit };
+  if (!Number.isInteger(Limit) || Limit < 1) throw invalid('Limit 非法');
+  // The docs say ≤ 50, but the official mini-program SDK sends 100 and the Android app 999:
+  // the service answers them, so larger pages are capped instead of refused.
+  return { Offset, Limit: Math.min(Limit, MAX_PAGE) };
 }
 
 const page = (items, { Offset, Limit }) => items.slice(Offset, Offset + Limit);

@@ -25,7 +25,9 @@ export async function startEmulator({
   log = () => {},
 } = {}) {
   const world = new World({ clock, tokenTtlSeconds });
-  const seenNonces = new Map(); // "AppKey:Nonce" → seconds
+  // Replays are recognised by AppKey + Timestamp + Nonce: the official clients draw Nonce from
+  // only 1..10000, so the Nonce alone repeats among honest requests.
+  const seenNonces = new Map(); // "AppKey:Timestamp:Nonce" → seconds
   const faults = [];
   const settings = { envelope };
 
@@ -52,7 +54,7 @@ export async function startEmulator({
     const nonce = Number(body.Nonce);
     if (!Number.isInteger(nonce) || nonce < 1 || nonce > 2147483647) throw new ApiError('InvalidParameterValue', 'Nonce 非法');
     if (!signatureMatches(body, secret)) throw new ApiError('InvalidParameterValue.SignatureFailure', '签名校验失败');
-    const key = `${body.AppKey}:${nonce}`;
+    const key = `${body.AppKey}:${ts}:${nonce}`;
     if (seenNonces.has(key) && now - seenNonces.get(key) < NONCE_MEMORY_SECONDS) {
       throw new ApiError('InvalidParameterValue.NonceReused', 'Nonce 重复');
     }

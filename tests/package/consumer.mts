@@ -49,6 +49,7 @@ export async function everything(): Promise<string[]> {
     clock: () => Date.now(),
     refreshMarginMs: 60_000,
   });
+  const restored: boolean = await client.ready();
   const off: () => void = client.onLoginStateChange((loggedIn: boolean) => void loggedIn);
   off();
   const res: ApiResponse = await client.call('AppGetFamilyList', { Offset: 0, Limit: 10 });
@@ -67,7 +68,7 @@ export async function everything(): Promise<string[]> {
       const retry: boolean = e.retryable && !e.isAuthError;
       const status: number | null = e.status;
       return [kind, String(code), String(retry), String(status), signed.signature, req.url, tokenReq.body,
-        String(parsed.RequestId), grant.Token, String(total), String(client.loggedIn), typeof wxTransport, String(storages.length)];
+        String(parsed.RequestId), grant.Token, String(total), String(client.loggedIn && restored), typeof wxTransport, String(storages.length)];
     }
   }
   return [];

@@ -1,0 +1,64 @@
+// The web demo clicked through in real Chromium: login → devices → toggle → brightness →
+// logout, and an error case. Screenshots land in target/screenshots/.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startDemo } from '../../www-demo/server.mjs';
+import { launchChromium } from '../browser/chromium.mjs';
+
+const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
+
+test('login, devices, toggle, brightness, logout and an error, as a user clicks them', async (t) => {
+  mkdirSync(shots, { recursive: true });
+  const demo = await startDemo({ port: 0 });
+  const browser = await launchChromium();
+  t.after(async () => {
+    await browser.close();
+    await demo.close();
+  });
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(demo.url);
+  await page.waitForSelector('body[data-ready="true"]');
+
+  await page.fill('input[name=WxOpenID]', 'o-playwright-0001');
+  await page.fill('input[name=NickName]', '测试用户');
+  await page.click('#login');
+  await page.waitForSelector('.device[data-device-id^="LIGHT0PROD/"]');
+  assert.equal(await page.textContent('#state'), 'logged in');
+  assert.match(await page.textContent('#countdown'), /^00:5\d:\d\d$|^01:00:00$/);
+  assert.match(await page.textContent('#signature'), /^[A-Za-z0-9+/]{27}=$/);
+  const pairs = await page.$$eval('.pair', (els) => els.map((e) => e.textContent));
+  assert.ok(pairs.includes('NickName=测试用户'), pairs.join(' '));
+  assert.ok(!(await page.content()).includes('DemoAppSecret'), 'the page never sees the AppSecret');
+  assert.equal(await page.locator('.device').count(), 3);
+  await page.screenshot({ path: `${shots}demo-logged-in.png`, fullPage: true });
+
+  const light = page.locator('.device[data-device-id^="LIGHT0PROD/"]');
+  const lightId = await light.getAttribute('data-device-id');
+  await light.locator('.switch').click();
+  await page.waitForSelector(`.device.on[data-device-id="${lightId}"] .switch[aria-checked="true"]`);
+  assert.equal(demo.emulator.world.devices.get(lightId).props.power_switch.Value, 1);
+  await page.locator(`.device[data-device-id="${lightId}"] input[type=range]`).fill('85');
+  await page.waitForFunction((id) => document.querySelector(`.device[data-device-id="${id}"] label`).textContent.includes('85%'), lightId);
+  assert.equal(demo.emulator.world.devices.get(lightId).props.brightness.Value, 85);
+  await page.screenshot({ path: `${shots}demo-light-on.png`, fullPage: true });
+
+  await page.click('#logout');
+  await page.waitForFunction(() => document.getElementById('state').textContent === 'logged out');
+  assert.equal(await page.locator('.device').count(), 0);
+
+  await page.fill('input[name=NickName]', 'a name that is far too long for WeChat');
+  await page.click('#login');
+  await page.waitForSelector('#error:not([hidden])');
+  const error = await page.textContent('#error');
+  assert.match(error, /Api/);
+  assert.match(error, /InvalidParameterValue\.NickNameLengthInvalid/);
+  assert.match(error, /1–20 characters/);
+  assert.equal(await page.textContent('#state'), 'logged out');
+  await page.screenshot({ path: `${shots}demo-error.png`, fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});

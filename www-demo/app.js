@@ -1,0 +1,172 @@
+// The demo page: logs in through the backend (which signs), then uses the browser build of the
+// package for AccessToken calls straight to the IoT Explorer API (here: the local emulator).
+import init, { createClient, fetchTransport, IotExplorerError } from '/pkg/browser.js';
+
+const $ = (id) => document.getElementById(id);
+const HINTS = {
+  'InvalidParameterValue.NickNameLengthInvalid': 'NickName must be 1–20 characters.',
+  'InvalidParameterValue.InvalidAccessToken': 'The token expired or was revoked; the SDK logs in again and retries once.',
+  'InvalidParameterValue.SignatureFailure': 'The backend\'s AppSecret does not match its AppKey.',
+  'InvalidParameterValue.DeviceOffline': 'The device is offline, so it cannot be controlled.',
+  MissingParameter: 'Every login field is required.',
+  Transport: 'The network failed; this error is retryable.',
+  Timeout: 'No answer in time; this error is retryable.',
+};
+
+function showError(e) {
+  const err = e instanceof IotExplorerError || (e && e.kind) ? e : { kind: 'Transport', message: String(e) };
+  const hint = HINTS[err.code] || HINTS[err.kind] || '';
+  $('error').innerHTML = `<b>${err.kind}</b> <code>${err.code ?? '—'}</code> ${escape(err.message)}` +
+    (err.requestId ? ` <span class="muted">RequestId ${escape(err.requestId)}</span>` : '') + (hint ? `<div>${hint}</div>` : '');
+  $('error').hidden = false;
+}
+const clearError = () => ($('error').hidden = true);
+const escape = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function showSigned({ signed, response }) {
+  $('signed-empty').hidden = true;
+  $('signed').hidden = false;
+  $('pairs').innerHTML = signed.stringToSign.split('&').map((p) => {
+    const i = p.indexOf('=');
+    return `<span class="pair"><b>${escape(p.slice(0, i))}</b>=${escape(p.slice(i + 1))}</span>`;
+  }).join('<span class="muted">&amp;</span>');
+  $('signature').textContent = signed.signature;
+  $('url').textContent = signed.url;
+  $('body').textContent = JSON.stringify(JSON.parse(signed.body), null, 2);
+  $('response').hidden = false;
+  $('response').textContent = `HTTP ${response.status}\n${JSON.stringify(JSON.parse(response.body), null, 2)}`;
+}
+
+/** The app's getAccessToken: asks the backend, which holds the AppSecret. */
+async function getAccessToken() {
+  const form = new FormData($('login-form'));
+  const res = await fetch('/api/login', { method: 'POST', body: JSON.stringify(Object.fromEntries(form)) });
+  const out = await res.json();
+  if (out.error) throw new IotExplorerError(out.error.message, out.error);
+  showSigned(out);
+  return { Token: out.grant.Token, ExpireAt: out.grant.ExpireAt };
+}
+
+const counts = {};
+function countingTransport() {
+  const inner = fetchTransport();
+  return async (req) => {
+    const action = JSON.parse(req.body).Action;
+    counts[action] = (counts[action] || 0) + 1;
+    $('log').textContent = Object.entries(counts).map(([a, n]) => `${a} ×${n}`).join(' · ');
+    return inner(req);
+  };
+}
+
+let client;
+let ticker;
+
+function renderSession() {
+  const loggedIn = client.loggedIn;
+  $('session').className = `session ${loggedIn ? 'logged-in' : 'logged-out'}`;
+  $('state').textContent = loggedIn ? 'logged in' : 'logged out';
+  $('logout').disabled = !loggedIn;
+  const left = client.expireAt ? client.expireAt - Math.floor(Date.now() / 1000) : null;
+  $('countdown').textContent = loggedIn && left !== null
+    ? `${String(Math.floor(left / 3600)).padStart(2, '0')}:${String(Math.floor(left / 60) % 60).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`
+    : '—';
+  $('token').textContent = loggedIn && client.expireAt ? `expires at ${new Date(client.expireAt * 1000).toLocaleString()} · refreshed 5 min before` : '';
+}
+
+async function loadDevices() {
+  const families = await client.call('AppGetFamilyList', { Offset: 0, Limit: 20 });
+  const family = families.FamilyList[0];
+  $('family').textContent = `${family.Name} · ${families.Total} family · role ${family.Role === 1 ? 'owner' : 'member'}`;
+  const list = await client.call('AppGetFamilyDeviceList', { FamilyId: family.FamilyId, RoomId: '', Offset: 0, Limit: 50 });
+  const statuses = await client.call('AppGetDeviceStatuses', { DeviceIds: list.DeviceList.map((d) => d.DeviceId) });
+  const online = new Map(statuses.DeviceStatuses.map((s) => [s.DeviceId, s.Online === 1]));
+  const cards = await Promise.all(list.DeviceList.map(async (d) => {
+    const data = await client.call('AppGetDeviceData', { ProductId: d.ProductId, DeviceName: d.DeviceName });
+    return deviceCard(d, JSON.parse(data.Data), online.get(d.DeviceId));
+  }));
+  $('devices').replaceChildren(...cards);
+}
+
+function deviceCard(device, props, online) {
+  const el = document.createElement('div');
+  const on = props.power_switch && props.power_switch.Value === 1;
+  el.className = `device${on ? ' on' : ''}`;
+  el.dataset.deviceId = device.DeviceId;
+  const icon = device.ProductId.startsWith('LIGHT') ? '💡' : device.ProductId.startsWith('PLUG') ? '🔌' : '🌡️';
+  el.innerHTML = `<header><span class="bulb">${icon}</span><span class="name">${escape(device.AliasName)}</span>
+    <span class="badge ${online ? '' : 'offline'}">${online ? 'online' : 'offline'}</span></header>
+    <div class="id">${escape(device.DeviceId)}</div>`;
+  if (props.power_switch) {
+    const sw = document.createElement('button');
+    sw.className = 'switch';
+    sw.setAttribute('role', 'switch');
+    sw.setAttribute('aria-checked', String(on));
+    sw.setAttribute('aria-label', `power ${device.AliasName}`);
+    sw.onclick = () => control(device, { power_switch: on ? 0 : 1 });
+    el.append(sw);
+  }
+  if (props.brightness) {
+    const label = document.createElement('label');
+    label.textContent = `brightness ${props.brightness.Value}%`;
+    const range = Object.assign(document.createElement('input'), { type: 'range', min: 0, max: 100, value: props.brightness.Value });
+    range.setAttribute('aria-label', `brightness ${device.AliasName}`);
+    range.onchange = () => control(device, { brightness: Number(range.value) });
+    label.append(range);
+    el.append(label);
+  }
+  const readings = Object.entries(props).filter(([k]) => !['power_switch', 'brightness'].includes(k));
+  if (readings.length) {
+    const r = document.createElement('div');
+    r.className = 'readings';
+    r.textContent = readings.map(([k, v]) => `${k}: ${v.Value}`).join(' · ');
+    el.append(r);
+  }
+  return el;
+}
+
+async function control(device, values) {
+  clearError();
+  try {
+    await client.call('AppControlDeviceData', { ProductId: device.ProductId, DeviceName: device.DeviceName, Data: JSON.stringify(values) });
+    await loadDevices();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function main() {
+  await init();
+  const config = await (await fetch('/api/config')).json();
+  $('where').textContent = config.emulator ? `embedded emulator · ${config.endpoint}` : config.endpoint;
+  client = createClient({ getAccessToken, endpoint: config.endpoint, transport: countingTransport() });
+  client.onLoginStateChange(renderSession);
+  ticker = setInterval(renderSession, 1000);
+  $('login-form').onsubmit = async (event) => {
+    event.preventDefault();
+    clearError();
+    $('login').disabled = true;
+    try {
+      await client.logout(); // a new login each time the button is pressed
+      await client.login();
+      await loadDevices();
+    } catch (e) {
+      showError(e);
+    } finally {
+      $('login').disabled = false;
+      renderSession();
+    }
+  };
+  $('logout').onclick = async () => {
+    clearError();
+    await client.logout().catch(showError);
+    $('devices').replaceChildren();
+    $('family').textContent = 'Logged out.';
+    renderSession();
+  };
+  if (await client.ready()) await loadDevices().catch(showError); // a session restored from localStorage
+  renderSession();
+  document.body.dataset.ready = 'true';
+}
+
+main().catch(showError);
+window.addEventListener('beforeunload', () => clearInterval(ticker));
