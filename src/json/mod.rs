@@ -2,6 +2,7 @@
 //! caller gave), numbers are f64 like in JavaScript, and parsing has a depth limit so hostile
 //! input cannot exhaust the stack.
 
+mod decimal;
 mod parse;
 mod write;
 

@@ -1,5 +1,6 @@
 //! A strict RFC 8259 parser (what `JSON.parse` accepts), iterative over bytes with a depth limit.
 
+use super::decimal::parse_decimal;
 use super::Value;
 
 /// Deeper nesting than any App API response; hostile input stops here instead of the stack.
@@ -240,9 +241,7 @@ impl Parser<'_> {
             }
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
-        text.parse::<f64>()
-            .map(Value::Number)
-            .map_err(|_| JsonError::Syntax { offset: start })
+        Ok(Value::Number(parse_decimal(text)))
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
