@@ -62,7 +62,7 @@ export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretIn
         ]);
       })
       .then(([result]) => {
-        glue.__wbg_set_wasm((result && result.instance) || result);
+        glue.__wbg_set_wasm(((result && result.instance) || result).exports);
         loaded = true;
       })
       .catch((e) => {

@@ -1,8 +1,97 @@
 // Injected by the mini-program build in place of the TextEncoder/TextDecoder globals the
-// wasm-bindgen glue uses: the runtime's own when it has them, else a polyfill. No global is set.
-import * as polyfill from 'fastestsmallesttextencoderdecoder';
+// wasm-bindgen glue uses: the runtime's own when it has them, else the small UTF-8 codec below.
+// No global is set. (npm polyfills were tried: the one that accepts the glue's options needs
+// Node's Buffer, which mini-programs lack.)
 
 const g = typeof globalThis === 'object' ? globalThis : {};
-const TextEncoderImpl = typeof g.TextEncoder === 'function' ? g.TextEncoder : polyfill.TextEncoder;
-const TextDecoderImpl = typeof g.TextDecoder === 'function' ? g.TextDecoder : polyfill.TextDecoder;
+
+/** UTF-8 encoder; unpaired surrogates become U+FFFD, as in TextEncoder. */
+export class Utf8Encoder {
+  encode(text = '') {
+    const s = String(text);
+    const out = new Uint8Array(s.length * 3);
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = s.charCodeAt(i + 1);
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+        } else {
+          c = 0xfffd;
+        }
+      }
+      if (c < 0x80) out[n++] = c;
+      else if (c < 0x800) {
+        out[n++] = 0xc0 | (c >> 6);
+        out[n++] = 0x80 | (c & 63);
+      } else if (c < 0x10000) {
+        out[n++] = 0xe0 | (c >> 12);
+        out[n++] = 0x80 | ((c >> 6) & 63);
+        out[n++] = 0x80 | (c & 63);
+      } else {
+        out[n++] = 0xf0 | (c >> 18);
+        out[n++] = 0x80 | ((c >> 12) & 63);
+        out[n++] = 0x80 | ((c >> 6) & 63);
+        out[n++] = 0x80 | (c & 63);
+      }
+    }
+    return out.subarray(0, n);
+  }
+}
+
+/** UTF-8 decoder (the WHATWG algorithm); invalid sequences become U+FFFD, as without `fatal`. */
+export class Utf8Decoder {
+  decode(input) {
+    const b = input === undefined ? new Uint8Array(0) : ArrayBuffer.isView(input)
+      ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+    const units = [];
+    let out = '';
+    const emit = (c) => {
+      if (c >= 0x10000) units.push(0xd800 + ((c - 0x10000) >> 10), 0xdc00 + ((c - 0x10000) & 1023));
+      else units.push(c);
+      if (units.length >= 8192) out += String.fromCharCode.apply(null, units.splice(0));
+    };
+    let needed = 0;
+    let seen = 0;
+    let cp = 0;
+    let lower = 0x80;
+    let upper = 0xbf;
+    for (let i = 0; i < b.length; i++) {
+      const x = b[i];
+      if (needed === 0) {
+        if (x <= 0x7f) emit(x);
+        else if (x >= 0xc2 && x <= 0xdf) [needed, cp] = [1, x & 31];
+        else if (x >= 0xe0 && x <= 0xef) {
+          if (x === 0xe0) lower = 0xa0;
+          if (x === 0xed) upper = 0x9f;
+          [needed, cp] = [2, x & 15];
+        } else if (x >= 0xf0 && x <= 0xf4) {
+          if (x === 0xf0) lower = 0x90;
+          if (x === 0xf4) upper = 0x8f;
+          [needed, cp] = [3, x & 7];
+        } else emit(0xfffd);
+        continue;
+      }
+      if (x < lower || x > upper) {
+        [needed, seen, cp, lower, upper] = [0, 0, 0, 0x80, 0xbf];
+        emit(0xfffd);
+        i--; // the byte starts the next sequence
+        continue;
+      }
+      [lower, upper] = [0x80, 0xbf];
+      cp = (cp << 6) | (x & 63);
+      if (++seen === needed) {
+        emit(cp);
+        [needed, seen, cp] = [0, 0, 0];
+      }
+    }
+    if (needed !== 0) emit(0xfffd);
+    return out + String.fromCharCode.apply(null, units);
+  }
+}
+
+const TextEncoderImpl = typeof g.TextEncoder === 'function' ? g.TextEncoder : Utf8Encoder;
+const TextDecoderImpl = typeof g.TextDecoder === 'function' ? g.TextDecoder : Utf8Decoder;
 export { TextEncoderImpl as TextEncoder, TextDecoderImpl as TextDecoder };

@@ -1,0 +1,239 @@
+// The mini-program build (pkg/miniprogram_dist) in a faithful mini-program sandbox, against the
+// local App API emulator. Each test loads a fresh copy of the package: init state is per copy.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../emulator/server.mjs';
+import { AVATAR, cloudFunction } from './cloud-function.mjs';
+import { PACKAGE_NAME, createProject, createSandbox } from './sandbox.mjs';
+import { MAX_IN_FLIGHT } from './wx.mjs';
+
+const WASM_PATH = `/miniprogram_npm/${PACKAGE_NAME}/iot_explorer_app_bg.wasm`;
+const SESSION_KEY = 'iot-explorer-app:session';
+const OFFICIAL_ENDPOINT = 'https://iot.cloud.tencent.com/api/exploreropen';
+const T = { timeout: 20000 };
+
+let emulator;
+let root;
+before(async () => {
+  emulator = await startEmulator();
+  root = createProject();
+});
+afterEach(() => emulator?.clearFaults()); // a fault a failed test left must not reach the next
+after(async () => {
+  await emulator?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+const sandbox = (options) => createSandbox({ root, domains: [emulator.url], ...options });
+
+function loadPackage(sandboxOptions) {
+  const sb = sandbox(sandboxOptions);
+  return { sb, app: sb.require(PACKAGE_NAME) };
+}
+
+async function ready(initOptions) {
+  const loaded = loadPackage();
+  await loaded.app.init(initOptions);
+  return loaded;
+}
+
+/** The error `fn` throws (or its promise rejects with); fails when there is none. */
+async function failure(fn) {
+  try {
+    await fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an error');
+}
+
+function assertIotError(app, e, fields) {
+  assert.ok(e instanceof app.IotExplorerError, `not an IotExplorerError: ${e && e.stack}`);
+  for (const [k, v] of Object.entries(fields)) assert.equal(e[k], v, `${k} (${e.message})`);
+}
+
+test('the sandbox has what a mini-program has, and nothing more', T, () => {
+  const sb = sandbox();
+  const absent = [
+    ...['WebAssembly', 'TextEncoder', 'TextDecoder', 'fetch', 'URL', 'crypto', 'performance', 'Response'],
+    ...['queueMicrotask', 'process', 'Buffer', 'require', 'window', 'self'],
+  ];
+  for (const name of absent) assert.equal(sb.evaluate(`typeof ${name}`), 'undefined', name);
+  for (const name of ['wx', 'WXWebAssembly', 'console']) assert.equal(sb.evaluate(`typeof ${name}`), 'object', name);
+  for (const name of ['setTimeout', 'clearTimeout']) assert.equal(sb.evaluate(`typeof ${name}`), 'function', name);
+  assert.throws(() => sb.evaluate('eval("1")'), { name: 'EvalError' });
+  writeFileSync(join(root, 'probe.js'), 'module.exports = typeof require;');
+  assert.equal(sb.require('/probe.js'), 'function', 'modules get the require shim');
+});
+
+test('WXWebAssembly takes only package paths to MVP modules', T, async () => {
+  const { instantiate } = sandbox().evaluate('WXWebAssembly');
+  const bytes = readFileSync(join(root, WASM_PATH));
+  for (const source of [bytes.buffer, new Uint8Array(bytes), 'http://127.0.0.1/x.wasm', 'https://a.b/x.wasm', 'wxfile://usr/x.wasm']) {
+    await assert.rejects(instantiate(source, {}), /not support wxfile: or http: path/);
+  }
+  // (func (param i32) (result i32) local.get 0 i32.extend8_s): valid in Node, but sign-ext is post-MVP.
+  const signExt = [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 0x60, 1, 0x7f, 1, 0x7f, 3, 2, 1, 0, 10, 7, 1, 5, 0, 0x20, 0, 0xc0, 0x0b];
+  writeFileSync(join(root, 'sign-ext.wasm'), new Uint8Array(signExt));
+  await assert.rejects(instantiate('/sign-ext.wasm', {}), /beyond MVP/);
+});
+
+test('wx.request: whitelist, async callbacks, 10 in flight at most', T, async () => {
+  const { wx } = sandbox();
+  let sync = true;
+  const send = (url) =>
+    new Promise((resolve) => {
+      const answer = (res) => resolve({ res, sync });
+      wx.request({ url, method: 'POST', data: { Action: 'AppGetUser' }, success: answer, fail: answer });
+    });
+  const blocked = send(`${OFFICIAL_ENDPOINT}/tokenapi`);
+  const sent = Array.from({ length: MAX_IN_FLIGHT + 1 }, () => send(`${emulator.endpoint}/tokenapi`));
+  sync = false;
+  const answers = await Promise.all([blocked, ...sent]);
+  assert.ok(answers.every((a) => !a.sync), 'callbacks never run synchronously');
+  const [whitelist, ...results] = answers.map((a) => a.res);
+  assert.deepEqual(whitelist, { errMsg: 'request:fail url not in domain list', errno: 600002 });
+  for (const res of results.slice(0, MAX_IN_FLIGHT)) {
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.data.data.Error.Code, 'InvalidParameterValue.InvalidAccessToken', 'dataType json parses the body');
+  }
+  assert.match(results[MAX_IN_FLIGHT].errMsg, /^request:fail .*limit 10/);
+});
+
+test("require('iot-explorer-app') works with no Buffer and no TextEncoder", T, () => {
+  const { app } = loadPackage();
+  for (const name of ['init', 'createClient', 'createServerClient', 'parseResponse', 'IotExplorerError']) {
+    assert.equal(typeof app[name], 'function', name);
+  }
+});
+
+test('before init(), the API throws NotInitialized', T, async () => {
+  const { app } = loadPackage();
+  assertIotError(app, await failure(() => app.buildTokenApiRequest({ action: 'AppGetUser', accessToken: 't' })), {
+    code: 'NotInitialized',
+  });
+  const client = app.createClient({ getAccessToken: async () => ({ Token: 't' }), endpoint: emulator.endpoint });
+  assertIotError(app, await failure(() => client.call('AppGetUser')), { code: 'NotInitialized' });
+});
+
+test('after init(), the wasm core answers', T, async () => {
+  const { app } = await ready();
+  const parsed = app.parseResponse(200, '{"Response":{"RequestId":"r1","Data":{"a":1}}}');
+  assert.equal(JSON.stringify(parsed), '{"RequestId":"r1","Data":{"a":1}}'); // a sandbox object: no deepEqual across realms
+});
+
+const loadModes = [
+  { name: 'the default path', init: undefined, path: WASM_PATH },
+  { name: 'a .wasm.br path', init: { wasmPath: `${WASM_PATH}.br` }, path: `${WASM_PATH}.br` },
+  { name: 'the default path, WXWebAssembly resolving to a bare Instance', sandbox: { wasmResolvesTo: 'instance' }, path: WASM_PATH },
+];
+for (const [i, mode] of loadModes.entries()) {
+  test(`init() loads the wasm from ${mode.name}`, T, async () => {
+    const { sb, app } = loadPackage(mode.sandbox);
+    await app.init(mode.init);
+    assert.deepEqual(sb.instantiated, [mode.path]);
+    const login = cloudFunction(emulator.endpoint, `o-load-${i}`, `load ${i}`);
+    const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint });
+    assert.equal((await client.call('AppGetUser')).Data.NickName, `load ${i}`);
+  });
+}
+
+test('a token from a cloud function drives four actions over wx.request, kept in wx storage', T, async () => {
+  const { sb, app } = await ready();
+  const login = cloudFunction(emulator.endpoint, 'o-four-actions', 'four actions');
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint });
+
+  const user = await client.call('AppGetUser');
+  assert.equal(user.Data.Avatar, AVATAR);
+  const families = await client.call('AppGetFamilyList', {});
+  assert.equal(families.Total, 1);
+  const FamilyId = families.FamilyList[0].FamilyId;
+  const devices = await client.call('AppGetFamilyDeviceList', { FamilyId });
+  const light = devices.DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
+  const { ProductId, DeviceName } = light;
+  const control = await client.call('AppControlDeviceData', { ProductId, DeviceName, Data: JSON.stringify({ brightness: 80 }) });
+  assert.equal(JSON.parse(control.Data).brightness.Value, 80);
+
+  assert.equal(login.grants.length, 1, 'one login for four calls');
+  const actions = ['AppGetUser', 'AppGetFamilyList', 'AppGetFamilyDeviceList', 'AppControlDeviceData'];
+  assert.equal(sb.requests.length, actions.length);
+  for (const [i, request] of sb.requests.entries()) {
+    assert.equal(request.url, `${emulator.endpoint}/tokenapi`);
+    assert.equal(request.method, 'POST');
+    assert.equal(request.dataType, 'text', 'the package parses the raw text itself');
+    assert.equal(request.responseType, 'text');
+    const body = JSON.parse(request.data);
+    assert.equal(body.Action, actions[i]);
+    assert.equal(body.AccessToken, login.grants[0].Token);
+  }
+  assert.ok(sb.calls.some((c) => c.api === 'setStorage' && c.key === SESSION_KEY), 'stored with wx.setStorage');
+  assert.equal(JSON.parse(sb.wx.getStorageSync(SESSION_KEY)).Token, login.grants[0].Token);
+});
+
+test('25 concurrent calls all succeed: the package queues under the 10-request limit', T, async () => {
+  const { sb, app } = await ready();
+  const login = cloudFunction(emulator.endpoint, 'o-concurrent');
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint });
+  emulator.addFault({ type: 'delay', ms: 50, api: 'tokenapi', times: 25 });
+  const users = await Promise.all(Array.from({ length: 25 }, () => client.call('AppGetUser')));
+  assert.equal(new Set(users.map((u) => u.Data.UserID)).size, 1);
+  assert.equal(sb.requests.length, 25);
+  assert.equal(sb.stats.peakInFlight, MAX_IN_FLIGHT);
+  assert.equal(login.grants.length, 1);
+});
+
+test('a domain outside the whitelist fails as a Transport error with errMsg and errno', T, async () => {
+  const { app } = await ready();
+  const client = app.createClient({ getAccessToken: async () => ({ Token: 't' }), endpoint: OFFICIAL_ENDPOINT });
+  assertIotError(app, await failure(() => client.call('AppGetUser')), {
+    kind: 'Transport',
+    errMsg: 'request:fail url not in domain list',
+    errno: 600002,
+  });
+});
+
+test('a slow server fails as a Timeout error with errMsg and errno', T, async () => {
+  const { sb, app } = await ready();
+  const login = cloudFunction(emulator.endpoint, 'o-timeout');
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, timeoutMs: 300 });
+  emulator.addFault({ type: 'delay', ms: 2000, api: 'tokenapi' });
+  const e = await failure(() => client.call('AppGetUser'));
+  assertIotError(app, e, { kind: 'Timeout', errMsg: 'request:fail timeout' });
+  assert.equal(typeof e.errno, 'number');
+  assert.equal(sb.requests[0].timeout, 300);
+});
+
+test('AppSecret APIs refuse to run unless init({ dangerouslyAllowAppSecretInClient: true })', T, async () => {
+  const { app } = await ready();
+  const attempts = {
+    signParams: () => app.signParams({ Action: 'AppGetTokenByWeiXin' }, DEMO_APP_SECRET),
+    buildAppApiRequest: () =>
+      app.buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: {}, appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET }),
+    createServerClient: () => app.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint }),
+  };
+  for (const [name, attempt] of Object.entries(attempts)) {
+    const e = await failure(attempt);
+    assert.ok(e instanceof app.IotExplorerError, name);
+    assert.equal(e.code, 'AppSecretNotAllowed', name);
+  }
+});
+
+test('with dangerouslyAllowAppSecretInClient, a signed login works, its nonce from wx.getRandomValues', T, async () => {
+  const { sb, app } = await ready({ dangerouslyAllowAppSecretInClient: true });
+  assert.match(app.signParams({ Action: 'AppGetTokenByWeiXin' }, DEMO_APP_SECRET).signature, /^[A-Za-z0-9+/]{27}=$/);
+
+  const server = app.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
+  const grant = await server.getTokenByWeiXin({ WxOpenID: 'o-secret-in-client', NickName: 'signed here', Avatar: AVATAR });
+  assert.equal(typeof grant.Token, 'string');
+  const [request] = sb.requests;
+  assert.equal(request.url, `${emulator.endpoint}/appapi`);
+  assert.equal(request.dataType, 'text');
+  const { Nonce } = JSON.parse(request.data);
+  const pool = sb.randomDraws.flatMap((bytes) => [...new Uint32Array(bytes.buffer)].map((w) => w & 0x7fffffff));
+  assert.ok(pool.includes(Nonce), `Nonce ${Nonce} is not from wx.getRandomValues`);
+
+  const client = app.createClient({ getAccessToken: async () => grant, endpoint: emulator.endpoint });
+  assert.equal((await client.call('AppGetUser')).Data.NickName, 'signed here');
+});
