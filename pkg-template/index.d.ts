@@ -134,6 +134,11 @@ export declare function buildTokenApiRequest(input: TokenApiRequestInput): HttpR
 export declare function parseResponse(status: number, bodyText: string): ApiResponse;
 /** For `AppGetTokenByWeiXin` and `AppGetToken` responses. */
 export declare function parseLoginResponse(status: number, bodyText: string): TokenGrant;
+/**
+ * Like parseResponse; for the typed actions the documented fields are checked (a `Parse` error
+ * otherwise) and a JSON-text `Data` is also given parsed as `DataParsed`.
+ */
+export declare function parseActionResponse(action: string, status: number, bodyText: string): ApiResponse;
 
 export interface WeiXinLoginParams {
   /** The mini-program OpenID or the UnionID. */
@@ -148,6 +153,17 @@ export interface CallOptions {
   nonce?: number;
 }
 
+export interface RetryOptions {
+  /** Retries after the first attempt; default 2. */
+  retries?: number;
+  /** Backoff doubles from this (with jitter); default 200. */
+  baseDelayMs?: number;
+  /** Default 3000. */
+  maxDelayMs?: number;
+  /** Also retry actions that change state (control, create, update, …); default false. */
+  retryNonIdempotent?: boolean;
+}
+
 export interface ServerClientOptions {
   appKey: string;
   appSecret: string;
@@ -156,12 +172,40 @@ export interface ServerClientOptions {
   signing?: SigningOptions;
   /** Default 10000. */
   timeoutMs?: number;
+  /** Retries of retryable failures (`false`: none). */
+  retry?: RetryOptions | false;
+}
+
+export interface PhoneNumber {
+  /** e.g. "86" */
+  CountryCode: string;
+  PhoneNumber: string;
+}
+
+export type VerificationCodeType = 'register' | 'resetpass';
+
+/** A response without documented data beyond its RequestId. */
+export interface Ack {
+  RequestId?: string;
+  Data?: JsonValue;
 }
 
 /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
 export interface ServerClient {
   call(action: string, params?: Params, options?: CallOptions): Promise<ApiResponse>;
   getTokenByWeiXin(params: WeiXinLoginParams, options?: CallOptions): Promise<TokenGrant>;
+  getToken(
+    params: ({ Type: 'phone'; Password: string } & PhoneNumber) | { Type: 'email'; Email: string; Password: string },
+    options?: CallOptions,
+  ): Promise<TokenGrant>;
+  sendVerificationCode(params: { Type: VerificationCodeType } & PhoneNumber, options?: CallOptions): Promise<Ack>;
+  checkVerificationCode(params: { Type: VerificationCodeType; VerificationCode: string } & PhoneNumber, options?: CallOptions): Promise<Ack>;
+  sendEmailVerificationCode(params: { Type: VerificationCodeType; Email: string }, options?: CallOptions): Promise<Ack>;
+  checkEmailVerificationCode(params: { Type: VerificationCodeType; Email: string; VerificationCode: string }, options?: CallOptions): Promise<Ack>;
+  createCellphoneUser(params: PhoneNumber & { Password: string; VerificationCode: string }, options?: CallOptions): Promise<{ RequestId?: string; Data: { UserID: string } }>;
+  createEmailUser(params: { Email: string; Password: string; VerificationCode: string }, options?: CallOptions): Promise<{ RequestId?: string; Data: { UserID: string } }>;
+  resetPasswordByCellphone(params: PhoneNumber & { Password: string; VerificationCode: string }, options?: CallOptions): Promise<Ack>;
+  resetPasswordByEmail(params: { Email: string; Password: string; VerificationCode: string }, options?: CallOptions): Promise<Ack>;
 }
 
 export declare function createServerClient(options: ServerClientOptions): ServerClient;
@@ -192,7 +236,65 @@ export interface ClientOptions {
   /** Refresh this long before ExpireAt; default 300000 (5 minutes). */
   refreshMarginMs?: number;
   timeoutMs?: number;
+  /** Retries of retryable failures (`false`: none). */
+  retry?: RetryOptions | false;
   onStorageError?: (error: unknown) => void;
+}
+
+export interface User {
+  UserID: string;
+  NickName?: string;
+  Avatar?: string;
+  PhoneNumber?: string;
+  CountryCode?: string;
+  Email?: string;
+}
+
+export interface Family {
+  FamilyId: string;
+  Name: string;
+  /** 1 owner, 0 member */
+  Role?: number;
+  CreateTime?: number;
+  UpdateTime?: number;
+}
+
+export interface FamilyDevice {
+  ProductId: string;
+  DeviceName: string;
+  /** "ProductId/DeviceName" */
+  DeviceId?: string;
+  AliasName?: string;
+  UserID?: string;
+  RoomId?: string;
+  IconUrl?: string;
+  CreateTime?: number;
+  UpdateTime?: number;
+}
+
+export interface DeviceStatus {
+  DeviceId: string;
+  ProductId?: string;
+  DeviceName?: string;
+  /** 1 online, 0 offline */
+  Online: number;
+}
+
+export interface DeviceProperty {
+  Value: JsonValue;
+  /** Milliseconds since the epoch. */
+  LastUpdate?: number;
+}
+
+export interface Page {
+  Offset?: number;
+  /** At most 50 per the docs. */
+  Limit?: number;
+}
+
+export interface DeviceRef {
+  ProductId: string;
+  DeviceName: string;
 }
 
 /** For the app side: AccessToken calls with a session kept fresh for you. */
@@ -206,6 +308,21 @@ export interface Client {
   readonly loggedIn: boolean;
   /** UNIX seconds, when known. */
   readonly expireAt: number | null;
+
+  getUser(): Promise<{ RequestId?: string; Data: User }>;
+  updateUser(params: { NickName?: string; Avatar?: string }): Promise<Ack>;
+  getFamilyList(params?: Page): Promise<{ RequestId?: string; FamilyList: Family[]; Total: number }>;
+  createFamily(params: { Name: string; Address?: string }): Promise<{ RequestId?: string; Data: { FamilyId: string } }>;
+  getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string; DeviceList: FamilyDevice[]; Total: number }>;
+  getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string; DeviceStatuses: DeviceStatus[] }>;
+  /** `Data` is the API's JSON text; `DataParsed` the same, parsed. */
+  getDeviceData(params: DeviceRef): Promise<{ RequestId?: string; Data: string; DataParsed: Record<string, DeviceProperty> }>;
+  /** `Data` may be an object: it is sent as the JSON text the API requires. */
+  controlDevice(params: DeviceRef & { Data: string | { [property: string]: JsonValue } }): Promise<{ RequestId?: string; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  /** Every family, fetched page by page (`pageSize` default 50). */
+  families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
+  /** Every device of a family (or one room), fetched page by page. */
+  familyDevices(options: { FamilyId: string; RoomId?: string; pageSize?: number }): AsyncIterableIterator<FamilyDevice>;
 }
 
 export declare function createClient(options: ClientOptions): Client;

@@ -1,6 +1,6 @@
 //! HTTP requests for the two endpoints: a POST with a JSON body carrying exactly the signed values.
 
-use crate::actions::{api_of, required_params};
+use crate::actions::{api_of, spec};
 use crate::endpoint::{Api, Endpoint};
 use crate::error::{Error, Result};
 use crate::json::Value;
@@ -158,10 +158,7 @@ fn check_params(action: &str, params: &Params, common: &[&str]) -> Result<()> {
             format!("{key} is {}, which cannot be sent as JSON", value.to_json()),
         ));
     }
-    for key in required_params(action) {
-        params.require_str(key)?;
-    }
-    Ok(())
+    spec::check_params(action, params)
 }
 
 fn is_non_finite(value: &Value) -> bool {

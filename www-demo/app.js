@@ -74,15 +74,15 @@ function renderSession() {
 }
 
 async function loadDevices() {
-  const families = await client.call('AppGetFamilyList', { Offset: 0, Limit: 20 });
+  const families = await client.getFamilyList({ Offset: 0, Limit: 20 });
   const family = families.FamilyList[0];
   $('family').textContent = `${family.Name} · ${families.Total} family · role ${family.Role === 1 ? 'owner' : 'member'}`;
-  const list = await client.call('AppGetFamilyDeviceList', { FamilyId: family.FamilyId, RoomId: '', Offset: 0, Limit: 50 });
-  const statuses = await client.call('AppGetDeviceStatuses', { DeviceIds: list.DeviceList.map((d) => d.DeviceId) });
+  const list = await client.getFamilyDeviceList({ FamilyId: family.FamilyId, RoomId: '', Offset: 0, Limit: 50 });
+  const statuses = await client.getDeviceStatuses({ DeviceIds: list.DeviceList.map((d) => d.DeviceId) });
   const online = new Map(statuses.DeviceStatuses.map((s) => [s.DeviceId, s.Online === 1]));
   const cards = await Promise.all(list.DeviceList.map(async (d) => {
-    const data = await client.call('AppGetDeviceData', { ProductId: d.ProductId, DeviceName: d.DeviceName });
-    return deviceCard(d, JSON.parse(data.Data), online.get(d.DeviceId));
+    const data = await client.getDeviceData({ ProductId: d.ProductId, DeviceName: d.DeviceName });
+    return deviceCard(d, data.DataParsed, online.get(d.DeviceId));
   }));
   $('devices').replaceChildren(...cards);
 }
@@ -127,7 +127,7 @@ function deviceCard(device, props, online) {
 async function control(device, values) {
   clearError();
   try {
-    await client.call('AppControlDeviceData', { ProductId: device.ProductId, DeviceName: device.DeviceName, Data: JSON.stringify(values) });
+    await client.controlDevice({ ProductId: device.ProductId, DeviceName: device.DeviceName, Data: values });
     await loadDevices();
   } catch (e) {
     showError(e);

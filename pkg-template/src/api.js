@@ -31,6 +31,7 @@ export function makeApi(raw, platform) {
     buildTokenApiRequest: core.buildTokenApiRequest,
     parseResponse: core.parseResponse,
     parseLoginResponse: core.parseLoginResponse,
+    parseActionResponse: core.parseActionResponse,
     createServerClient: clients.createServerClient,
     createClient: clients.createClient,
   };

@@ -1,6 +1,8 @@
-// The high-level clients: build → send (the caller's transport) → parse, plus the session that
-// keeps an access token fresh for the app side.
+// The high-level clients: build → send (the caller's transport) → parse, with retries for
+// retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
+import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
+import { newRequestId, retryPolicy, withRetry } from './retry.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
@@ -27,47 +29,64 @@ export function makeClients(core, platform) {
     platform.assertAppSecretAllowed();
     const { appKey, appSecret, endpoint, signing, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
     const transport = options.transport || platform.defaultTransport();
-    const sendSigned = (action, params, callOptions = {}) => {
-      const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions });
-      return send(transport, request, timeoutMs);
+    const policy = retryPolicy(options.retry);
+    // Each attempt is signed anew (fresh Timestamp and Nonce: the server refuses a replayed
+    // Nonce); the RequestId stays the same so the attempts can be traced as one call.
+    const sendSigned = (action, params, callOptions = {}, parse) => {
+      const requestId = callOptions.requestId || newRequestId();
+      return withRetry(action, policy, async () => {
+        const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId });
+        const res = await send(transport, request, timeoutMs);
+        return parse(res);
+      });
     };
-    return {
+    const call = (action, params = {}, callOptions) =>
+      sendSigned(action, params, callOptions, (res) => core.parseActionResponse(action, res.status, res.body));
+    const client = {
       /** Any signed action; resolves to the inside of the response ({ RequestId, Data?, … }). */
-      async call(action, params = {}, callOptions) {
-        const res = await sendSigned(action, params, callOptions);
-        return core.parseResponse(res.status, res.body);
-      },
+      call,
       /** WeChat login: { WxOpenID, NickName, Avatar } → { Token, ExpireAt, RequestId }. */
-      async getTokenByWeiXin({ WxOpenID, NickName, Avatar } = {}, callOptions) {
-        const res = await sendSigned('AppGetTokenByWeiXin', { WxOpenID, NickName, Avatar }, callOptions);
-        return core.parseLoginResponse(res.status, res.body);
-      },
+      getTokenByWeiXin: ({ WxOpenID, NickName, Avatar } = {}, callOptions) =>
+        sendSigned('AppGetTokenByWeiXin', { WxOpenID, NickName, Avatar }, callOptions, (res) =>
+          core.parseLoginResponse(res.status, res.body)),
     };
+    for (const [method, action] of Object.entries(SERVER_METHODS)) {
+      client[method] = action === 'AppGetToken'
+        ? (params, callOptions) => sendSigned(action, params, callOptions, (res) => core.parseLoginResponse(res.status, res.body))
+        : (params, callOptions) => call(action, params, callOptions);
+    }
+    return client;
   }
 
   /** For the app side: AccessToken calls, with the token fetched, stored and refreshed for you. */
   function createClient(options = {}) {
     const { endpoint, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
     const transport = options.transport || platform.defaultTransport();
+    const policy = retryPolicy(options.retry);
     const session = new Session({ storage: platform.defaultStorage(), ...options });
-    const sendToken = async (action, params, accessToken) => {
-      const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint });
-      const res = await send(transport, request, timeoutMs);
-      return core.parseResponse(res.status, res.body);
-    };
+    const sendToken = (action, params, accessToken, requestId) =>
+      withRetry(action, policy, async () => {
+        const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint, requestId });
+        const res = await send(transport, request, timeoutMs);
+        return core.parseActionResponse(action, res.status, res.body);
+      });
+
+    async function call(action, params = {}) {
+      const requestId = newRequestId();
+      const token = await session.accessToken();
+      try {
+        return await sendToken(action, params, token, requestId);
+      } catch (e) {
+        if (!(e instanceof IotExplorerError) || !e.isAuthError) throw e;
+        // The server no longer accepts this token: log in again and retry once.
+        const fresh = await session.replace(token);
+        return sendToken(action, params, fresh, requestId);
+      }
+    }
+
     const client = {
       /** Any AccessToken action; the token is added for you. */
-      async call(action, params = {}) {
-        const token = await session.accessToken();
-        try {
-          return await sendToken(action, params, token);
-        } catch (e) {
-          if (!(e instanceof IotExplorerError) || !e.isAuthError) throw e;
-          // The server no longer accepts this token: log in again and retry once.
-          const fresh = await session.replace(token);
-          return sendToken(action, params, fresh);
-        }
-      },
+      call,
       /** Resolves once the stored session (if any) is restored: true when logged in. */
       ready: () => session.restored.then(() => session.loggedIn),
       /** Logs in now (normally done on the first call). */
@@ -76,7 +95,7 @@ export function makeClients(core, platform) {
       async logout() {
         const token = await session.currentToken();
         try {
-          if (token) await sendToken('AppLogoutUser', {}, token);
+          if (token) await sendToken('AppLogoutUser', {}, token, newRequestId());
         } finally {
           await session.clear();
         }
@@ -88,7 +107,17 @@ export function makeClients(core, platform) {
       get expireAt() {
         return session.expireAt;
       },
+      /** Every family of the user, page by page. */
+      families: ({ pageSize } = {}) => pages((page) => call('AppGetFamilyList', page), 'FamilyList', pageSize),
+      /** Every device of a family (or of one room), page by page. */
+      familyDevices: ({ FamilyId, RoomId, pageSize } = {}) =>
+        pages((page) => call('AppGetFamilyDeviceList', { FamilyId, RoomId, ...page }), 'DeviceList', pageSize),
     };
+    for (const [method, action] of Object.entries(CLIENT_METHODS)) {
+      client[method] = action === 'AppControlDeviceData'
+        ? (params) => call(action, controlParams(params))
+        : (params) => call(action, params);
+    }
     return client;
   }
 

@@ -6,7 +6,6 @@ use crate::params::Params;
 use crate::response::ApiResponse;
 
 pub const ACTION: &str = "AppGetTokenByWeiXin";
-pub const WEIXIN_LOGIN_REQUIRED: &[&str] = &["WxOpenID", "NickName", "Avatar"];
 
 /// The WeChat user to log in (registered on the first call).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,9 +23,7 @@ impl WeiXinLogin {
             .with("WxOpenID", self.wx_open_id.as_str())
             .with("NickName", self.nick_name.as_str())
             .with("Avatar", self.avatar.as_str());
-        for key in WEIXIN_LOGIN_REQUIRED {
-            params.require_str(key)?;
-        }
+        super::spec::check_params(ACTION, &params)?;
         Ok(params)
     }
 }

@@ -2,6 +2,7 @@
 //! (app-api.md §4.2), and the typed actions.
 
 pub mod login;
+pub mod spec;
 
 use crate::endpoint::Api;
 
@@ -145,14 +146,6 @@ pub fn known_actions() -> impl Iterator<Item = (&'static str, Api)> {
         .iter()
         .map(|a| (*a, Api::AppApi))
         .chain(TOKEN_API.iter().map(|a| (*a, Api::TokenApi)))
-}
-
-/// Parameters a known action cannot go without (checked before anything is sent).
-pub fn required_params(action: &str) -> &'static [&'static str] {
-    match action {
-        "AppGetTokenByWeiXin" => login::WEIXIN_LOGIN_REQUIRED,
-        _ => &[],
-    }
 }
 
 #[cfg(test)]

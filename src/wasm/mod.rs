@@ -9,8 +9,9 @@ mod js_error;
 use wasm_bindgen::prelude::*;
 
 use crate::actions::login::parse_token_grant;
+use crate::actions::spec::check_result;
 use crate::error::{Error, Result};
-use crate::json::{write_string, Value};
+use crate::json::{self, write_string, LoneSurrogates, Value};
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
 };
@@ -111,6 +112,27 @@ pub fn parse_response_js(status: JsValue, body: JsValue) -> JsResult {
     finish(|| {
         let (status, body) = input::status_and_body(&status, &body)?;
         Ok(parse_response(status, &body)?.body.to_json())
+    })
+}
+
+/// `parseActionResponse(action, status, bodyText)`: like `parseResponse`, and for the typed
+/// actions the documented fields are checked and JSON-text `Data` is also given as `DataParsed`.
+#[wasm_bindgen(js_name = parseActionResponse)]
+pub fn parse_action_response_js(action: JsValue, status: JsValue, body: JsValue) -> JsResult {
+    finish(|| {
+        let action = string_arg(&action, "action")?;
+        let (status, body) = input::status_and_body(&status, &body)?;
+        let response = parse_response(status, &body)?;
+        check_result(&action, &response)?;
+        let mut out = response.body;
+        if let (Some(Value::String(text)), Value::Object(entries)) =
+            (out.get("Data").cloned(), &mut out)
+        {
+            if let Ok(parsed @ Value::Object(_)) = json::parse(&text, LoneSurrogates::Replace) {
+                entries.push(("DataParsed".into(), parsed));
+            }
+        }
+        Ok(out.to_json())
     })
 }
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
+import { EXPECTED } from '../fixtures/all-actions.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -29,7 +30,7 @@ async function runPage(url) {
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  const config = encodeURIComponent(JSON.stringify({ endpoint: emulator.endpoint, appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET }));
+  const config = encodeURIComponent(JSON.stringify({ endpoint: emulator.endpoint, emulatorUrl: emulator.url, appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET }));
   await page.goto(`${url}#${config}`);
   await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
   const result = await page.evaluate(() => window.__result);
@@ -76,5 +77,16 @@ test('a Vite production build that imports the package by name', async () => {
     }
   } finally {
     rmSync(app, { recursive: true, force: true });
+  }
+});
+
+test('every typed action, in Chromium', async () => {
+  const site = await serveStatic({ '/pkg/': join(repo, 'pkg'), '/shared-fixtures/': join(repo, 'tests', 'fixtures'), '/': fixtures });
+  try {
+    const result = await runPage(`${site.url}/all-actions-page.html`);
+    assert.equal(result.failed, undefined, result.failed);
+    assert.deepEqual(result, EXPECTED);
+  } finally {
+    await site.close();
   }
 });

@@ -61,8 +61,8 @@ export const appApi = {
     const type = str(body, 'Type');
     const password = str(body, 'Password');
     let userId;
-    if (type === 'email') userId = world.byEmail.get(str(body, 'Email'));
-    else if (type === 'phone') userId = world.byPhone.get(`${str(body, 'CountryCode')}:${str(body, 'PhoneNumber')}`);
+    if (type === 'email') userId = world.byEmail.get(emailOf(body));
+    else if (type === 'phone') userId = world.byPhone.get(phoneOf(body));
     else throw invalid('Type 取值为 phone 或 email');
     const user = world.users.get(userId);
     if (!user) throw invalid('账号不存在', 'InvalidParameterValue.ErrorUserNotExists');
@@ -71,6 +71,96 @@ export const appApi = {
     return { Data: world.issueToken(user.UserID) };
   },
 };
+
+// ---- verification codes and accounts (appapi) ----
+
+const CODE_TTL_SECONDS = 600;
+const RESEND_SECONDS = 60;
+
+function phoneOf(body) {
+  const country = str(body, 'CountryCode');
+  const phone = str(body, 'PhoneNumber');
+  if (!/^\d{1,4}$/.test(country) || !/^\d{5,15}$/.test(phone)) throw invalid('号码错误', 'InvalidParameterValue.PhoneNumberInvalid');
+  return `${country}:${phone}`;
+}
+
+function emailOf(body) {
+  const email = str(body, 'Email');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalid('邮箱错误', 'InvalidParameterValue.EmailInvalid');
+  return email.toLowerCase();
+}
+
+function codeType(body) {
+  const type = str(body, 'Type');
+  if (type !== 'register' && type !== 'resetpass') throw invalid('Type 取值为 register 或 resetpass');
+  return type;
+}
+
+function sendCode(world, type, to) {
+  const key = `${type}:${to}`;
+  const previous = world.codes.get(key);
+  if (previous && world.now() - previous.sentAt < RESEND_SECONDS) {
+    throw invalid('验证码发送太频繁', 'InvalidParameterValue.SendVerifyCodeTooQuick');
+  }
+  const code = String(100000 + Math.floor(Math.random() * 900000));
+  world.codes.set(key, { code, sentAt: world.now() });
+  return { Data: 'OK' };
+}
+
+function checkCode(world, type, to, given) {
+  const entry = world.codes.get(`${type}:${to}`);
+  if (!entry || entry.code !== given || world.now() - entry.sentAt > CODE_TTL_SECONDS) {
+    throw invalid('验证码错误', 'InvalidParameterValue.VerificationCodeInvalid');
+  }
+}
+
+function register(world, index, key, fields) {
+  if (index.has(key)) throw invalid('账号已存在', 'InvalidParameterValue.UserAlreadyExists');
+  const user = world.createUser(fields);
+  index.set(key, user.UserID);
+  return { Data: { UserID: user.UserID } };
+}
+
+function resetPassword(world, index, key, password) {
+  const user = world.users.get(index.get(key));
+  if (!user) throw invalid('账号不存在', 'InvalidParameterValue.ErrorUserNotExists');
+  user.Password = password;
+  return { Data: 'OK' };
+}
+
+Object.assign(appApi, {
+  AppSendVerificationCode: ({ body, world }) => sendCode(world, codeType(body), phoneOf(body)),
+  AppSendEmailVerificationCode: ({ body, world }) => sendCode(world, codeType(body), emailOf(body)),
+  AppCheckVerificationCode({ body, world }) {
+    checkCode(world, codeType(body), phoneOf(body), str(body, 'VerificationCode'));
+    return { Data: 'OK' };
+  },
+  AppCheckEmailVerificationCode({ body, world }) {
+    checkCode(world, codeType(body), emailOf(body), str(body, 'VerificationCode'));
+    return { Data: 'OK' };
+  },
+  AppCreateCellphoneUser({ body, world }) {
+    const to = phoneOf(body);
+    checkCode(world, 'register', to, str(body, 'VerificationCode'));
+    const [CountryCode, PhoneNumber] = to.split(':');
+    return register(world, world.byPhone, to, { CountryCode, PhoneNumber, Password: str(body, 'Password') });
+  },
+  AppCreateEmailUser({ body, world }) {
+    const to = emailOf(body);
+    checkCode(world, 'register', to, str(body, 'VerificationCode'));
+    return register(world, world.byEmail, to, { Email: to, Password: str(body, 'Password') });
+  },
+  AppResetPasswordByCellphone({ body, world }) {
+    const to = phoneOf(body);
+    checkCode(world, 'resetpass', to, str(body, 'VerificationCode'));
+    return resetPassword(world, world.byPhone, to, str(body, 'Password'));
+  },
+  AppResetPasswordByEmail({ body, world }) {
+    const to = emailOf(body);
+    checkCode(world, 'resetpass', to, str(body, 'VerificationCode'));
+    return resetPassword(world, world.byEmail, to, str(body, 'Password'));
+  },
+});
 
 // ---- tokenapi (AccessToken) ----
 

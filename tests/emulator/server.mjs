@@ -109,6 +109,12 @@ export async function startEmulator({
     });
     req.on('end', async () => {
       const text = Buffer.concat(chunks).toString('utf8');
+      // Test hook: the code sent for ?type=register|resetpass&to=86:138…|email, as the SMS would show it.
+      if (path === '/__emulator/codes' && req.method === 'GET') {
+        const q = new URL(req.url, 'http://x').searchParams;
+        const sent = world.codes.get(`${q.get('type')}:${q.get('to')}`);
+        return res.writeHead(sent ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(sent ? { code: sent.code } : {}));
+      }
       if (path === '/__emulator/faults' && req.method === 'POST') {
         faults.push(JSON.parse(text || '{}'));
         return res.writeHead(204).end();

@@ -29,7 +29,7 @@ export class World {
     this.tokens = new Map(); // Token → { UserID, ExpireAt }
     this.families = new Map(); // FamilyId → family
     this.devices = new Map(); // "ProductId/DeviceName" → device
-    this.codes = new Map(); // "register:86:138…" → code
+    this.codes = new Map(); // "register:86:138…" → { code, sentAt }
     this.counter = 0;
   }
 

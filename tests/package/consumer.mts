@@ -10,6 +10,7 @@ import init, {
   localStorageStorage,
   memoryStorage,
   parseLoginResponse,
+  parseActionResponse,
   parseResponse,
   signParams,
   wxRequestTransport,
@@ -18,6 +19,7 @@ import init, {
   type Client,
   type ErrorKind,
   type HttpRequest,
+  type JsonValue,
   type ServerClient,
   type Signed,
   type TokenGrant,
@@ -54,7 +56,24 @@ export async function everything(): Promise<string[]> {
   off();
   const res: ApiResponse = await client.call('AppGetFamilyList', { Offset: 0, Limit: 10 });
   const total: number | undefined = typeof res.Total === 'number' ? res.Total : undefined;
+  const user: string = (await client.getUser()).Data.UserID;
+  const fams: number = (await client.getFamilyList({ Offset: 0, Limit: 50 })).Total;
+  for await (const family of client.families({ pageSize: 10 })) {
+    for await (const device of client.familyDevices({ FamilyId: family.FamilyId })) {
+      const data = await client.getDeviceData({ ProductId: device.ProductId, DeviceName: device.DeviceName });
+      const power: JsonValue = data.DataParsed.power_switch.Value;
+      await client.controlDevice({ ProductId: device.ProductId, DeviceName: device.DeviceName, Data: { power_switch: power === 1 ? 0 : 1 } });
+    }
+  }
+  const online: number[] = (await client.getDeviceStatuses({ DeviceIds: ['p/d'] })).DeviceStatuses.map((d) => d.Online);
+  await client.createFamily({ Name: 'n' });
+  await client.updateUser({ NickName: 'x' });
   await client.logout();
+  const phoneGrant: TokenGrant = await server.getToken({ Type: 'phone', CountryCode: '86', PhoneNumber: '1', Password: 'p' });
+  await server.sendVerificationCode({ Type: 'register', CountryCode: '86', PhoneNumber: '1' });
+  const created: string = (await server.createEmailUser({ Email: 'e', Password: 'p', VerificationCode: '1' })).Data.UserID;
+  const checked: ApiResponse = parseActionResponse('AppGetUser', 200, '{}');
+  const noRetry: ServerClient = createServerClient({ appKey: 'k', appSecret: 's', retry: false });
 
   const wxTransport: Transport = wxRequestTransport({ maxInFlight: 5 });
   const storages = [memoryStorage(), localStorageStorage(), wxStorage()];
@@ -68,7 +87,8 @@ export async function everything(): Promise<string[]> {
       const retry: boolean = e.retryable && !e.isAuthError;
       const status: number | null = e.status;
       return [kind, String(code), String(retry), String(status), signed.signature, req.url, tokenReq.body,
-        String(parsed.RequestId), grant.Token, String(total), String(client.loggedIn && restored), typeof wxTransport, String(storages.length)];
+        String(parsed.RequestId), grant.Token, String(total), String(client.loggedIn && restored), typeof wxTransport, String(storages.length),
+        user, String(fams), String(online), phoneGrant.Token, created, String(checked.RequestId), typeof noRetry];
     }
   }
   return [];
@@ -78,3 +98,7 @@ export async function everything(): Promise<string[]> {
 buildTokenApiRequest({ action: 'A', accessToken: 't', params: { When: new Date() } });
 // @ts-expect-error: emptyValues takes "omit" or "keep"
 signParams({}, 's', { emptyValues: 'drop' });
+// @ts-expect-error: AppGetToken by email needs Email
+void createServerClient({ appKey: 'k', appSecret: 's' }).getToken({ Type: 'email', Password: 'p' });
+// @ts-expect-error: DeviceIds is a list
+void createClient({ getAccessToken: () => ({ Token: 't' }) }).getDeviceStatuses({ DeviceIds: 'p/d' });

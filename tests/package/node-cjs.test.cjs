@@ -91,7 +91,7 @@ test('transport failures and bad transport answers are typed errors', async () =
 });
 
 test('fetch transport: connection refused, timeout, 502 HTML, truncated and empty bodies', async () => {
-  const client = (endpoint, timeoutMs = 10000) => sdk.createServerClient({ ...keys, endpoint, timeoutMs });
+  const client = (endpoint, timeoutMs = 10000) => sdk.createServerClient({ ...keys, endpoint, timeoutMs, retry: false });
   const closedPort = await new Promise((resolve) => {
     const probe = require('node:net').createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
@@ -125,4 +125,42 @@ test('errors serialise to their evidence', () => {
     assert.ok(e instanceof Error);
     assert.ok(e.stack.includes('IotExplorerError'));
   }
+});
+
+test('retryable failures of idempotent calls are retried with the same RequestId', async () => {
+  const seen = [];
+  const counting = (inner) => async (req) => {
+    seen.push(JSON.parse(req.body));
+    return inner(req);
+  };
+  const server = sdk.createServerClient({ ...keys, transport: counting(sdk.fetchTransport()), retry: { baseDelayMs: 1 } });
+  emulator.addFault({ type: 'html502', times: 2 });
+  const grant = await server.getTokenByWeiXin(wechatUser(8));
+  assert.equal(typeof grant.Token, 'string');
+  assert.equal(seen.length, 3);
+  assert.equal(new Set(seen.map((b) => b.RequestId)).size, 1, 'one RequestId');
+  assert.equal(new Set(seen.map((b) => b.Nonce)).size, 3, 'each attempt signed anew');
+
+  seen.length = 0;
+  emulator.addFault({ type: 'html502', times: 5 });
+  await assert.rejects(server.getTokenByWeiXin(wechatUser(9)), (e) => e.kind === 'Http' && e.status === 502);
+  assert.equal(seen.length, 3, 'two retries, then the error');
+  emulator.clearFaults();
+});
+
+test('non-idempotent actions are not retried unless the caller opts in', async () => {
+  let attempts = 0;
+  const flaky = async () => {
+    attempts++;
+    return { status: 503, body: 'busy' };
+  };
+  const grant = { Token: 't', ExpireAt: 4102444800 };
+  const params = { ProductId: 'p', DeviceName: 'd', Data: { power_switch: 1 } };
+  const once = sdk.createClient({ getAccessToken: () => grant, transport: flaky, retry: { baseDelayMs: 1 } });
+  await assert.rejects(once.controlDevice(params), (e) => e.kind === 'Http' && e.retryable);
+  assert.equal(attempts, 1);
+  attempts = 0;
+  const optedIn = sdk.createClient({ getAccessToken: () => grant, transport: flaky, retry: { baseDelayMs: 1, retryNonIdempotent: true, retries: 3 } });
+  await assert.rejects(optedIn.controlDevice(params));
+  assert.equal(attempts, 4);
 });

@@ -69,6 +69,7 @@ test('cloud function example logs a WeChat user in', async () => {
 test('app-side example lists the family and switches the light on', async () => {
   const out = await run('app-client', examples['app-client'], 'mjs');
   assert.match(out, /^switched on 客厅灯$/m);
+  assert.doesNotMatch(out, /Kitchen plug/, 'the plug was on already');
   const light = [...emulator.world.devices.values()].find((d) => d.ProductId === 'LIGHT0PROD' && d.props.power_switch.Value === 1);
   assert.ok(light, 'the emulator saw the control');
 });

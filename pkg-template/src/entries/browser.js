@@ -60,6 +60,7 @@ export const {
   buildTokenApiRequest,
   parseResponse,
   parseLoginResponse,
+  parseActionResponse,
   createServerClient,
   createClient,
 } = api;

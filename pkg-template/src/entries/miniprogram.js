@@ -96,6 +96,7 @@ export const {
   buildTokenApiRequest,
   parseResponse,
   parseLoginResponse,
+  parseActionResponse,
   createServerClient,
   createClient,
 } = api;

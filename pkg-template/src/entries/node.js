@@ -22,6 +22,7 @@ export const {
   buildTokenApiRequest,
   parseResponse,
   parseLoginResponse,
+  parseActionResponse,
   createServerClient,
   createClient,
 } = api;

@@ -1,0 +1,44 @@
+// The typed methods of the two clients: method name → App API action. Parameters keep the API's
+// PascalCase names; results are the response content, checked by the core.
+
+export const SERVER_METHODS = {
+  getToken: 'AppGetToken',
+  sendVerificationCode: 'AppSendVerificationCode',
+  checkVerificationCode: 'AppCheckVerificationCode',
+  sendEmailVerificationCode: 'AppSendEmailVerificationCode',
+  checkEmailVerificationCode: 'AppCheckEmailVerificationCode',
+  createCellphoneUser: 'AppCreateCellphoneUser',
+  createEmailUser: 'AppCreateEmailUser',
+  resetPasswordByCellphone: 'AppResetPasswordByCellphone',
+  resetPasswordByEmail: 'AppResetPasswordByEmail',
+};
+
+export const CLIENT_METHODS = {
+  getUser: 'AppGetUser',
+  updateUser: 'AppUpdateUser',
+  getFamilyList: 'AppGetFamilyList',
+  createFamily: 'AppCreateFamily',
+  getFamilyDeviceList: 'AppGetFamilyDeviceList',
+  getDeviceStatuses: 'AppGetDeviceStatuses',
+  getDeviceData: 'AppGetDeviceData',
+  controlDevice: 'AppControlDeviceData',
+};
+
+/** The API wants `Data` as JSON text; an object is sent as its JSON. */
+export function controlParams(params) {
+  if (!params || typeof params.Data !== 'object' || params.Data === null) return params;
+  return { ...params, Data: JSON.stringify(params.Data) };
+}
+
+export const PAGE_SIZE = 50; // the documented maximum
+
+/** Every item of a paged list: `fetchPage({Offset, Limit})` → the response, `items` names the list. */
+export async function* pages(fetchPage, items, pageSize = PAGE_SIZE) {
+  for (let offset = 0; ; ) {
+    const page = await fetchPage({ Offset: offset, Limit: pageSize });
+    const list = page[items];
+    yield* list;
+    offset += list.length;
+    if (list.length === 0 || offset >= page.Total) return;
+  }
+}

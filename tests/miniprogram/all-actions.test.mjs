@@ -1,0 +1,35 @@
+// Every typed action in the mini-program sandbox (the shared scenario bundled to CommonJS, as a
+// mini-program page would ship it). The AppSecret APIs are enabled explicitly for this test.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { EXPECTED } from '../fixtures/all-actions.mjs';
+import { PACKAGE_NAME, createProject, createSandbox } from './sandbox.mjs';
+
+test('every typed action, in the mini-program sandbox', { timeout: 30000 }, async (t) => {
+  const emulator = await startEmulator();
+  const root = createProject();
+  t.after(async () => {
+    await emulator.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  await build({
+    entryPoints: [fileURLToPath(new URL('../fixtures/all-actions.mjs', import.meta.url))],
+    outfile: join(root, 'all-actions.js'),
+    format: 'cjs',
+    target: 'es2017',
+    logLevel: 'error',
+  });
+  const sb = createSandbox({ root, domains: [emulator.url] });
+  const sdk = sb.require(PACKAGE_NAME);
+  await sdk.init({ dangerouslyAllowAppSecretInClient: true });
+  const { runAllActions } = sb.require('/all-actions.js');
+  const getCode = async (type, to) => emulator.world.codes.get(`${type}:${to}`).code;
+  const out = await runAllActions(sdk, { endpoint: emulator.endpoint, appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, getCode });
+  assert.deepEqual(JSON.parse(JSON.stringify(out)), EXPECTED);
+  assert.ok(sb.requests.every((r) => r.dataType === 'text' && r.responseType === 'text'));
+});

@@ -1,0 +1,20 @@
+// The retry policy itself: bounded exponential backoff with jitter, and which actions repeat.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { backoffMs, isIdempotent, retryPolicy } from '../../pkg-template/src/retry.js';
+
+test('backoff doubles, is capped, and jitters within [ceiling/2, ceiling]', () => {
+  const policy = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000 });
+  const ceilings = [100, 200, 400, 800, 1000, 1000];
+  ceilings.forEach((ceiling, attempt) => {
+    assert.equal(backoffMs(attempt, policy, () => 0), ceiling / 2);
+    assert.equal(backoffMs(attempt, policy, () => 1), ceiling);
+  });
+});
+
+test('reads repeat, writes do not', () => {
+  for (const a of ['AppGetUser', 'AppGetFamilyList', 'AppGetTokenByWeiXin', 'AppDescribeFamily', 'AppListUserShareDevices']) assert.ok(isIdempotent(a), a);
+  for (const a of ['AppControlDeviceData', 'AppCreateFamily', 'AppUpdateUser', 'AppLogoutUser', 'AppSendVerificationCode', 'AppDeleteRoom']) assert.ok(!isIdempotent(a), a);
+  assert.equal(retryPolicy(false).retries, 0);
+  assert.equal(retryPolicy().retries, 2);
+});
