@@ -197,7 +197,7 @@ test('a domain outside the whitelist fails as a Transport error with errMsg and 
 test('a slow server fails as a Timeout error with errMsg and errno', T, async () => {
   const { sb, app } = await ready();
   const login = cloudFunction(emulator.endpoint, 'o-timeout');
-  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, timeoutMs: 300 });
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, timeoutMs: 300, retry: false });
   emulator.addFault({ type: 'delay', ms: 2000, api: 'tokenapi' });
   const e = await failure(() => client.call('AppGetUser'));
   assertIotError(app, e, { kind: 'Timeout', errMsg: 'request:fail timeout' });
