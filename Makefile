@@ -1,5 +1,6 @@
-# The two commands a newcomer needs are `make demo` and `make test`; both install what is missing.
-.PHONY: setup test demo wasm
+# The two commands a newcomer needs are `make demo` and `make test`; every target installs what
+# is missing (scripts/setup.sh) and calls the script of the same job in scripts/.
+.PHONY: setup test demo wasm package bench load fuzz
 
 setup:
 	@scripts/setup.sh
@@ -7,8 +8,18 @@ setup:
 test: setup
 	@scripts/test.sh
 
+demo: setup
+	@scripts/demo.sh
+
 wasm: setup
 	@scripts/build-wasm.sh
 
-demo: setup
-	@scripts/demo.sh
+# Assembles pkg/ (ready for `npm publish`) and prints the sizes of what each runtime loads.
+package: setup
+	@scripts/build-wasm.sh && node scripts/build-package.mjs
+
+load: setup
+	@scripts/load.sh
+
+fuzz: setup
+	@scripts/fuzz.sh

@@ -174,6 +174,13 @@ export interface ServerClientOptions {
   timeoutMs?: number;
   /** Retries of retryable failures (`false`: none). */
   retry?: RetryOptions | false;
+  /** Milliseconds since the epoch for Timestamps; default Date.now. */
+  clock?: () => number;
+  /**
+   * Added to the clock when signing. Learned automatically when the server rejects a Timestamp
+   * and states its own time in the message (the call is then signed again once).
+   */
+  clockOffsetMs?: number;
 }
 
 export interface PhoneNumber {
@@ -193,6 +200,8 @@ export interface Ack {
 /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
 export interface ServerClient {
   call(action: string, params?: Params, options?: CallOptions): Promise<ApiResponse>;
+  /** The correction applied to the local clock when signing (learned or configured). */
+  readonly clockOffsetMs: number;
   getTokenByWeiXin(params: WeiXinLoginParams, options?: CallOptions): Promise<TokenGrant>;
   getToken(
     params: ({ Type: 'phone'; Password: string } & PhoneNumber) | { Type: 'email'; Email: string; Password: string },
@@ -389,6 +398,9 @@ export interface MiniProgramInitOptions {
   /** Enables signParams/buildAppApiRequest/createServerClient in a mini-program. Ships your AppSecret to every user. */
   dangerouslyAllowAppSecretInClient?: boolean;
 }
+
+/** For leak checks: the wasm linear memory's size in bytes (0 before init). */
+export declare function diagnostics(): { wasmMemoryBytes: number };
 
 /** Loads the wasm module (needed in browsers and mini-programs; a no-op in Node). */
 export declare function init(source?: WasmSource | MiniProgramInitOptions): Promise<void>;

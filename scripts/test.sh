@@ -14,6 +14,6 @@ step "wasm tests in Node";     cargo test --target wasm32-unknown-unknown
 step "wasm tests in Chromium"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown
 step "npm package";            node scripts/build-package.mjs && scripts/install-packed.sh
-step "JS tests: emulator, package, browsers, mini-program, official-client interop, demo"
+step "JS tests: emulator, package, browsers, mini-program, official-client interop, demo, short load"
 node --test --test-concurrency=2 \
-  tests/emulator/ tests/package/ tests/browser/ tests/miniprogram/ tests/interop/ tests/demo/
+  tests/emulator/ tests/package/ tests/browser/ tests/miniprogram/ tests/interop/ tests/demo/ tests/load/

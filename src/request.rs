@@ -15,6 +15,8 @@ pub const CONTENT_TYPE: &str = "application/json";
 pub const MAX_NONCE: i64 = 2_147_483_647;
 /// Seconds up to the year 2286; a millisecond time is caught here instead of at the server.
 pub const MAX_TIMESTAMP: i64 = 9_999_999_999;
+/// No App API request comes near this; a bigger body is a bug in the caller (a file by mistake).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 const APP_API_COMMON: &[&str] = &[
     "Action",
@@ -101,7 +103,7 @@ pub fn build_app_api_request(call: &AppApiCall<'_>) -> Result<SignedRequest> {
     let signed = sign(&all, call.app_secret, call.signing)?;
     all.set(SIGNATURE, signed.signature.as_str());
     Ok(SignedRequest {
-        request: post(call.endpoint.url(Api::AppApi), &all),
+        request: post(call.endpoint.url(Api::AppApi), &all)?,
         signed,
     })
 }
@@ -118,16 +120,26 @@ pub fn build_token_api_request(call: &TokenApiCall<'_>) -> Result<HttpRequest> {
     for (key, value) in call.params.iter() {
         all.set(key, value.clone());
     }
-    Ok(post(call.endpoint.url(Api::TokenApi), &all))
+    post(call.endpoint.url(Api::TokenApi), &all)
 }
 
-fn post(url: String, all: &Params) -> HttpRequest {
-    HttpRequest {
+fn post(url: String, all: &Params) -> Result<HttpRequest> {
+    let body = all.to_value().to_json();
+    if body.len() > MAX_BODY_BYTES {
+        return Err(Error::invalid(
+            "params",
+            format!(
+                "the request body would be {} bytes; the limit is {MAX_BODY_BYTES}",
+                body.len()
+            ),
+        ));
+    }
+    Ok(HttpRequest {
         url,
         method: METHOD,
         content_type: CONTENT_TYPE,
-        body: all.to_value().to_json(),
-    }
+        body,
+    })
 }
 
 fn check_action(action: &str, api: Api) -> Result<()> {
@@ -350,6 +362,15 @@ mod tests {
             assert_eq!(e.code.as_deref(), Some("MissingParameter"));
             assert_eq!(e.param.as_deref(), Some(missing));
         }
+    }
+
+    #[test]
+    fn oversized_bodies_are_refused() {
+        let secret = AppSecret::new("s");
+        let endpoint = Endpoint::default();
+        let params = login_params().with("Extra", "x".repeat(MAX_BODY_BYTES));
+        let e = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("params"));
     }
 
     #[test]

@@ -34,6 +34,8 @@ export function makeApi(raw, platform) {
     parseActionResponse: core.parseActionResponse,
     createServerClient: clients.createServerClient,
     createClient: clients.createClient,
+    /** For leak checks: the size of the wasm linear memory (0 before init). */
+    diagnostics: () => ({ wasmMemoryBytes: platform.memory() ? platform.memory().buffer.byteLength : 0 }),
   };
 }
 

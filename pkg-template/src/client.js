@@ -23,6 +23,13 @@ async function send(transport, request, timeoutMs) {
   return res;
 }
 
+/** The server's time (UNIX seconds) from a Timestamp rejection that states it, else null. */
+function serverTimeOf(e) {
+  if (!(e instanceof IotExplorerError) || e.kind !== 'Api' || !/Timestamp/.test(e.code || '')) return null;
+  const match = /\b(\d{10})\b/.exec(e.message);
+  return match ? Number(match[1]) : null;
+}
+
 export function makeClients(core, platform) {
   /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
   function createServerClient(options = {}) {
@@ -30,14 +37,28 @@ export function makeClients(core, platform) {
     const { appKey, appSecret, endpoint, signing, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
+    const clock = options.clock || (() => Date.now());
+    let clockOffsetMs = options.clockOffsetMs || 0;
+    const attemptSigned = async (action, params, callOptions, requestId, parse) => {
+      const timestamp = callOptions.timestamp ?? Math.floor((clock() + clockOffsetMs) / 1000);
+      const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp });
+      const res = await send(transport, request, timeoutMs);
+      return parse(res);
+    };
     // Each attempt is signed anew (fresh Timestamp and Nonce: the server refuses a replayed
     // Nonce); the RequestId stays the same so the attempts can be traced as one call.
     const sendSigned = (action, params, callOptions = {}, parse) => {
       const requestId = callOptions.requestId || newRequestId();
       return withRetry(action, policy, async () => {
-        const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId });
-        const res = await send(transport, request, timeoutMs);
-        return parse(res);
+        try {
+          return await attemptSigned(action, params, callOptions, requestId, parse);
+        } catch (e) {
+          // A clock the server calls stale: learn the offset from its time, when it says it, and sign again once.
+          const serverSeconds = callOptions.timestamp === undefined ? serverTimeOf(e) : null;
+          if (serverSeconds === null) throw e;
+          clockOffsetMs = serverSeconds * 1000 - clock();
+          return attemptSigned(action, params, callOptions, requestId, parse);
+        }
       });
     };
     const call = (action, params = {}, callOptions) =>
@@ -45,6 +66,10 @@ export function makeClients(core, platform) {
     const client = {
       /** Any signed action; resolves to the inside of the response ({ RequestId, Data?, … }). */
       call,
+      /** The correction applied to the local clock when signing (learned or configured). */
+      get clockOffsetMs() {
+        return clockOffsetMs;
+      },
       /** WeChat login: { WxOpenID, NickName, Avatar } → { Token, ExpireAt, RequestId }. */
       getTokenByWeiXin: ({ WxOpenID, NickName, Avatar } = {}, callOptions) =>
         sendSigned('AppGetTokenByWeiXin', { WxOpenID, NickName, Avatar }, callOptions, (res) =>

@@ -2,7 +2,7 @@
 // A local IoT Explorer App API on 127.0.0.1: POST /api/exploreropen/appapi (signature checked
 // with its own code, see verify.mjs) and /api/exploreropen/tokenapi, state in memory, both
 // response envelopes, and fault injection for tests.
-//   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S]
+//   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--quiet]
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi } from './actions.mjs';
@@ -181,7 +181,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     port: Number(arg('port', 0)),
     envelope: arg('envelope', 'wire'),
     tokenTtlSeconds: Number(arg('token-ttl', 7200)),
-    log: (line) => console.log(`emulator: ${line}`),
+    log: process.argv.includes('--quiet') ? () => {} : (line) => console.log(`emulator: ${line}`),
   });
   console.log(`emulator: IoT Explorer App API on ${emulator.endpoint} (AppKey ${DEMO_APP_KEY})`);
   const stop = () => emulator.close().then(() => process.exit(0));

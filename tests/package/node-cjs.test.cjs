@@ -17,7 +17,7 @@ const wechatUser = (id) => ({ WxOpenID: `o-cjs-${id}`, NickName: '微信用户',
 
 test('exports the documented API', () => {
   for (const name of ['signParams', 'buildAppApiRequest', 'buildTokenApiRequest', 'parseResponse', 'parseLoginResponse',
-    'createServerClient', 'createClient', 'fetchTransport', 'wxRequestTransport', 'memoryStorage', 'init']) {
+    'createServerClient', 'createClient', 'fetchTransport', 'wxRequestTransport', 'memoryStorage', 'init', 'diagnostics']) {
     assert.equal(typeof sdk[name], 'function', name);
   }
   assert.equal(typeof sdk.IotExplorerError, 'function');
@@ -106,6 +106,7 @@ test('fetch transport: connection refused, timeout, 502 HTML, truncated and empt
     [{ type: 'truncate' }, 10000, (e) => e.kind === 'Parse' && e.status === 200 && e.retryable && /truncated/.test(e.message)],
     [{ type: 'empty' }, 10000, (e) => e.kind === 'Parse' && /empty/.test(e.message)],
     [{ type: 'drop' }, 10000, (e) => e.kind === 'Transport' && e.retryable],
+    [{ type: 'slowBody', ms: 1500 }, 300, (e) => e.kind === 'Timeout' && e.retryable],
   ];
   for (const [fault, timeoutMs, check] of cases) {
     emulator.addFault(fault);

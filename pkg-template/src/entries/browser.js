@@ -5,6 +5,7 @@ import { makeApi, fetchTransport, memoryStorage, localStorageStorage, IotExplore
 
 let loading = null;
 let loaded = false;
+let memory = null;
 
 async function instantiate(source) {
   const imports = { './iot_explorer_app_bg.js': glue };
@@ -27,6 +28,7 @@ export default function init(source) {
     loading = instantiate(from).then(
       (instance) => {
         glue.__wbg_set_wasm(instance.exports);
+        memory = instance.exports.memory;
         loaded = true;
       },
       (e) => {
@@ -49,6 +51,7 @@ const raw = () => {
 };
 
 const api = makeApi(raw, {
+  memory: () => memory,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => (typeof localStorage === 'object' && localStorage ? localStorageStorage() : memoryStorage()),
 });
@@ -63,5 +66,6 @@ export const {
   parseActionResponse,
   createServerClient,
   createClient,
+  diagnostics,
 } = api;
 export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';

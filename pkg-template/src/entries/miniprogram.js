@@ -7,6 +7,7 @@ export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer
 
 let loading = null;
 let loaded = false;
+let memory = null;
 let appSecretAllowed = false;
 let randomPool = [];
 
@@ -62,7 +63,9 @@ export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretIn
         ]);
       })
       .then(([result]) => {
-        glue.__wbg_set_wasm(((result && result.instance) || result).exports);
+        const { exports } = (result && result.instance) || result;
+        glue.__wbg_set_wasm(exports);
+        memory = exports.memory;
         loaded = true;
       })
       .catch((e) => {
@@ -84,6 +87,7 @@ const raw = () => {
 };
 
 const api = makeApi(raw, {
+  memory: () => memory,
   defaultTransport: () => wxRequestTransport(),
   defaultStorage: () => wxStorage(),
   appSecretAllowed: () => appSecretAllowed,
@@ -99,6 +103,7 @@ export const {
   parseActionResponse,
   createServerClient,
   createClient,
+  diagnostics,
 } = api;
 export { IotExplorerError, wxRequestTransport, wxStorage, memoryStorage } from '../api.js';
 export default init;

@@ -10,6 +10,7 @@ const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './io
 glue.__wbg_set_wasm(instance.exports);
 
 const api = makeApi(() => glue, {
+  memory: () => instance.exports.memory,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => memoryStorage(),
 });
@@ -25,6 +26,7 @@ export const {
   parseActionResponse,
   createServerClient,
   createClient,
+  diagnostics,
 } = api;
 export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';
 export default init;

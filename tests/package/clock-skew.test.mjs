@@ -1,0 +1,38 @@
+// A client whose clock is off: the server refuses stale Timestamps; the SDK takes a configured
+// offset, or learns it from the server's rejection, and the skewed client still logs in.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createServerClient } from 'iot-explorer-app';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+
+const user = { WxOpenID: 'o-skew', NickName: 'Skew', Avatar: 'https://a/b.png' };
+const HOUR = 3600_000;
+
+test('skewed clocks: refused without a correction, fine with a configured or learned one', async (t) => {
+  const emulator = await startEmulator();
+  t.after(() => emulator.close());
+  const base = { appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint, retry: false };
+  const behind = () => Date.now() - HOUR;
+
+  // A caller-fixed Timestamp is never corrected: the server's refusal reaches the caller.
+  await assert.rejects(
+    createServerClient({ ...base, clock: behind }).getTokenByWeiXin(user, { timestamp: Math.floor(behind() / 1000) }),
+    (e) => e.kind === 'Api' && e.code === 'InvalidParameterValue.TimestampExpired',
+  );
+
+  const configured = createServerClient({ ...base, clock: behind, clockOffsetMs: HOUR });
+  assert.equal(typeof (await configured.getTokenByWeiXin(user)).Token, 'string');
+
+  const sent = [];
+  const recording = async (req) => {
+    sent.push(JSON.parse(req.body).Timestamp);
+    const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
+    return { status: res.status, body: await res.text() };
+  };
+  const learning = createServerClient({ ...base, clock: behind, transport: recording });
+  assert.equal(typeof (await learning.getTokenByWeiXin(user)).Token, 'string');
+  assert.equal(sent.length, 2, 'refused once, then signed again with the learned offset');
+  assert.ok(Math.abs(learning.clockOffsetMs - HOUR) < 5000, String(learning.clockOffsetMs));
+  await learning.getTokenByWeiXin(user);
+  assert.equal(sent.length, 3, 'the offset is kept for later calls');
+});
