@@ -23,3 +23,8 @@ load: setup
 
 fuzz: setup
 	@scripts/fuzz.sh
+
+# Signing/parsing throughput, cold start, size and memory next to the official JS; prints tables
+# and writes target/bench/results.json.
+bench: setup
+	@scripts/bench.sh

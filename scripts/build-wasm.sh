@@ -10,6 +10,6 @@ PATH="$PWD/scripts/shim:$PATH" wasm-pack --quiet build --mode no-install --relea
 node_modules/.bin/wasm-opt "$out/iot_explorer_app_bg.wasm" \
   --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
   --llvm-memory-copy-fill-lowering --signext-lowering --llvm-nontrapping-fptoint-lowering \
-  -Oz -o "$out/iot_explorer_app_bg.wasm"
+  -Oz --converge --strip-producers -o "$out/iot_explorer_app_bg.wasm"
 rm -f "$out/.gitignore"
 scripts/check-wasm.sh "$out"

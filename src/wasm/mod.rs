@@ -2,6 +2,7 @@
 //! side, one copy into wasm), and results come back the same way: far cheaper than walking JS
 //! objects property by property across the boundary.
 
+mod allocator;
 mod defaults;
 mod input;
 mod js_error;
