@@ -248,7 +248,52 @@ export interface ClientOptions {
   /** Retries of retryable failures (`false`: none). */
   retry?: RetryOptions | false;
   onStorageError?: (error: unknown) => void;
+  /** The push channel; default `wss://iot.cloud.tencent.com/ws/explorer`, or ws(s)://host/ws/explorer of a custom endpoint. */
+  pushUrl?: string;
+  /** How to open the socket; default: WebSocket (browsers, Node ≥ 22, or the `ws` package), wx.connectSocket (mini-programs). */
+  socket?: SocketOpener;
+  push?: PushOptions;
+  /** Push failures nobody awaits (a listener that threw, an error reply). */
+  onPushError?: (error: IotExplorerError) => void;
 }
+
+export interface PushOptions {
+  /** Default 50000 (the official SDK's interval). */
+  heartbeatMs?: number;
+  /** A reply that takes longer marks the link dead; default 20000. */
+  replyTimeoutMs?: number;
+  /** Reconnect after this, doubling per failure; default 2000. */
+  reconnectMinMs?: number;
+  /** Default 60000. */
+  reconnectMaxMs?: number;
+}
+
+export interface SocketHandlers {
+  open(): void;
+  message(text: string): void;
+  close(): void;
+}
+
+/** Opens a socket to `url` and reports what happens to it through `on`. */
+export type SocketOpener = (url: string, on: SocketHandlers) => { send(text: string): void; close(): void };
+
+interface PushEventBase {
+  /** "ProductId/DeviceName" */
+  deviceId: string;
+  /** The server's time of the change (ISO 8601), when given. */
+  time: string | null;
+}
+
+/** A live change of a device, from the push channel. */
+export type PushEvent =
+  | (PushEventBase & { type: 'PropertyReport'; params: { [property: string]: JsonValue } })
+  | (PushEventBase & { type: 'ControlPush'; params: { [property: string]: JsonValue } })
+  | (PushEventBase & { type: 'Event'; eventId: string | null; params: { [key: string]: JsonValue } })
+  | (PushEventBase & { type: 'StatusChange'; online: boolean })
+  | (PushEventBase & { type: 'Bind' })
+  | (PushEventBase & { type: 'Unbind' })
+  /** A push this SDK does not know, kept as the raw frame text. */
+  | { type: 'Unknown'; raw: string };
 
 export interface User {
   UserID: string;
@@ -309,6 +354,11 @@ export interface DeviceRef {
 /** For the app side: AccessToken calls with a session kept fresh for you. */
 export interface Client {
   call(action: string, params?: Params): Promise<ApiResponse>;
+  /**
+   * Live events of these devices ("ProductId/DeviceName"): waits for login, reconnects and
+   * resubscribes after drops. Resolves to the function that unsubscribes.
+   */
+  subscribe(deviceIds: string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
   /** Resolves once the stored session (if any) is restored: true when logged in. */
   ready(): Promise<boolean>;
   login(): Promise<void>;
@@ -362,6 +412,16 @@ export interface WxLike {
 export declare function fetchTransport(options?: { fetch?: FetchLike }): Transport;
 /** At most `maxInFlight` (default 10, WeChat's limit) requests at once; the rest wait. */
 export declare function wxRequestTransport(options?: { wx?: WxLike; maxInFlight?: number }): Transport;
+
+export declare function webSocketOpener(WebSocketClass: new (url: string) => {
+  onopen: unknown;
+  onmessage: unknown;
+  onclose: unknown;
+  onerror: unknown;
+  send(text: string): void;
+  close(): void;
+}): SocketOpener;
+export declare function wxSocketOpener(wx?: { connectSocket(options: { url: string }): unknown }): SocketOpener;
 
 export declare function memoryStorage(): SessionStorage;
 export declare function localStorageStorage(store?: {

@@ -26,7 +26,7 @@ const common = {
 };
 const entry = (name) => join(template, 'src', 'entries', `${name}.js`);
 
-await build({ ...common, entryPoints: [entry('node')], outfile: join(out, 'dist', 'node.cjs'), format: 'cjs', platform: 'node', target: 'node18' });
+await build({ ...common, entryPoints: [entry('node')], outfile: join(out, 'dist', 'node.cjs'), format: 'cjs', platform: 'node', target: 'node18', external: ['ws'] });
 await build({ ...common, entryPoints: [entry('browser')], outfile: join(out, 'dist', 'browser.js'), format: 'esm', platform: 'browser', target: 'es2020' });
 await build({
   ...common,

@@ -14,16 +14,18 @@
 
 pub mod actions;
 pub mod endpoint;
-mod envelope;
+pub(crate) mod envelope;
 pub mod error;
 pub mod error_code;
 pub mod json;
 pub mod number;
 pub mod params;
+pub mod push;
 pub mod request;
 pub mod response;
 pub mod secret;
 pub mod sign;
+mod sort;
 mod value_text;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,7 @@ use sha1::Sha1;
 use crate::error::{Error, Result};
 use crate::params::Params;
 use crate::secret::AppSecret;
+use crate::sort::insertion_sort_by;
 use crate::value_text::value_text;
 
 /// Which parameters whose text is empty take part in the string to sign.
@@ -86,7 +87,9 @@ pub fn string_to_sign(params: &Params, options: SigningOptions) -> Result<String
         }
         pairs.push((key, text));
     }
-    sort_pairs(&mut pairs);
+    insertion_sort_by(&mut pairs, |(a, _), (b, _)| {
+        utf16_order(a, b) == core::cmp::Ordering::Greater
+    });
     let len = pairs
         .iter()
         .map(|(k, v)| k.len().saturating_add(v.len()).saturating_add(2))
@@ -101,24 +104,6 @@ pub fn string_to_sign(params: &Params, options: SigningOptions) -> Result<String
         out.push_str(text);
     }
     Ok(out)
-}
-
-/// Insertion sort: requests have a handful of parameters, and this is 2 KB of wasm smaller than
-/// the standard library's sort. Stable, so duplicate keys (impossible in `Params`) keep order.
-fn sort_pairs<T>(pairs: &mut [(&str, T)]) {
-    for i in 1..pairs.len() {
-        let mut j = i;
-        while j > 0 {
-            let (Some(a), Some(b)) = (pairs.get(j - 1), pairs.get(j)) else {
-                break;
-            };
-            if utf16_order(a.0, b.0) != core::cmp::Ordering::Greater {
-                break;
-            }
-            pairs.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 /// JavaScript's default `sort()` order. Equal to byte order unless a key has characters

@@ -60,6 +60,19 @@ function countingTransport() {
 
 let client;
 let ticker;
+let unsubscribe = null;
+let refreshTimer = null;
+
+/** Live updates: any push for our devices refreshes the list (debounced). */
+async function followDevices(deviceIds) {
+  if (unsubscribe) unsubscribe();
+  unsubscribe = await client.subscribe(deviceIds, (event) => {
+    $('live').textContent = `live · last push ${event.type} ${new Date().toLocaleTimeString()}`;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => loadDevices(false).catch(showError), 100);
+  });
+  $('live').textContent = `live · ${deviceIds.length} devices subscribed`;
+}
 
 function renderSession() {
   const loggedIn = client.loggedIn;
@@ -73,7 +86,7 @@ function renderSession() {
   $('token').textContent = loggedIn && client.expireAt ? `expires at ${new Date(client.expireAt * 1000).toLocaleString()} · refreshed 5 min before` : '';
 }
 
-async function loadDevices() {
+async function loadDevices(follow = true) {
   const families = await client.getFamilyList({ Offset: 0, Limit: 20 });
   const family = families.FamilyList[0];
   $('family').textContent = `${family.Name} · ${families.Total} family · role ${family.Role === 1 ? 'owner' : 'member'}`;
@@ -85,6 +98,7 @@ async function loadDevices() {
     return deviceCard(d, data.DataParsed, online.get(d.DeviceId));
   }));
   $('devices').replaceChildren(...cards);
+  if (follow) await followDevices(list.DeviceList.map((d) => d.DeviceId));
 }
 
 function deviceCard(device, props, online) {
@@ -128,7 +142,7 @@ async function control(device, values) {
   clearError();
   try {
     await client.controlDevice({ ProductId: device.ProductId, DeviceName: device.DeviceName, Data: values });
-    await loadDevices();
+    await loadDevices(false);
   } catch (e) {
     showError(e);
   }
@@ -158,6 +172,9 @@ async function main() {
   };
   $('logout').onclick = async () => {
     clearError();
+    if (unsubscribe) unsubscribe();
+    unsubscribe = null;
+    $('live').textContent = '';
     await client.logout().catch(showError);
     $('devices').replaceChildren();
     $('family').textContent = 'Logged out.';

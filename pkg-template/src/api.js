@@ -40,3 +40,4 @@ export function makeApi(raw, platform) {
 }
 
 export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage };
+export { webSocketOpener, wxSocketOpener } from './push.js';

@@ -3,6 +3,7 @@
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
 import { newRequestId, retryPolicy, withRetry } from './retry.js';
+import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
@@ -109,9 +110,39 @@ export function makeClients(core, platform) {
       }
     }
 
+    let hub = null;
+    const pushHub = () => {
+      if (!hub) {
+        const openSocket = options.socket || platform.defaultSocket();
+        if (!openSocket) {
+          throw new IotExplorerError('no WebSocket in this runtime: install the `ws` package or pass `socket`', { kind: 'Transport' });
+        }
+        hub = createPushHub({
+          channel: core.newPushChannel(options.push),
+          openSocket,
+          url: options.pushUrl || pushUrlFor(endpoint),
+          session,
+          onError: options.onPushError || (() => {}),
+          replyTimeoutMs: (options.push && options.push.replyTimeoutMs) || undefined,
+        });
+        if (platform.onLifecycle) platform.onLifecycle(hub);
+      }
+      return hub;
+    };
+
     const client = {
       /** Any AccessToken action; the token is added for you. */
       call,
+      /**
+       * Live device events over the push channel: waits for login, reconnects and resubscribes
+       * after drops; resolves to a function that unsubscribes.
+       */
+      subscribe: async (deviceIds, onEvent) => {
+        if (!Array.isArray(deviceIds) || deviceIds.length === 0 || typeof onEvent !== 'function') {
+          throw new IotExplorerError('subscribe(deviceIds: string[], onEvent: function)', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
+        }
+        return pushHub().subscribe(deviceIds, onEvent);
+      },
       /** Resolves once the stored session (if any) is restored: true when logged in. */
       ready: () => session.restored.then(() => session.loggedIn),
       /** Logs in now (normally done on the first call). */

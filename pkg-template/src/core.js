@@ -58,5 +58,6 @@ export function makeCore(raw, defaults = () => ({})) {
     parseResponse: guarded((status, bodyText) => raw().parseResponse(status, bodyText)),
     parseLoginResponse: guarded((status, bodyText) => raw().parseLoginResponse(status, bodyText)),
     parseActionResponse: guarded((action, status, bodyText) => raw().parseActionResponse(action, status, bodyText)),
+    newPushChannel: guarded((config) => new (raw().PushChannel)(config)),
   };
 }

@@ -6,6 +6,7 @@ mod allocator;
 mod defaults;
 mod input;
 mod js_error;
+mod push;
 
 use wasm_bindgen::prelude::*;
 

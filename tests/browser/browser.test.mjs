@@ -90,3 +90,28 @@ test('every typed action, in Chromium', async () => {
     await site.close();
   }
 });
+
+test('push events in Chromium over the browser WebSocket', async () => {
+  const site = await serveStatic({ '/pkg/': join(repo, 'pkg'), '/': fixtures });
+  const page = await browser.context.newPage();
+  try {
+    const config = encodeURIComponent(JSON.stringify({ endpoint: emulator.endpoint, appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET }));
+    const subscribesBefore = emulator.push.stats.subscribes;
+    await page.goto(`${site.url}/push-page.html#${config}`);
+    await page.waitForFunction(() => window.__light || window.__failed, null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.__failed), undefined);
+    const light = await page.evaluate(() => window.__light);
+    const deadline = Date.now() + 5000;
+    while (emulator.push.stats.subscribes === subscribesBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    emulator.push.report(light.DeviceId, { power_switch: 1 });
+    emulator.push.setOnline(light.DeviceId, false);
+    await page.waitForFunction(() => window.__events.length === 2, null, { timeout: 5000 });
+    const events = await page.evaluate(() => window.__events);
+    assert.deepEqual(events.map((e) => e.type), ['PropertyReport', 'StatusChange']);
+    assert.deepEqual(events[0].params, { power_switch: 1 });
+    assert.equal(events[1].online, false);
+  } finally {
+    await page.close();
+    await site.close();
+  }
+});

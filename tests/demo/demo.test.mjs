@@ -47,6 +47,18 @@ test('login, devices, toggle, brightness, logout and an error, as a user clicks 
   assert.equal(demo.emulator.world.devices.get(lightId).props.brightness.Value, 85);
   await page.screenshot({ path: `${shots}demo-light-on.png`, fullPage: true });
 
+  // A second tab of the same user (the session comes from localStorage) switches the light off:
+  // the first tab follows live over the push channel.
+  await page.waitForFunction(() => document.getElementById('live').textContent.startsWith('live'));
+  const other = await browser.context.newPage();
+  await other.goto(demo.url);
+  await other.waitForSelector(`.device.on[data-device-id="${lightId}"] .switch`);
+  await other.locator(`.device[data-device-id="${lightId}"] .switch`).click();
+  await page.waitForSelector(`.device[data-device-id="${lightId}"] .switch[aria-checked="false"]`);
+  assert.match(await page.textContent('#live'), /last push (ControlPush|PropertyReport)/);
+  await other.close();
+  await page.screenshot({ path: `${shots}demo-live-update.png`, fullPage: true });
+
   await page.click('#logout');
   await page.waitForFunction(() => document.getElementById('state').textContent === 'logged out');
   assert.equal(await page.locator('.device').count(), 0);

@@ -260,6 +260,7 @@ export const tokenApi = {
     const at = ctx.world.clock();
     for (const [key, Value] of Object.entries(wanted)) device.props[key] = { Value, LastUpdate: at };
     device.UpdateTime = ctx.world.now();
+    ctx.world.onControl?.(device, wanted);
     return { Data: JSON.stringify(Object.fromEntries(Object.keys(wanted).map((k) => [k, device.props[k]]))) };
   },
 };

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi } from './actions.mjs';
+import { attachPush } from './push.mjs';
 import { signatureMatches } from './verify.mjs';
 import { World } from './world.mjs';
 
@@ -158,6 +159,8 @@ export async function startEmulator({
     });
   });
   server.keepAliveTimeout = 1000;
+  const pushChannel = attachPush(server, world);
+  world.onControl = (device, params) => pushChannel.controlled(device, params);
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
@@ -168,7 +171,23 @@ export async function startEmulator({
     addFault: (fault) => faults.push({ ...fault }),
     clearFaults: () => faults.splice(0),
     setEnvelope: (mode) => (settings.envelope = mode),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    /** The WebSocket channel: stats, and hooks that make devices report, go offline, or drop sockets. */
+    push: {
+      stats: pushChannel.stats,
+      report: (id, params) => pushChannel.report(world.devices.get(id), params),
+      event: (id, eventId, params) => pushChannel.event(world.devices.get(id), eventId, params),
+      setOnline(id, online) {
+        world.devices.get(id).online = online;
+        pushChannel.status(world.devices.get(id), online);
+      },
+      raw: pushChannel.raw,
+      dropAll: pushChannel.dropAll,
+      openSockets: pushChannel.openSockets,
+    },
+    close: async () => {
+      await pushChannel.close();
+      await new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+    },
   };
 }
 

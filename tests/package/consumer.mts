@@ -14,12 +14,14 @@ import init, {
   parseResponse,
   signParams,
   wxRequestTransport,
+  wxSocketOpener,
   wxStorage,
   type ApiResponse,
   type Client,
   type ErrorKind,
   type HttpRequest,
   type JsonValue,
+  type PushEvent,
   type ServerClient,
   type Signed,
   type TokenGrant,
@@ -66,6 +68,13 @@ export async function everything(): Promise<string[]> {
     }
   }
   const online: number[] = (await client.getDeviceStatuses({ DeviceIds: ['p/d'] })).DeviceStatuses.map((d) => d.Online);
+  const stop: () => void = await client.subscribe(['p/d'], (event: PushEvent) => {
+    if (event.type === 'PropertyReport') void event.params;
+    else if (event.type === 'StatusChange') void event.online;
+    else if (event.type === 'Unknown') void event.raw;
+  });
+  stop();
+  createClient({ getAccessToken: () => ({ Token: 't' }), pushUrl: 'wss://x/ws', push: { heartbeatMs: 1000 }, socket: wxSocketOpener(), onPushError: (e) => void e.code });
   await client.createFamily({ Name: 'n' });
   await client.updateUser({ NickName: 'x' });
   await client.logout();

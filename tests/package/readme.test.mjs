@@ -56,7 +56,7 @@ async function run(name, code, ext) {
 }
 
 test('the README has the examples this test runs', () => {
-  assert.deepEqual(Object.keys(examples).sort(), ['app-client', 'cloud-function', 'miniprogram', 'sans-io']);
+  assert.deepEqual(Object.keys(examples).sort(), ['app-client', 'cloud-function', 'miniprogram', 'push', 'sans-io']);
 });
 
 test('cloud function example logs a WeChat user in', async () => {
@@ -72,6 +72,11 @@ test('app-side example lists the family and switches the light on', async () => 
   assert.doesNotMatch(out, /Kitchen plug/, 'the plug was on already');
   const light = [...emulator.world.devices.values()].find((d) => d.ProductId === 'LIGHT0PROD' && d.props.power_switch.Value === 1);
   assert.ok(light, 'the emulator saw the control');
+});
+
+test('push example receives the report of the light', async () => {
+  const out = await run('push', examples.push, 'mjs');
+  assert.match(out, /LIGHT0PROD\/living_room_light_\w+ reported \{"power_switch":1\}/);
 });
 
 test('sans-IO example builds, sends and parses a login', async () => {

@@ -1,7 +1,7 @@
 // Browsers and bundlers (ESM): `await init()` once (optionally with the wasm's URL, a Response,
 // or its bytes), then use the API.
 import * as glue from 'iot-explorer-app-glue';
-import { makeApi, fetchTransport, memoryStorage, localStorageStorage, IotExplorerError } from '../api.js';
+import { makeApi, fetchTransport, memoryStorage, localStorageStorage, webSocketOpener, IotExplorerError } from '../api.js';
 
 let loading = null;
 let loaded = false;
@@ -54,6 +54,7 @@ const api = makeApi(raw, {
   memory: () => memory,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => (typeof localStorage === 'object' && localStorage ? localStorageStorage() : memoryStorage()),
+  defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
 });
 
 export { init };
@@ -68,4 +69,13 @@ export const {
   createClient,
   diagnostics,
 } = api;
-export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';
+export {
+  IotExplorerError,
+  fetchTransport,
+  wxRequestTransport,
+  memoryStorage,
+  localStorageStorage,
+  wxStorage,
+  webSocketOpener,
+  wxSocketOpener,
+} from '../api.js';

@@ -1,7 +1,7 @@
 // WeChat mini-programs (miniprogram_dist/, CommonJS): WXWebAssembly with a package path, wx.request,
 // wx storage. No fetch, no WebAssembly global, no crypto: ids and nonces are made here.
 import * as glue from 'iot-explorer-app-glue';
-import { makeApi, wxRequestTransport, wxStorage, IotExplorerError } from '../api.js';
+import { makeApi, wxRequestTransport, wxStorage, wxSocketOpener, IotExplorerError } from '../api.js';
 
 export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm';
 
@@ -90,6 +90,13 @@ const api = makeApi(raw, {
   memory: () => memory,
   defaultTransport: () => wxRequestTransport(),
   defaultStorage: () => wxStorage(),
+  defaultSocket: () => wxSocketOpener(),
+  // WeChat drops sockets in the background: close on hide, reconnect and resubscribe on show.
+  onLifecycle: (hub) => {
+    if (typeof wx !== 'object') return;
+    if (typeof wx.onAppHide === 'function') wx.onAppHide(() => hub.pause());
+    if (typeof wx.onAppShow === 'function') wx.onAppShow(() => hub.resume());
+  },
   appSecretAllowed: () => appSecretAllowed,
   defaults: (kind) => (kind === 'appapi' ? { requestId: requestId(), nonce: nonce() } : { requestId: requestId() }),
 });
@@ -105,5 +112,5 @@ export const {
   createClient,
   diagnostics,
 } = api;
-export { IotExplorerError, wxRequestTransport, wxStorage, memoryStorage } from '../api.js';
+export { IotExplorerError, wxRequestTransport, wxStorage, memoryStorage, wxSocketOpener } from '../api.js';
 export default init;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as glue from 'iot-explorer-app-glue';
-import { makeApi, fetchTransport, memoryStorage } from '../api.js';
+import { makeApi, fetchTransport, memoryStorage, webSocketOpener } from '../api.js';
 
 const bytes = readFileSync(join(__dirname, 'iot_explorer_app_bg.wasm'));
 const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './iot_explorer_app_bg.js': glue });
@@ -13,7 +13,20 @@ const api = makeApi(() => glue, {
   memory: () => instance.exports.memory,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => memoryStorage(),
+  defaultSocket: () => {
+    const WebSocketImpl = typeof WebSocket === 'function' ? WebSocket : optionalWs();
+    return WebSocketImpl ? webSocketOpener(WebSocketImpl) : null;
+  },
 });
+
+/** Node < 22 has no global WebSocket; the `ws` package serves when the app has it installed. */
+function optionalWs() {
+  try {
+    return require('ws');
+  } catch {
+    return null;
+  }
+}
 
 /** Already loaded in Node; kept so code shared with the browser build can `await init()`. */
 export const init = () => Promise.resolve();
@@ -28,5 +41,14 @@ export const {
   createClient,
   diagnostics,
 } = api;
-export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage } from '../api.js';
+export {
+  IotExplorerError,
+  fetchTransport,
+  wxRequestTransport,
+  memoryStorage,
+  localStorageStorage,
+  wxStorage,
+  webSocketOpener,
+  wxSocketOpener,
+} from '../api.js';
 export default init;

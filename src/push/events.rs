@@ -1,0 +1,354 @@
+//! `DeviceChange` pushes → typed events. The payload is base64 JSON, NUL-padded at the end as
+//! the official mini-program SDK expects (app-api.md §2, WebSocket).
+
+use crate::json::{parse, LoneSurrogates, Value};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PushEvent {
+    /// The device reported property values (`Property|Shadow|Template` × `Report`).
+    PropertyReport {
+        device_id: String,
+        params: Value,
+        time: Option<String>,
+    },
+    /// Someone sent the device a control (`… × Push`).
+    ControlPush {
+        device_id: String,
+        params: Value,
+        time: Option<String>,
+    },
+    /// The device raised an event (`Event × Report`).
+    Event {
+        device_id: String,
+        event_id: Option<String>,
+        params: Value,
+        time: Option<String>,
+    },
+    StatusChange {
+        device_id: String,
+        online: bool,
+        time: Option<String>,
+    },
+    Bind {
+        device_id: String,
+        time: Option<String>,
+    },
+    Unbind {
+        device_id: String,
+        time: Option<String>,
+    },
+    /// A push this SDK does not know yet, kept whole.
+    Unknown { raw: String },
+}
+
+impl PushEvent {
+    /// `{ type, deviceId, … }` for JavaScript.
+    pub fn to_value(&self) -> Value {
+        let text = |s: &str| Value::String(s.into());
+        let time = |t: &Option<String>| t.as_deref().map_or(Value::Null, text);
+        let (kind, fields): (&str, Vec<(&str, Value)>) = match self {
+            PushEvent::PropertyReport {
+                device_id,
+                params,
+                time: t,
+            } => (
+                "PropertyReport",
+                vec![
+                    ("deviceId", text(device_id)),
+                    ("params", params.clone()),
+                    ("time", time(t)),
+                ],
+            ),
+            PushEvent::ControlPush {
+                device_id,
+                params,
+                time: t,
+            } => (
+                "ControlPush",
+                vec![
+                    ("deviceId", text(device_id)),
+                    ("params", params.clone()),
+                    ("time", time(t)),
+                ],
+            ),
+            PushEvent::Event {
+                device_id,
+                event_id,
+                params,
+                time: t,
+            } => (
+                "Event",
+                vec![
+                    ("deviceId", text(device_id)),
+                    ("eventId", event_id.as_deref().map_or(Value::Null, text)),
+                    ("params", params.clone()),
+                    ("time", time(t)),
+                ],
+            ),
+            PushEvent::StatusChange {
+                device_id,
+                online,
+                time: t,
+            } => (
+                "StatusChange",
+                vec![
+                    ("deviceId", text(device_id)),
+                    ("online", Value::Bool(*online)),
+                    ("time", time(t)),
+                ],
+            ),
+            PushEvent::Bind { device_id, time: t } => (
+                "Bind",
+                vec![("deviceId", text(device_id)), ("time", time(t))],
+            ),
+            PushEvent::Unbind { device_id, time: t } => (
+                "Unbind",
+                vec![("deviceId", text(device_id)), ("time", time(t))],
+            ),
+            PushEvent::Unknown { raw } => ("Unknown", vec![("raw", text(raw))]),
+        };
+        let mut entries = vec![("type".to_owned(), text(kind))];
+        entries.extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
+        Value::Object(entries)
+    }
+}
+
+/// The `params` of a `DeviceChange` push; anything unexpected becomes `Unknown`.
+pub fn device_change(params: &Value, raw: &str) -> PushEvent {
+    let unknown = || PushEvent::Unknown {
+        raw: raw.to_owned(),
+    };
+    let field = |name: &str| params.get(name).and_then(Value::as_str);
+    let (Some(device_id), Some(kind), Some(sub)) =
+        (field("DeviceId"), field("Type"), field("SubType"))
+    else {
+        return unknown();
+    };
+    let device_id = device_id.to_owned();
+    let time = field("Time").map(str::to_owned);
+    let payload = field("Payload").and_then(decode_payload);
+    match (kind, sub) {
+        ("StatusChange", "Online") => PushEvent::StatusChange {
+            device_id,
+            online: true,
+            time,
+        },
+        ("StatusChange", "Offline") => PushEvent::StatusChange {
+            device_id,
+            online: false,
+            time,
+        },
+        ("StatusChange" | "Gateway", "Bind" | "bind") => PushEvent::Bind { device_id, time },
+        ("StatusChange" | "Gateway", "Unbind" | "unbind") => PushEvent::Unbind { device_id, time },
+        ("Property" | "Shadow" | "Template", "Report") => match payload.as_ref().and_then(reported)
+        {
+            Some(params) => PushEvent::PropertyReport {
+                device_id,
+                params,
+                time,
+            },
+            None => unknown(),
+        },
+        ("Property" | "Shadow" | "Template", "Push") => match payload.as_ref().and_then(control) {
+            Some(params) => PushEvent::ControlPush {
+                device_id,
+                params,
+                time,
+            },
+            None => unknown(),
+        },
+        ("Event", "Report") => match &payload {
+            Some(p @ Value::Object(_)) => PushEvent::Event {
+                device_id,
+                event_id: p.get("eventId").and_then(Value::as_str).map(str::to_owned),
+                params: p
+                    .get("params")
+                    .cloned()
+                    .unwrap_or(Value::Object(Vec::new())),
+                time,
+            },
+            _ => unknown(),
+        },
+        _ => unknown(),
+    }
+}
+
+/// `{method:"report", params}` or the older `{type:"update", state:{reported}}`.
+fn reported(payload: &Value) -> Option<Value> {
+    payload
+        .get("params")
+        .or_else(|| payload.get("state").and_then(|s| s.get("reported")))
+        .filter(|v| v.is_object())
+        .cloned()
+}
+
+/// `{method:"control", params}` or the older `{type:"delta", payload:{state}}`.
+fn control(payload: &Value) -> Option<Value> {
+    payload
+        .get("params")
+        .or_else(|| payload.get("payload").and_then(|p| p.get("state")))
+        .filter(|v| v.is_object())
+        .cloned()
+}
+
+/// Base64 → bytes, trailing NULs removed → UTF-8 (lossy) → JSON.
+pub fn decode_payload(text: &str) -> Option<Value> {
+    let mut bytes = base64_decode(text)?;
+    while bytes.last() == Some(&0) {
+        bytes.pop();
+    }
+    parse(&String::from_utf8_lossy(&bytes), LoneSurrogates::Replace).ok()
+}
+
+/// Standard Base64, padding optional; `None` on any other character.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in text.trim_end_matches('=').bytes() {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn push(kind: &str, sub: &str, payload_json: &str) -> PushEvent {
+        let payload = base64(payload_json.as_bytes());
+        let raw = format!(
+            r#"{{"DeviceId":"P1/dev","Type":"{kind}","SubType":"{sub}","Time":"2023-07-13T14:19:48+08:00","Payload":"{payload}"}}"#
+        );
+        device_change(&parse(&raw, LoneSurrogates::Reject).unwrap(), &raw)
+    }
+
+    fn base64(bytes: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                out.push(if i <= c.len() {
+                    char::from(A[((n >> (18 - 6 * i)) & 63) as usize])
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn property_reports_both_forms() {
+        let params = parse(r#"{"power_switch":1}"#, LoneSurrogates::Reject).unwrap();
+        for payload in [
+            r#"{"method":"report","params":{"power_switch":1}}"#,
+            r#"{"type":"update","state":{"reported":{"power_switch":1}}}"#,
+        ] {
+            match push("Property", "Report", payload) {
+                PushEvent::PropertyReport {
+                    device_id,
+                    params: p,
+                    time,
+                } => {
+                    assert_eq!(device_id, "P1/dev");
+                    assert_eq!(p, params);
+                    assert_eq!(time.as_deref(), Some("2023-07-13T14:19:48+08:00"));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn controls_events_status_and_binds() {
+        assert!(matches!(
+            push(
+                "Template",
+                "Push",
+                r#"{"method":"control","params":{"a":1}}"#
+            ),
+            PushEvent::ControlPush { .. }
+        ));
+        assert!(matches!(
+            push(
+                "Shadow",
+                "Push",
+                r#"{"type":"delta","payload":{"state":{"a":1}}}"#
+            ),
+            PushEvent::ControlPush { .. }
+        ));
+        match push(
+            "Event",
+            "Report",
+            r#"{"eventId":"low_battery","params":{"level":5}}"#,
+        ) {
+            PushEvent::Event { event_id, .. } => {
+                assert_eq!(event_id.as_deref(), Some("low_battery"))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            push("StatusChange", "Online", "{}"),
+            PushEvent::StatusChange { online: true, .. }
+        ));
+        assert!(matches!(
+            push("StatusChange", "Offline", "{}"),
+            PushEvent::StatusChange { online: false, .. }
+        ));
+        assert!(matches!(
+            push("StatusChange", "Bind", "{}"),
+            PushEvent::Bind { .. }
+        ));
+        assert!(matches!(
+            push("Gateway", "unbind", "{}"),
+            PushEvent::Unbind { .. }
+        ));
+    }
+
+    #[test]
+    fn nul_padding_is_stripped_and_garbage_is_unknown() {
+        let padded = format!("{}\0\0\0", r#"{"method":"report","params":{"x":2}}"#);
+        assert_eq!(
+            decode_payload(&base64(padded.as_bytes())),
+            parse(
+                r#"{"method":"report","params":{"x":2}}"#,
+                LoneSurrogates::Reject
+            )
+            .ok()
+        );
+        assert!(matches!(
+            push("Property", "Report", "not json"),
+            PushEvent::Unknown { .. }
+        ));
+        assert!(matches!(
+            push("Action", "Push", "{}"),
+            PushEvent::Unknown { .. }
+        ));
+        assert_eq!(decode_payload("@@@"), None);
+        let raw = r#"{"Type":"Property"}"#;
+        assert_eq!(
+            device_change(&parse(raw, LoneSurrogates::Reject).unwrap(), raw),
+            PushEvent::Unknown { raw: raw.into() }
+        );
+    }
+}

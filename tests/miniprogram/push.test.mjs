@@ -1,0 +1,55 @@
+// The push channel in the mini-program sandbox: wx.connectSocket as the socket, events typed,
+// the socket closed when the app hides and reopened (resubscribed) when it shows again.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { startEmulator } from '../emulator/server.mjs';
+import { cloudFunction } from './cloud-function.mjs';
+import { PACKAGE_NAME, createProject, createSandbox } from './sandbox.mjs';
+import { createWxSocket } from './wx-socket.mjs';
+
+async function until(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+test('push events over wx.connectSocket; hide closes, show reconnects', { timeout: 20000 }, async (t) => {
+  const emulator = await startEmulator();
+  const root = createProject();
+  t.after(async () => {
+    await emulator.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const sb = createSandbox({ root, domains: [emulator.url] });
+  const socket = createWxSocket();
+  Object.assign(sb.wx, socket.api);
+  const app = sb.require(PACKAGE_NAME);
+  await app.init();
+  const login = cloudFunction(emulator.endpoint, 'o-mp-push');
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, push: { reconnectMinMs: 50 } });
+  const family = (await client.getFamilyList()).FamilyList[0];
+  const light = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
+  const events = [];
+  const off = await client.subscribe([light.DeviceId], (e) => events.push(JSON.parse(JSON.stringify(e))));
+  t.after(() => off());
+  await until(() => emulator.push.stats.subscribes === 1, 'the subscription');
+  assert.equal(socket.sockets[0].url, emulator.url.replace('http', 'ws') + '/ws/explorer');
+  assert.match(socket.sockets[0].sent[0], /^\{"action":"ActivePush"/);
+
+  await client.controlDevice({ ProductId: light.ProductId, DeviceName: light.DeviceName, Data: { power_switch: 1 } });
+  await until(() => events.length === 2, 'the control and the report');
+  assert.deepEqual(events.map((e) => e.type), ['ControlPush', 'PropertyReport']);
+
+  socket.hide();
+  await until(() => socket.sockets[0].closed && emulator.push.openSockets() === 0, 'the socket to close on hide');
+  emulator.push.report(light.DeviceId, { brightness: 1 }); // nobody listens while hidden
+  socket.show();
+  await until(() => emulator.push.stats.subscribes === 2, 'resubscription on show');
+  emulator.push.report(light.DeviceId, { brightness: 70 });
+  await until(() => events.length === 3, 'an event after show');
+  assert.deepEqual(events[2].params, { brightness: 70 });
+  assert.equal(socket.sockets.length, 2);
+});

@@ -1,0 +1,99 @@
+// The push channel in Node (the `ws` package as the socket): typed events, reconnect and
+// resubscribe after drops, heartbeats, token refresh, malformed frames, unsubscribe.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as sdk from 'iot-explorer-app';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+
+const FAST = { heartbeatMs: 100, replyTimeoutMs: 2000, reconnectMinMs: 50, reconnectMaxMs: 200 };
+
+async function until(check, what, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function setUp(t, pushOptions = FAST) {
+  const emulator = await startEmulator();
+  t.after(() => emulator.close());
+  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
+  const logins = [];
+  const getAccessToken = async () => {
+    const grant = await server.getTokenByWeiXin({ WxOpenID: `o-push-${t.name.length}`, NickName: 'Push', Avatar: 'https://a/b.png' });
+    logins.push(grant.Token);
+    return grant;
+  };
+  const errors = [];
+  const client = sdk.createClient({ getAccessToken, endpoint: emulator.endpoint, push: pushOptions, onPushError: (e) => errors.push(e) });
+  const family = (await client.getFamilyList()).FamilyList[0];
+  const devices = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList;
+  const light = devices.find((d) => d.ProductId === 'LIGHT0PROD');
+  const events = [];
+  const unsubscribe = await client.subscribe([light.DeviceId], (e) => events.push(e));
+  t.after(unsubscribe);
+  await until(() => emulator.push.stats.subscribes === 1, 'the subscription');
+  return { emulator, client, light, events, logins, errors, unsubscribe };
+}
+
+test('events arrive typed', async (t) => {
+  const { emulator, client, light, events } = await setUp(t);
+  await client.controlDevice({ ProductId: light.ProductId, DeviceName: light.DeviceName, Data: { brightness: 20 } });
+  emulator.push.event(light.DeviceId, 'overheat', { temperature: 80 });
+  emulator.push.setOnline(light.DeviceId, false);
+  await until(() => events.length === 4, 'four events');
+  assert.deepEqual(events.map((e) => e.type), ['ControlPush', 'PropertyReport', 'Event', 'StatusChange']);
+  assert.deepEqual(events[1].params, { brightness: 20 });
+  assert.equal(events[1].deviceId, light.DeviceId);
+  assert.match(events[1].time, /^\d{4}-\d\d-\d\dT/);
+  assert.equal(events[2].eventId, 'overheat');
+  assert.equal(events[3].online, false);
+});
+
+test('a dropped connection is re-established and resubscribed', async (t) => {
+  const { emulator, light, events } = await setUp(t);
+  emulator.push.dropAll();
+  await until(() => emulator.push.stats.subscribes === 2, 'the resubscription');
+  assert.equal(emulator.push.stats.connections, 2);
+  emulator.push.report(light.DeviceId, { power_switch: 1 });
+  await until(() => events.length === 1, 'an event after the reconnect');
+  assert.deepEqual(events[0].params, { power_switch: 1 });
+});
+
+test('heartbeats keep going on their interval', async (t) => {
+  const { emulator } = await setUp(t);
+  await until(() => emulator.push.stats.heartbeats >= 3, 'three heartbeats', 3000);
+});
+
+test('a rejected token is refreshed through the session and the devices resubscribed', async (t) => {
+  const { emulator, light, events, logins } = await setUp(t);
+  emulator.world.tokens.clear();
+  emulator.push.dropAll();
+  await until(() => logins.length === 2 && emulator.push.stats.subscribes === 2, 'a new login and resubscription');
+  emulator.push.report(light.DeviceId, { brightness: 5 });
+  await until(() => events.length === 1, 'an event with the new token');
+});
+
+test('malformed frames become Unknown events; a throwing listener does not break the channel', async (t) => {
+  const { emulator, client, light, events, errors } = await setUp(t);
+  const offBuggy = await client.subscribe([light.DeviceId], () => {
+    throw new Error('listener bug');
+  });
+  t.after(offBuggy);
+  emulator.push.raw('not json at all');
+  emulator.push.raw('{"push":true,"action":"DeviceChange","params":{"Type":"Property"}}');
+  emulator.push.report(light.DeviceId, { power_switch: 0 });
+  await until(() => events.length === 3, 'three events');
+  assert.deepEqual(events.map((e) => e.type), ['Unknown', 'Unknown', 'PropertyReport']);
+  assert.equal(events[0].raw, 'not json at all');
+  assert.ok(errors.some((e) => e instanceof sdk.IotExplorerError && /listener bug/.test(e.message)));
+});
+
+test('unsubscribing the last device closes the socket; bad arguments are typed errors', async (t) => {
+  const { emulator, client, unsubscribe } = await setUp(t);
+  unsubscribe();
+  await until(() => emulator.push.stats.connections === 1 && emulator.push.openSockets() === 0, 'the socket to close');
+  await assert.rejects(client.subscribe([], () => {}), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput');
+  await assert.rejects(client.subscribe(['p/d']), (e) => e instanceof sdk.IotExplorerError && e.param === 'deviceIds');
+});
