@@ -2,21 +2,16 @@
 // mini-program page would ship it). The AppSecret APIs are enabled explicitly for this test.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 import { EXPECTED } from '../fixtures/all-actions.mjs';
-import { PACKAGE_NAME, createProject, createSandbox } from './sandbox.mjs';
+import { emulatorAndProject } from './fixture.mjs';
+import { PACKAGE_NAME, createSandbox } from './sandbox.mjs';
 
 test('every typed action, in the mini-program sandbox', { timeout: 30000 }, async (t) => {
-  const emulator = await startEmulator();
-  const root = createProject();
-  t.after(async () => {
-    await emulator.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const { emulator, root } = await emulatorAndProject(t);
   await build({
     entryPoints: [fileURLToPath(new URL('../fixtures/all-actions.mjs', import.meta.url))],
     outfile: join(root, 'all-actions.js'),

@@ -2,10 +2,9 @@
 // the socket closed when the app hides and reopened (resubscribed) when it shows again.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startEmulator } from '../emulator/server.mjs';
 import { cloudFunction } from './cloud-function.mjs';
-import { PACKAGE_NAME, createProject, createSandbox } from './sandbox.mjs';
+import { emulatorAndProject } from './fixture.mjs';
+import { PACKAGE_NAME, createSandbox } from './sandbox.mjs';
 import { createWxSocket } from './wx-socket.mjs';
 
 async function until(check, what, ms = 5000) {
@@ -17,12 +16,7 @@ async function until(check, what, ms = 5000) {
 }
 
 test('push events over wx.connectSocket; hide closes, show reconnects', { timeout: 20000 }, async (t) => {
-  const emulator = await startEmulator();
-  const root = createProject();
-  t.after(async () => {
-    await emulator.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const { emulator, root } = await emulatorAndProject(t);
   const sb = createSandbox({ root, domains: [emulator.url] });
   const socket = createWxSocket();
   Object.assign(sb.wx, socket.api);

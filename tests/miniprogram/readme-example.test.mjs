@@ -3,23 +3,18 @@
 // are sent to the emulator instead.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator } from '../emulator/server.mjs';
 import { cloudFunction } from './cloud-function.mjs';
-import { createProject, createSandbox } from './sandbox.mjs';
+import { emulatorAndProject } from './fixture.mjs';
+import { createSandbox } from './sandbox.mjs';
 
 const OFFICIAL = 'https://iot.cloud.tencent.com/api/exploreropen';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const example = /<!-- example: miniprogram -->\n```js\n([\s\S]*?)```/.exec(readme)[1];
 
 test('the README mini-program example logs in through the cloud function and greets the user', { timeout: 20000 }, async (t) => {
-  const emulator = await startEmulator();
-  const root = createProject();
-  t.after(async () => {
-    await emulator.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const { emulator, root } = await emulatorAndProject(t);
   const sb = createSandbox({ root, domains: [emulator.url] });
   const request = sb.wx.request;
   sb.wx.request = (options) => request({ ...options, url: options.url.replace(OFFICIAL, emulator.endpoint) });

@@ -2,10 +2,10 @@
 // or its bytes), then use the API.
 import * as glue from 'iot-explorer-app-glue';
 import { makeApi, fetchTransport, memoryStorage, localStorageStorage, webSocketOpener, IotExplorerError } from '../api.js';
+import { loadedModule } from '../loaded-module.js';
 
+const wasm = loadedModule(glue);
 let loading = null;
-let loaded = false;
-let memory = null;
 
 async function instantiate(source) {
   const imports = { './iot_explorer_app_bg.js': glue };
@@ -26,11 +26,7 @@ export default function init(source) {
   if (!loading) {
     const from = source === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : source;
     loading = instantiate(from).then(
-      (instance) => {
-        glue.__wbg_set_wasm(instance.exports);
-        memory = instance.exports.memory;
-        loaded = true;
-      },
+      (instance) => wasm.set(instance.exports),
       (e) => {
         loading = null;
         throw new IotExplorerError(`cannot load the wasm module: ${e && e.message}`, { kind: 'Transport', cause: e });
@@ -40,18 +36,8 @@ export default function init(source) {
   return loading;
 }
 
-const raw = () => {
-  if (!loaded) {
-    throw new IotExplorerError('call `await init()` before using iot-explorer-app', {
-      kind: 'InvalidInput',
-      code: 'NotInitialized',
-    });
-  }
-  return glue;
-};
-
-const api = makeApi(raw, {
-  memory: () => memory,
+const api = makeApi(wasm.raw, {
+  memory: wasm.memory,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => (typeof localStorage === 'object' && localStorage ? localStorageStorage() : memoryStorage()),
   defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),

@@ -2,12 +2,12 @@
 // wx storage. No fetch, no WebAssembly global, no crypto: ids and nonces are made here.
 import * as glue from 'iot-explorer-app-glue';
 import { makeApi, wxRequestTransport, wxStorage, wxSocketOpener, IotExplorerError } from '../api.js';
+import { loadedModule } from '../loaded-module.js';
 
 export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm';
 
+const wasm = loadedModule(glue);
 let loading = null;
-let loaded = false;
-let memory = null;
 let appSecretAllowed = false;
 let randomPool = [];
 
@@ -63,10 +63,7 @@ export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretIn
         ]);
       })
       .then(([result]) => {
-        const { exports } = (result && result.instance) || result;
-        glue.__wbg_set_wasm(exports);
-        memory = exports.memory;
-        loaded = true;
+        wasm.set(((result && result.instance) || result).exports);
       })
       .catch((e) => {
         loading = null;
@@ -76,18 +73,8 @@ export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretIn
   return loading;
 }
 
-const raw = () => {
-  if (!loaded) {
-    throw new IotExplorerError('call `await init()` before using iot-explorer-app', {
-      kind: 'InvalidInput',
-      code: 'NotInitialized',
-    });
-  }
-  return glue;
-};
-
-const api = makeApi(raw, {
-  memory: () => memory,
+const api = makeApi(wasm.raw, {
+  memory: wasm.memory,
   defaultTransport: () => wxRequestTransport(),
   defaultStorage: () => wxStorage(),
   defaultSocket: () => wxSocketOpener(),
