@@ -362,6 +362,7 @@ export interface Client {
   /** Resolves once the stored session (if any) is restored: true when logged in. */
   ready(): Promise<boolean>;
   login(): Promise<void>;
+  /** Ends live subscriptions, calls AppLogoutUser (best effort) and forgets the token. */
   logout(): Promise<void>;
   onLoginStateChange(listener: (loggedIn: boolean) => void): () => void;
   readonly loggedIn: boolean;

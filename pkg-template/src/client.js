@@ -147,8 +147,9 @@ export function makeClients(core, platform) {
       ready: () => session.restored.then(() => session.loggedIn),
       /** Logs in now (normally done on the first call). */
       login: () => session.accessToken().then(() => undefined),
-      /** Tells the server (`AppLogoutUser`, best effort) and forgets the token. */
+      /** Ends live subscriptions, tells the server (`AppLogoutUser`) and forgets the token. */
       async logout() {
+        if (hub) hub.clear();
         const token = await session.currentToken();
         try {
           if (token) await sendToken('AppLogoutUser', {}, token, newRequestId());

@@ -155,6 +155,13 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         if (gone.length) step({ type: 'unsubscribe', ids: gone });
       };
     },
+    /** Drops every subscription and closes the socket (on logout). */
+    clear() {
+      const ids = [...listeners.keys()];
+      listeners.clear();
+      waiting.splice(0).forEach((resolve) => resolve());
+      if (ids.length) step({ type: 'unsubscribe', ids });
+    },
     pause: () => step({ type: 'pause' }),
     resume: () => step({ type: 'resume' }),
   };

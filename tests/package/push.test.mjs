@@ -90,6 +90,15 @@ test('malformed frames become Unknown events; a throwing listener does not break
   assert.ok(errors.some((e) => e instanceof sdk.IotExplorerError && /listener bug/.test(e.message)));
 });
 
+test('logout ends the subscriptions and closes the socket', async (t) => {
+  const { emulator, client, light, events } = await setUp(t);
+  await client.logout();
+  await until(() => emulator.push.openSockets() === 0, 'the socket to close on logout');
+  emulator.push.report(light.DeviceId, { power_switch: 1 });
+  await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(events, []);
+});
+
 test('unsubscribing the last device closes the socket; bad arguments are typed errors', async (t) => {
   const { emulator, client, unsubscribe } = await setUp(t);
   unsubscribe();
