@@ -13,6 +13,7 @@
 )]
 
 pub mod actions;
+mod base64;
 pub mod endpoint;
 pub(crate) mod envelope;
 pub mod error;

@@ -4,7 +4,7 @@
 
 mod decimal;
 mod parse;
-mod write;
+pub(crate) mod write;
 
 pub use parse::{parse, JsonError, LoneSurrogates};
 pub use write::{write_string, write_value};

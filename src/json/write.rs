@@ -70,7 +70,7 @@ pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-fn hex_digit(n: u8) -> char {
+pub(crate) fn hex_digit(n: u8) -> char {
     char::from_digit(u32::from(n), 16).unwrap_or('0')
 }
 

@@ -1,6 +1,7 @@
 //! `DeviceChange` pushes → typed events. The payload is base64 JSON, NUL-padded at the end as
 //! the official mini-program SDK expects (app-api.md §2, WebSocket).
 
+use crate::base64;
 use crate::json::{parse, LoneSurrogates, Value};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,35 +194,11 @@ fn control(payload: &Value) -> Option<Value> {
 
 /// Base64 → bytes, trailing NULs removed → UTF-8 (lossy) → JSON.
 pub fn decode_payload(text: &str) -> Option<Value> {
-    let mut bytes = base64_decode(text)?;
+    let mut bytes = base64::decode(text)?;
     while bytes.last() == Some(&0) {
         bytes.pop();
     }
     parse(&String::from_utf8_lossy(&bytes), LoneSurrogates::Replace).ok()
-}
-
-/// Standard Base64, padding optional; `None` on any other character.
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for b in text.trim_end_matches('=').bytes() {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -232,29 +209,11 @@ mod tests {
     use super::*;
 
     fn push(kind: &str, sub: &str, payload_json: &str) -> PushEvent {
-        let payload = base64(payload_json.as_bytes());
+        let payload = base64::encode(payload_json.as_bytes());
         let raw = format!(
             r#"{{"DeviceId":"P1/dev","Type":"{kind}","SubType":"{sub}","Time":"2023-07-13T14:19:48+08:00","Payload":"{payload}"}}"#
         );
         device_change(&parse(&raw, LoneSurrogates::Reject).unwrap(), &raw)
-    }
-
-    fn base64(bytes: &[u8]) -> String {
-        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for c in bytes.chunks(3) {
-            let n = (u32::from(c[0]) << 16)
-                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-                | u32::from(*c.get(2).unwrap_or(&0));
-            for i in 0..4 {
-                out.push(if i <= c.len() {
-                    char::from(A[((n >> (18 - 6 * i)) & 63) as usize])
-                } else {
-                    '='
-                });
-            }
-        }
-        out
     }
 
     #[test]
@@ -329,7 +288,7 @@ mod tests {
     fn nul_padding_is_stripped_and_garbage_is_unknown() {
         let padded = format!("{}\0\0\0", r#"{"method":"report","params":{"x":2}}"#);
         assert_eq!(
-            decode_payload(&base64(padded.as_bytes())),
+            decode_payload(&base64::encode(padded.as_bytes())),
             parse(
                 r#"{"method":"report","params":{"x":2}}"#,
                 LoneSurrogates::Reject

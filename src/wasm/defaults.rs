@@ -1,6 +1,7 @@
 //! Defaults filled in at the edge: the clock, a CSPRNG nonce and a UUID v4 request id.
 
 use crate::error::{Error, Result};
+use crate::json::write::hex_digit;
 use crate::request::MAX_NONCE;
 
 pub fn now_seconds() -> i64 {
@@ -37,12 +38,8 @@ pub fn request_id() -> Result<String> {
         if matches!(i, 4 | 6 | 8 | 10) {
             out.push('-');
         }
-        out.push(hex(byte >> 4));
-        out.push(hex(byte & 0xf));
+        out.push(hex_digit(byte >> 4));
+        out.push(hex_digit(byte & 0xf));
     }
     Ok(out)
-}
-
-fn hex(n: u8) -> char {
-    char::from_digit(u32::from(n), 16).unwrap_or('0')
 }
