@@ -2,7 +2,8 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
-import { newRequestId, retryPolicy, withRetry } from './retry.js';
+import { newRequestId } from './request-id.js';
+import { retryPolicy, withRetry } from './retry.js';
 import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 

@@ -2,18 +2,11 @@
 // the socket closed when the app hides and reopened (resubscribed) when it shows again.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { until } from '../fixtures/until.mjs';
 import { cloudFunction } from './cloud-function.mjs';
 import { emulatorAndProject } from './fixture.mjs';
 import { PACKAGE_NAME, createSandbox } from './sandbox.mjs';
 import { createWxSocket } from './wx-socket.mjs';
-
-async function until(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 test('push events over wx.connectSocket; hide closes, show reconnects', { timeout: 20000 }, async (t) => {
   const { emulator, root } = await emulatorAndProject(t);

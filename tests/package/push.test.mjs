@@ -2,18 +2,11 @@
 // resubscribe after drops, heartbeats, token refresh, malformed frames, unsubscribe.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { until } from '../fixtures/until.mjs';
 import * as sdk from 'iot-explorer-app';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
 const FAST = { heartbeatMs: 100, replyTimeoutMs: 2000, reconnectMinMs: 50, reconnectMaxMs: 200 };
-
-async function until(check, what, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function setUp(t, pushOptions = FAST) {
   const emulator = await startEmulator();

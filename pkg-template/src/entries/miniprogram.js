@@ -3,6 +3,7 @@
 import * as glue from 'iot-explorer-app-glue';
 import { makeApi, wxRequestTransport, wxStorage, wxSocketOpener, IotExplorerError } from '../api.js';
 import { loadedModule } from '../loaded-module.js';
+import { newRequestId } from '../request-id.js';
 
 export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm';
 
@@ -36,13 +37,6 @@ function nonce() {
   }
   // No CSPRNG answered: fall back to Math.random, as the official demo does.
   return 1 + Math.floor(Math.random() * 2147483646);
-}
-
-/** Request ids only need to be unique, not secret. */
-function requestId() {
-  const hex = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
-  const variant = (8 + Math.floor(Math.random() * 4)).toString(16);
-  return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-${variant}${hex().slice(1)}-${hex()}${hex()}${hex()}`;
 }
 
 /**
@@ -85,7 +79,7 @@ const api = makeApi(wasm.raw, {
     if (typeof wx.onAppShow === 'function') wx.onAppShow(() => hub.resume());
   },
   appSecretAllowed: () => appSecretAllowed,
-  defaults: (kind) => (kind === 'appapi' ? { requestId: requestId(), nonce: nonce() } : { requestId: requestId() }),
+  defaults: (kind) => (kind === 'appapi' ? { requestId: newRequestId(), nonce: nonce() } : { requestId: newRequestId() }),
 });
 
 export const {
