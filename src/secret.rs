@@ -2,22 +2,33 @@
 
 use core::fmt;
 
-/// Holds the AppSecret. `Debug` and `Display` print `[redacted]`, and nothing in the crate
-/// copies it into an error, a request or a log line.
-#[derive(Clone, PartialEq, Eq)]
-pub struct AppSecret(String);
+use iot_explorer_signing::KeyedHmac;
+
+/// Holds the AppSecret as the HMAC-SHA1 state keyed with it, so signing many times with one
+/// secret hashes the key blocks once, and the secret's own bytes are not kept. `Debug` and
+/// `Display` print `[redacted]`, and nothing in the crate copies it into an error, a request
+/// or a log line.
+#[derive(Clone)]
+pub struct AppSecret {
+    keyed: KeyedHmac,
+    empty: bool,
+}
 
 impl AppSecret {
-    pub fn new(secret: impl Into<String>) -> Self {
-        AppSecret(secret.into())
+    pub fn new(secret: impl AsRef<[u8]>) -> Self {
+        let secret = secret.as_ref();
+        AppSecret {
+            keyed: KeyedHmac::new(secret),
+            empty: secret.is_empty(),
+        }
     }
 
-    pub(crate) fn expose_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
+    pub(crate) fn keyed(&self) -> &KeyedHmac {
+        &self.keyed
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.empty
     }
 }
 

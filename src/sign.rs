@@ -1,25 +1,13 @@
 //! The App API signature: `base64(HMAC-SHA1(AppSecret, k1=v1&k2=v2&…))` over every parameter
 //! but `Signature`, keys in UTF-16 code-unit order, raw values, UTF-8 (app-api.md §1).
 
-use hmac::{Hmac, Mac};
-use sha1::Sha1;
+use iot_explorer_signing::{join, signing_order};
+pub use iot_explorer_signing::{EmptyValues, SIGNATURE};
 
-use crate::base64;
 use crate::error::{Error, Result};
 use crate::params::Params;
 use crate::secret::AppSecret;
-use crate::sort::insertion_sort_by;
 use crate::value_text::value_text;
-
-/// Which parameters whose text is empty take part in the string to sign.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum EmptyValues {
-    /// Leave them out (the official docs and the current official cloud-function demo).
-    #[default]
-    Omit,
-    /// Sign them as `Key=` (the official Node SDK).
-    Keep,
-}
 
 /// How values become text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -73,59 +61,27 @@ pub struct Signed {
     pub signature: String,
 }
 
-pub const SIGNATURE: &str = "Signature";
-
 /// `k=v` pairs of every parameter but `Signature`, sorted by UTF-16 code units, joined by `&`.
 pub fn string_to_sign(params: &Params, options: SigningOptions) -> Result<String> {
-    let mut pairs = Vec::with_capacity(params.len());
+    let mut texts = Vec::with_capacity(params.len());
     for (key, value) in params.iter() {
-        if key == SIGNATURE {
-            continue;
+        if key != SIGNATURE {
+            texts.push((key, value_text(key, value, options.values)?));
         }
-        let text = value_text(key, value, options.values)?;
-        if text.is_empty() && options.empty_values == EmptyValues::Omit {
-            continue;
-        }
-        pairs.push((key, text));
     }
-    insertion_sort_by(&mut pairs, |(a, _), (b, _)| {
-        utf16_order(a, b) == core::cmp::Ordering::Greater
-    });
-    let len = pairs
+    let pairs = texts
         .iter()
-        .map(|(k, v)| k.len().saturating_add(v.len()).saturating_add(2))
-        .fold(0usize, usize::saturating_add);
-    let mut out = String::with_capacity(len);
-    for (i, (key, text)) in pairs.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(key);
-        out.push('=');
-        out.push_str(text);
-    }
-    Ok(out)
-}
-
-/// JavaScript's default `sort()` order. Equal to byte order unless a key has characters
-/// beyond U+FFFF, which sort as surrogates (before U+E000…U+FFFF).
-fn utf16_order(a: &str, b: &str) -> core::cmp::Ordering {
-    if a.is_ascii() && b.is_ascii() {
-        a.cmp(b)
-    } else {
-        a.encode_utf16().cmp(b.encode_utf16())
-    }
+        .map(|(key, text)| (key.as_bytes(), text.as_bytes()))
+        .collect();
+    let joined = join(&signing_order(pairs, options.empty_values));
+    // Joined from whole UTF-8 strings, so it is UTF-8.
+    Ok(String::from_utf8(joined).unwrap_or_default())
 }
 
 /// `base64(HMAC-SHA1(secret, text))`, standard alphabet with padding.
 pub fn signature_of(text: &str, secret: &AppSecret) -> String {
-    // HMAC takes keys of any length (long ones are hashed), so this cannot fail.
-    let mut mac = match <Hmac<Sha1> as Mac>::new_from_slice(secret.expose_bytes()) {
-        Ok(mac) => mac,
-        Err(_) => return String::new(),
-    };
-    mac.update(text.as_bytes());
-    base64::encode(&mac.finalize().into_bytes())
+    // Base64 is ASCII.
+    String::from_utf8(secret.keyed().sign(text.as_bytes())).unwrap_or_default()
 }
 
 pub fn sign(params: &Params, secret: &AppSecret, options: SigningOptions) -> Result<Signed> {

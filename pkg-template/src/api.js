@@ -10,7 +10,7 @@ import { wxRequestTransport } from './transports/wx-request.js';
  * platform: { defaultTransport(), defaultStorage(), appSecretAllowed(), defaults(kind) }.
  */
 export function makeApi(raw, platform) {
-  const core = makeCore(raw, platform.defaults || (() => ({})));
+  const core = makeCore(raw, platform.memory, platform.defaults || (() => ({})));
   const assertAppSecretAllowed = () => {
     if (platform.appSecretAllowed && !platform.appSecretAllowed()) {
       throw new IotExplorerError(

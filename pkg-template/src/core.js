@@ -1,6 +1,7 @@
 // The wasm core behind the public functions: input checks JSON cannot express, and every
 // exception turned into an IotExplorerError.
 import { invalidInput, toIotExplorerError } from './errors.js';
+import { preparedCalls } from './prepared.js';
 
 /** Values JSON.stringify would silently drop or turn into null get a typed error instead. */
 function checkParams(params, where = 'params') {
@@ -31,10 +32,11 @@ function withDefaults(input, kind, defaults) {
 
 /**
  * `raw()` returns the wasm-bindgen exports (throwing if the module is not loaded yet);
- * `defaults(kind)` gives values the runtime must supply itself (mini-programs have no CSPRNG
- * inside the wasm), or `{}`.
+ * `memory()` the instance's WebAssembly.Memory; `defaults(kind)` gives values the runtime
+ * must supply itself (mini-programs have no CSPRNG inside the wasm), or `{}`.
  */
-export function makeCore(raw, defaults = () => ({})) {
+export function makeCore(raw, memory, defaults = () => ({})) {
+  const prepared = preparedCalls(raw, memory);
   const guarded = (fn) => (...args) => {
     try {
       return fn(...args);
@@ -44,14 +46,20 @@ export function makeCore(raw, defaults = () => ({})) {
   };
   return {
     signParams: guarded((params, appSecret, options) => {
+      const fast = prepared.sign(params, appSecret, options);
+      if (fast !== null) return fast;
       checkParams(params);
       return raw().signParams(params, appSecret, options);
     }),
     buildAppApiRequest: guarded((input) => {
+      const fast = prepared.appApiRequest(input, defaults);
+      if (fast !== null) return fast;
       if (input && input.params !== undefined) checkParams(input.params);
       return raw().buildAppApiRequest(withDefaults(input, 'appapi', defaults));
     }),
     buildTokenApiRequest: guarded((input) => {
+      const fast = prepared.tokenApiRequest(input, defaults);
+      if (fast !== null) return fast;
       if (input && input.params !== undefined) checkParams(input.params);
       return raw().buildTokenApiRequest(withDefaults(input, 'tokenapi', defaults));
     }),

@@ -2,7 +2,7 @@
 //! caller gave), numbers are f64 like in JavaScript, and parsing has a depth limit so hostile
 //! input cannot exhaust the stack.
 
-mod decimal;
+pub(crate) mod decimal;
 mod parse;
 pub(crate) mod write;
 

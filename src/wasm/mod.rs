@@ -5,7 +5,9 @@
 mod allocator;
 mod defaults;
 mod input;
+mod io;
 mod js_error;
+mod prepared;
 mod push;
 
 use wasm_bindgen::prelude::*;

@@ -3,6 +3,8 @@
 // No global is set. (npm polyfills were tried: the one that accepts the glue's options needs
 // Node's Buffer, which mini-programs lack.)
 
+import { writeUtf8 } from '../utf8.js';
+
 const g = typeof globalThis === 'object' ? globalThis : {};
 
 /** UTF-8 encoder; unpaired surrogates become U+FFFD, as in TextEncoder. */
@@ -10,34 +12,7 @@ export class Utf8Encoder {
   encode(text = '') {
     const s = String(text);
     const out = new Uint8Array(s.length * 3);
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      let c = s.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = s.charCodeAt(i + 1);
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-        } else {
-          c = 0xfffd;
-        }
-      }
-      if (c < 0x80) out[n++] = c;
-      else if (c < 0x800) {
-        out[n++] = 0xc0 | (c >> 6);
-        out[n++] = 0x80 | (c & 63);
-      } else if (c < 0x10000) {
-        out[n++] = 0xe0 | (c >> 12);
-        out[n++] = 0x80 | ((c >> 6) & 63);
-        out[n++] = 0x80 | (c & 63);
-      } else {
-        out[n++] = 0xf0 | (c >> 18);
-        out[n++] = 0x80 | ((c >> 12) & 63);
-        out[n++] = 0x80 | ((c >> 6) & 63);
-        out[n++] = 0x80 | (c & 63);
-      }
-    }
-    return out.subarray(0, n);
+    return out.subarray(0, writeUtf8(s, out, 0, false));
   }
 }
 

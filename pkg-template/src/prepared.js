@@ -1,0 +1,235 @@
+// The fast paths of signParams, buildAppApiRequest and buildTokenApiRequest: the arguments are
+// written straight into the wasm's memory as UTF-8 text and a few u32 words, the byte length
+// of each piece and each value's kind (src/wasm/io.rs, src/wasm/prepared.rs). Each returns null for what it does not take (values other than
+// strings, finite numbers and booleans, unknown options, errors of any kind): the caller then
+// takes the general path, which reports errors.
+
+import { writeUtf8 } from './utf8.js';
+
+const KIND = { string: 0, number: 1, boolean: 2 };
+const KEEP_EMPTY = 1;
+const NODE_SDK_VALUES = 2;
+const STRING_TO_SIGN = 4;
+const APP_API_INPUT = new Set(['action', 'params', 'appKey', 'appSecret', 'timestamp', 'nonce', 'requestId', 'endpoint', 'signing']);
+const TOKEN_API_INPUT = new Set(['action', 'params', 'accessToken', 'requestId', 'endpoint']);
+
+const RESIGN = Symbol('resign');
+
+/**
+ * signParams' result: the signature, and the string to sign made when first read (by the
+ * wasm, from the same parameters). A class: an object literal with a getter costs more than
+ * the whole signature.
+ */
+class Signed {
+  constructor(signature, resign) {
+    this.signature = signature;
+    this[RESIGN] = resign;
+  }
+
+  get stringToSign() {
+    const resign = this[RESIGN];
+    if (typeof resign === 'function') this[RESIGN] = resign();
+    return this[RESIGN];
+  }
+
+  toJSON() {
+    return { stringToSign: this.stringToSign, signature: this.signature };
+  }
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isMissing = (v) => v === undefined || v === null;
+
+/** The flag bits of a `signing` option object, or -1 when the general path must judge it. */
+function signingFlags(options) {
+  if (isMissing(options)) return 0;
+  if (!isObject(options)) return -1;
+  let flags = 0;
+  for (const key in options) {
+    const value = options[key];
+    if (key === 'emptyValues' && (value === 'keep' || value === 'omit' || isMissing(value))) {
+      if (value === 'keep') flags |= KEEP_EMPTY;
+    } else if (key === 'values' && (value === 'node-sdk' || value === 'strict' || isMissing(value))) {
+      if (value === 'node-sdk') flags |= NODE_SDK_VALUES;
+    } else {
+      return -1;
+    }
+  }
+  return flags;
+}
+
+/**
+ * The parameters as [key, value text, kind, …] (what the fast paths write, and what signing
+ * again for `stringToSign` needs), or null when a value is not a string, a finite number or a
+ * boolean. Undefined members are skipped, as JSON.stringify (the general path) does.
+ */
+function entriesOf(params) {
+  if (params === undefined) return [];
+  const keys = Object.keys(params);
+  const entries = new Array(keys.length * 3);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const value = params[keys[i]];
+    const type = typeof value;
+    let text;
+    if (type === 'string') text = value;
+    else if (type === 'number' && Number.isFinite(value)) text = String(value);
+    else if (type === 'boolean') text = value ? 'true' : 'false';
+    else if (type === 'undefined') continue;
+    else return null;
+    entries[n++] = keys[i];
+    entries[n++] = text;
+    entries[n++] = KIND[type];
+  }
+  entries.length = n;
+  return entries;
+}
+
+/** raw(): the wasm-bindgen exports; memory(): the instance's WebAssembly.Memory. */
+export function preparedCalls(raw, memory) {
+  let decoder = null;
+  let bytes = new Uint8Array(0);
+  let words = new Uint32Array(0);
+  let heldSecret = null; // the AppSecret the wasm holds as keyed HMAC state
+
+  const views = () => {
+    const buffer = memory().buffer;
+    if (bytes.buffer !== buffer) {
+      bytes = new Uint8Array(buffer);
+      words = new Uint32Array(buffer);
+    }
+  };
+
+  /**
+   * Writes the strings `fields` and the `entries` (see entriesOf) into the wasm's memory: the
+   * UTF-8 text into the text area, each piece's byte length (and each entry's kind) into the
+   * word area. Returns the text's byte length, or -1 for an unpaired surrogate.
+   */
+  function put(fields, entries) {
+    let units = 0;
+    for (const field of fields) units += field.length;
+    for (let i = 0; i < entries.length; i += 3) units += entries[i].length + entries[i + 1].length;
+    let word = raw().ioWords(fields.length + entries.length) >>> 2;
+    const start = raw().ioText(units * 3);
+    views();
+    let end = start;
+    for (let i = 0; i < fields.length + entries.length; i++) {
+      const isKind = i >= fields.length && (i - fields.length) % 3 === 2;
+      if (isKind) {
+        words[word++] = entries[i - fields.length];
+        continue;
+      }
+      const next = writeUtf8(i < fields.length ? fields[i] : entries[i - fields.length], bytes, end, true);
+      if (next < 0) return -1;
+      words[word++] = next - end;
+      end = next;
+    }
+    return end - start;
+  }
+
+  /** The first `length` bytes of the text area, as text. */
+  function read(length) {
+    decoder = decoder || new TextDecoder();
+    const at = raw().ioText(0);
+    views();
+    return decoder.decode(bytes.subarray(at, at + length));
+  }
+
+  function holdSecret(appSecret) {
+    if (appSecret === heldSecret) return true;
+    heldSecret = null;
+    const length = put([appSecret], []);
+    if (length < 0) return false;
+    raw().setSigningSecret(length);
+    heldSecret = appSecret;
+    return true;
+  }
+
+  function signPrepared(entries, flags) {
+    const length = put([], entries);
+    if (length < 0) return null;
+    const result = raw().signPrepared(entries.length / 3, length, flags);
+    return result < 0 ? null : read(result);
+  }
+
+  /** { url, method, headers, body } from a request the wasm wrote, or null. */
+  function readRequest(length) {
+    if (length < 0) return null;
+    const text = read(length);
+    const at = raw().ioWords(3) >>> 2;
+    views();
+    const urlEnd = words[at];
+    const methodEnd = urlEnd + words[at + 1];
+    const typeEnd = methodEnd + words[at + 2];
+    return {
+      url: text.slice(0, urlEnd),
+      method: text.slice(urlEnd, methodEnd),
+      headers: { 'content-type': text.slice(methodEnd, typeEnd) },
+      body: text.slice(typeEnd),
+    };
+  }
+
+  /** requestId or the runtime's default; '' asks the wasm to make one; null: general path. */
+  function requestIdOf(given, defaults) {
+    const id = isMissing(given) ? defaults.requestId : given;
+    if (isMissing(id)) return '';
+    return typeof id === 'string' && id !== '' ? id : null;
+  }
+
+  const endpointOf = (endpoint) => (isMissing(endpoint) ? '' : typeof endpoint === 'string' ? endpoint : null);
+  const integerOf = (given, fallback) => {
+    const value = isMissing(given) ? fallback : given;
+    return isMissing(value) ? NaN : typeof value === 'number' && !Number.isNaN(value) ? value : null;
+  };
+  const onlyKnown = (input, known) => {
+    for (const key in input) if (!known.has(key)) return false;
+    return true;
+  };
+  const paramsOf = (params) => (isMissing(params) ? undefined : isObject(params) ? params : null);
+
+  return {
+    sign(params, appSecret, options) {
+      const flags = signingFlags(options);
+      if (flags < 0 || typeof appSecret !== 'string' || !isObject(params)) return null;
+      const entries = entriesOf(params);
+      if (entries === null || !holdSecret(appSecret)) return null;
+      const signature = signPrepared(entries, flags);
+      if (signature === null) return null;
+      return new Signed(signature, () => signPrepared(entries, flags | STRING_TO_SIGN));
+    },
+
+    appApiRequest(input, defaults) {
+      if (!isObject(input) || !onlyKnown(input, APP_API_INPUT)) return null;
+      const { action, appKey, appSecret } = input;
+      const params = paramsOf(input.params);
+      const defaulted = defaults('appapi');
+      const requestId = requestIdOf(input.requestId, defaulted);
+      const endpoint = endpointOf(input.endpoint);
+      const timestamp = integerOf(input.timestamp);
+      const nonce = integerOf(input.nonce, defaulted.nonce);
+      const flags = input.signing === null ? -1 : signingFlags(input.signing);
+      if (typeof action !== 'string' || typeof appKey !== 'string' || typeof appSecret !== 'string') return null;
+      if (params === null || requestId === null || endpoint === null || timestamp === null || nonce === null || flags < 0) return null;
+      const entries = entriesOf(params);
+      if (entries === null || !holdSecret(appSecret)) return null;
+      const length = put([action, appKey, requestId, endpoint], entries);
+      if (length < 0) return null;
+      return readRequest(raw().buildAppApiPrepared(entries.length / 3, length, timestamp, nonce, flags));
+    },
+
+    tokenApiRequest(input, defaults) {
+      if (!isObject(input) || !onlyKnown(input, TOKEN_API_INPUT)) return null;
+      const { action, accessToken } = input;
+      const params = paramsOf(input.params);
+      const requestId = requestIdOf(input.requestId, defaults('tokenapi'));
+      const endpoint = endpointOf(input.endpoint);
+      if (typeof action !== 'string' || typeof accessToken !== 'string') return null;
+      if (params === null || requestId === null || endpoint === null) return null;
+      const entries = entriesOf(params);
+      if (entries === null) return null;
+      const length = put([action, accessToken, requestId, endpoint], entries);
+      if (length < 0) return null;
+      return readRequest(raw().buildTokenApiPrepared(entries.length / 3, length));
+    },
+  };
+}

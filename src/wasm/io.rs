@@ -1,0 +1,105 @@
+//! The memory the fast paths cross the boundary through. JS writes a call's arguments as UTF-8
+//! text straight into the text area and a list of u32 words (the byte length of each piece of
+//! that text, and value kinds) into the word area; the result comes back as bytes in the text
+//! area. No JSON, no JS objects walked from wasm, no allocation on the JS side.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::secret::AppSecret;
+
+#[derive(Default)]
+pub struct Area {
+    pub text: Vec<u8>,
+    pub words: Vec<u32>,
+    /// The AppSecret last handed over with `setSigningSecret`, kept as its keyed HMAC state.
+    pub secret: Option<AppSecret>,
+}
+
+thread_local! {
+    static AREA: RefCell<Area> = RefCell::new(Area::default());
+}
+
+pub fn with_area<T>(f: impl FnOnce(&mut Area) -> T) -> T {
+    AREA.with(|area| f(&mut area.borrow_mut()))
+}
+
+/// `ioText(bytes) → address` of the text area, grown to at least `bytes`. JS must look the
+/// address up again after any call that may have grown the area.
+#[wasm_bindgen(js_name = ioText)]
+pub fn io_text(bytes: u32) -> u32 {
+    with_area(|area| {
+        let bytes = bytes as usize;
+        if area.text.len() < bytes {
+            area.text.resize(bytes, 0);
+        }
+        area.text.as_ptr() as usize as u32
+    })
+}
+
+/// `ioWords(count) → address` of the word area, grown to at least `count` u32 words.
+#[wasm_bindgen(js_name = ioWords)]
+pub fn io_words(count: u32) -> u32 {
+    with_area(|area| {
+        let count = count as usize;
+        if area.words.len() < count {
+            area.words.resize(count, 0);
+        }
+        area.words.as_ptr() as usize as u32
+    })
+}
+
+/// `setSigningSecret(bytes)`: the first `bytes` of the text area are an AppSecret; it is kept
+/// (as keyed HMAC state) for the following signed calls and wiped from the text area.
+#[wasm_bindgen(js_name = setSigningSecret)]
+pub fn set_signing_secret(bytes: u32) {
+    with_area(|area| {
+        let end = (bytes as usize).min(area.text.len());
+        let secret = area.text.get_mut(..end).unwrap_or_default();
+        area.secret = Some(AppSecret::new(&*secret));
+        secret.fill(0);
+    })
+}
+
+/// Writes `result` at the start of the text area (growing it if need be, never shrinking it:
+/// JS reuses the room for the next call's arguments); returns its length.
+pub fn put_result(area: &mut Area, result: &[u8]) -> i32 {
+    if area.text.len() < result.len() {
+        area.text.resize(result.len(), 0);
+    }
+    if let Some(start) = area.text.get_mut(..result.len()) {
+        start.copy_from_slice(result);
+    }
+    result.len() as i32
+}
+
+/// The first `bytes` of the text area cut into pieces of the given byte `lengths`, or `None`
+/// when they do not add up. JS writes well-formed UTF-8; whoever needs `str`s checks.
+pub fn pieces<'a>(text: &'a [u8], bytes: u32, lengths: &[u32]) -> Option<Vec<&'a [u8]>> {
+    let mut rest = text.get(..bytes as usize)?;
+    let mut out = Vec::with_capacity(lengths.len());
+    for &length in lengths {
+        let (piece, after) = rest.split_at_checked(length as usize)?;
+        out.push(piece);
+        rest = after;
+    }
+    rest.is_empty().then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::pieces;
+
+    #[test]
+    fn pieces_follow_the_byte_lengths() {
+        let text = "Action小明x".as_bytes();
+        let cut = pieces(text, text.len() as u32, &[6, 6, 0, 1]).unwrap();
+        assert_eq!(cut, [&b"Action"[..], "小明".as_bytes(), b"", b"x"]);
+        assert!(pieces(text, text.len() as u32, &[6, 6]).is_none());
+        assert!(pieces(text, text.len() as u32, &[6, 6, 2]).is_none());
+        assert!(pieces(text, 99, &[6]).is_none());
+    }
+}

@@ -1,0 +1,230 @@
+//! The fast paths behind `signParams`, `buildAppApiRequest` and `buildTokenApiRequest`, for
+//! arguments laid out in the io area (see `io.rs`): parameter values are strings, finite
+//! numbers (as `String(n)` wrote them) or booleans. Whatever these paths do not take, errors
+//! included, answers `FALLBACK`, and JS then takes the general path, which reports it.
+
+use std::borrow::Cow;
+
+use wasm_bindgen::prelude::*;
+
+use super::defaults;
+use super::io::{pieces, put_result, with_area, Area};
+use crate::endpoint::Endpoint;
+use crate::json::decimal::parse_decimal;
+use crate::json::Value;
+use crate::params::Params;
+use crate::request::{
+    build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
+};
+use crate::sign::{EmptyValues, SigningOptions, ValueFormat};
+use iot_explorer_signing::string_and_signature;
+
+const FALLBACK: i32 = -1;
+
+/// Value kinds in the word area, one per parameter after its key and value lengths.
+const STRING: u32 = 0;
+const NUMBER: u32 = 1;
+const BOOLEAN: u32 = 2;
+
+/// Flag bits: `emptyValues: "keep"`, `values: "node-sdk"`, and (signing only) answer the
+/// string to sign instead of the signature.
+const KEEP_EMPTY: u32 = 1;
+const NODE_SDK_VALUES: u32 = 2;
+const STRING_TO_SIGN: u32 = 4;
+
+/// The leading pieces of a request's text: action, appKey or accessToken, requestId (empty:
+/// make one), endpoint (empty: the default).
+const REQUEST_FIELDS: usize = 4;
+
+struct Layout<'a> {
+    fields: Vec<&'a [u8]>,
+    /// Key, value text, kind.
+    params: Vec<(&'a [u8], &'a [u8], u32)>,
+}
+
+/// `fields` single pieces, then `count` parameters of three words each (key length, value
+/// length, kind), over the first `bytes` of the text area.
+fn layout(area: &Area, fields: usize, count: u32, bytes: u32) -> Option<Layout<'_>> {
+    let count = count as usize;
+    let words = area.words.get(..fields + 3 * count)?;
+    let (field_lengths, param_words) = words.split_at(fields);
+    let mut lengths = field_lengths.to_vec();
+    let mut kinds = Vec::with_capacity(count);
+    for chunk in param_words.chunks_exact(3) {
+        if let [key, value, kind] = chunk {
+            lengths.extend([*key, *value]);
+            kinds.push(*kind);
+        }
+    }
+    let mut texts = pieces(&area.text, bytes, &lengths)?.into_iter();
+    let fields = texts.by_ref().take(fields).collect();
+    let mut params = Vec::with_capacity(count);
+    for kind in kinds {
+        params.push((texts.next()?, texts.next()?, kind));
+    }
+    Some(Layout { fields, params })
+}
+
+fn signing_options(flags: u32) -> SigningOptions {
+    SigningOptions {
+        empty_values: if flags & KEEP_EMPTY == 0 {
+            EmptyValues::Omit
+        } else {
+            EmptyValues::Keep
+        },
+        values: if flags & NODE_SDK_VALUES == 0 {
+            ValueFormat::Strict
+        } else {
+            ValueFormat::NodeSdk
+        },
+    }
+}
+
+/// `signPrepared(count, bytes, flags) → length` of the signature (or the string to sign) in
+/// the text area, signed with the secret of `setSigningSecret`; or -1.
+#[wasm_bindgen(js_name = signPrepared)]
+pub fn sign_prepared(count: u32, bytes: u32, flags: u32) -> i32 {
+    with_area(|area| match signed_text(area, count, bytes, flags) {
+        Some(text) => put_result(area, &text),
+        None => FALLBACK,
+    })
+}
+
+fn signed_text(area: &Area, count: u32, bytes: u32, flags: u32) -> Option<Vec<u8>> {
+    let layout = layout(area, 0, count, bytes)?;
+    let pairs = layout.params.iter().map(|&(key, text, _)| (key, text));
+    let key = match flags & STRING_TO_SIGN {
+        0 => Some(area.secret.as_ref()?.keyed()),
+        _ => None,
+    };
+    let empty_values = signing_options(flags).empty_values;
+    let (text, signature) = string_and_signature(pairs.collect(), empty_values, key);
+    Some(signature.unwrap_or(text))
+}
+
+/// `buildAppApiPrepared(count, bytes, timestamp, nonce, flags) → length` of the request in the
+/// text area (url, method, content type, body; the first three UTF-16 lengths in the word
+/// area); timestamp and nonce NaN mean "make one"; or -1.
+#[wasm_bindgen(js_name = buildAppApiPrepared)]
+pub fn build_app_api_prepared(
+    count: u32,
+    bytes: u32,
+    timestamp: f64,
+    nonce: f64,
+    flags: u32,
+) -> i32 {
+    with_area(|area| {
+        let request = app_api_request(area, count, bytes, timestamp, nonce, flags);
+        put_request(area, request)
+    })
+}
+
+fn app_api_request(
+    area: &Area,
+    count: u32,
+    bytes: u32,
+    timestamp: f64,
+    nonce: f64,
+    flags: u32,
+) -> Option<HttpRequest> {
+    let layout = layout(area, REQUEST_FIELDS, count, bytes)?;
+    let [action, app_key, request_id, endpoint] = texts(&layout.fields)?;
+    let params = params_of(&layout.params)?;
+    let request_id = request_id_or_default(request_id)?;
+    let call = AppApiCall {
+        action,
+        params: &params,
+        app_key,
+        app_secret: area.secret.as_ref()?,
+        timestamp: integer_or(timestamp, || Some(defaults::now_seconds()))?,
+        nonce: integer_or(nonce, || defaults::nonce().ok())?,
+        request_id: &request_id,
+        endpoint: &Endpoint::parse(Some(endpoint)).ok()?,
+        signing: signing_options(flags),
+    };
+    build_app_api_request(&call).ok().map(|built| built.request)
+}
+
+/// `buildTokenApiPrepared(count, bytes) → length`, laid out as for `buildAppApiPrepared`
+/// (with the AccessToken where that has the AppKey); or -1.
+#[wasm_bindgen(js_name = buildTokenApiPrepared)]
+pub fn build_token_api_prepared(count: u32, bytes: u32) -> i32 {
+    with_area(|area| {
+        let request = token_api_request(area, count, bytes);
+        put_request(area, request)
+    })
+}
+
+fn token_api_request(area: &Area, count: u32, bytes: u32) -> Option<HttpRequest> {
+    let layout = layout(area, REQUEST_FIELDS, count, bytes)?;
+    let [action, access_token, request_id, endpoint] = texts(&layout.fields)?;
+    let params = params_of(&layout.params)?;
+    let request_id = request_id_or_default(request_id)?;
+    let call = TokenApiCall {
+        action,
+        params: &params,
+        access_token,
+        request_id: &request_id,
+        endpoint: &Endpoint::parse(Some(endpoint)).ok()?,
+    };
+    build_token_api_request(&call).ok()
+}
+
+/// The request fields as text.
+fn texts<'a>(fields: &[&'a [u8]]) -> Option<[&'a str; REQUEST_FIELDS]> {
+    let mut out = [""; REQUEST_FIELDS];
+    for (slot, field) in out.iter_mut().zip(fields) {
+        *slot = core::str::from_utf8(field).ok()?;
+    }
+    Some(out)
+}
+
+fn params_of(pieces: &[(&[u8], &[u8], u32)]) -> Option<Params> {
+    let mut params = Params::new();
+    for &(key, text, kind) in pieces {
+        let key = core::str::from_utf8(key).ok()?;
+        let text = core::str::from_utf8(text).ok()?;
+        let value = match kind {
+            STRING => Value::String(text.into()),
+            NUMBER => Value::Number(parse_decimal(text)),
+            BOOLEAN => Value::Bool(text == "true"),
+            _ => return None,
+        };
+        params.set(key, value);
+    }
+    Some(params)
+}
+
+fn request_id_or_default(given: &str) -> Option<Cow<'_, str>> {
+    if given.is_empty() {
+        defaults::request_id().ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(given))
+    }
+}
+
+/// NaN: the default; otherwise an integer (the general path reports any other number).
+fn integer_or(value: f64, default: impl FnOnce() -> Option<i64>) -> Option<i64> {
+    if value.is_nan() {
+        default()
+    } else if value.fract() == 0.0 && value.abs() <= 9.0e15 {
+        Some(value as i64)
+    } else {
+        None
+    }
+}
+
+fn put_request(area: &mut Area, request: Option<HttpRequest>) -> i32 {
+    let Some(request) = request else {
+        return FALLBACK;
+    };
+    let parts = [request.url.as_str(), request.method, request.content_type];
+    for (word, part) in area.words.iter_mut().zip(parts) {
+        *word = part.encode_utf16().count() as u32;
+    }
+    let mut out = Vec::with_capacity(request.url.len() + request.body.len() + 32);
+    for part in parts.into_iter().chain([request.body.as_str()]) {
+        out.extend_from_slice(part.as_bytes());
+    }
+    put_result(area, &out)
+}

@@ -1,0 +1,118 @@
+// signParams, buildAppApiRequest and buildTokenApiRequest write their arguments straight into
+// the wasm's memory when they can (pkg-template/src/prepared.js) and take the general JSON path
+// otherwise. Both must give what an independent reference gives: node:crypto over the official
+// string building, and JSON.stringify for the body. Random parameter sets, made from a seed.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import * as sdk from 'iot-explorer-app';
+
+function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const PIECES = ['a', 'Z', '_', '0', '9', '=', '&', ' ', '小明', 'é', '\u{1F600}', '\u{FF3A}', '\uE000', '\u0000', '\n', '"', '\\', 'Signature', ''];
+const NUMBERS = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012, 2 ** 53, -2.5e-300, 1767225600];
+
+function text(next, max) {
+  let s = '';
+  const n = Math.floor(next() * max);
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(next() * PIECES.length)];
+  return s;
+}
+
+function params(next) {
+  const out = {};
+  const n = Math.floor(next() * 9);
+  for (let i = 0; i < n; i++) {
+    // Never an array index such as "0": JS objects (so JSON.stringify) list those first.
+    const key = next() < 0.1 ? 'Signature' : `K${text(next, 3)}`;
+    const pick = next();
+    out[key] = pick < 0.5 ? text(next, 6) : pick < 0.8 ? NUMBERS[Math.floor(next() * NUMBERS.length)] : pick < 0.95 ? next() < 0.5 : undefined;
+  }
+  return out;
+}
+
+/** The official algorithm: String(value), keys sorted, Signature left out, empty values per policy. */
+function reference(p, secret, keepEmpty) {
+  const text = Object.keys(p)
+    .filter((k) => k !== 'Signature' && p[k] !== undefined && (keepEmpty || String(p[k]) !== ''))
+    .sort()
+    .map((k) => `${k}=${String(p[k])}`)
+    .join('&');
+  return { stringToSign: text, signature: createHmac('sha1', secret).update(text, 'utf8').digest('base64') };
+}
+
+test('signParams equals node:crypto over the official string building on 2,000 random sets', () => {
+  const next = random(20261129);
+  const secrets = ['KxDsqgSCfCAtjtsewcmX3pLq', '', '密钥🔑', 'x'.repeat(100)];
+  for (let i = 0; i < 2000; i++) {
+    const p = params(next);
+    const secret = secrets[i % secrets.length];
+    const keepEmpty = i % 3 === 0;
+    const got = sdk.signParams(p, secret, keepEmpty ? { emptyValues: 'keep' } : undefined);
+    const want = reference(p, secret, keepEmpty);
+    assert.equal(got.signature, want.signature, JSON.stringify(p));
+    assert.equal(got.stringToSign, want.stringToSign);
+    assert.deepEqual(JSON.parse(JSON.stringify(got)), want);
+  }
+});
+
+test('a lone surrogate, null, an array or NaN takes the general path and its typed error', () => {
+  for (const [value, param] of [['\uD800x', 'params'], [null, 'K'], [[1], 'K'], [NaN, 'K']]) {
+    assert.throws(() => sdk.signParams({ K: value }, 's'), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput' && e.param === param);
+  }
+  // node-sdk values: arrays and null are signed as String(value) does.
+  assert.equal(sdk.signParams({ K: [1, 2], N: null }, 's', { values: 'node-sdk' }).stringToSign, 'K=1,2&N=null');
+});
+
+test('buildAppApiRequest and buildTokenApiRequest bodies equal JSON.stringify of the sent values', () => {
+  const next = random(7);
+  for (let i = 0; i < 500; i++) {
+    const p = params(next);
+    for (const k of ['Action', 'RequestId', 'AppKey', 'Timestamp', 'Nonce', 'Signature', 'AccessToken']) delete p[k];
+    const app = sdk.buildAppApiRequest({ action: 'AppGetTokenByWeiXin2', params: p, appKey: 'k', appSecret: 's', timestamp: 1767225600 + i, nonce: i + 1, requestId: `r${i}` });
+    const signed = { Action: 'AppGetTokenByWeiXin2', RequestId: `r${i}`, AppKey: 'k', Timestamp: 1767225600 + i, Nonce: i + 1, ...p };
+    const body = JSON.parse(app.body);
+    assert.equal(body.Signature, reference(signed, 's', false).signature);
+    assert.equal(app.body, JSON.stringify({ ...signed, Signature: body.Signature }));
+    assert.equal(app.url, 'https://iot.cloud.tencent.com/api/exploreropen/appapi');
+    assert.deepEqual([app.method, app.headers], ['POST', { 'content-type': 'application/json' }]);
+    const token = sdk.buildTokenApiRequest({ action: 'AppCustomAction', params: p, accessToken: 't', requestId: `r${i}`, endpoint: 'oversea' });
+    assert.equal(token.body, JSON.stringify({ Action: 'AppCustomAction', RequestId: `r${i}`, AccessToken: 't', ...p }));
+    assert.equal(token.url, 'https://oversea.iotcloud.tencentiotcloud.com/api/exploreropen/tokenapi');
+  }
+});
+
+test('defaults are filled on the fast path: a fresh RequestId, Nonce and Timestamp', () => {
+  const a = JSON.parse(sdk.buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's' }).body);
+  const b = JSON.parse(sdk.buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's' }).body);
+  assert.match(a.RequestId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.notEqual(a.RequestId, b.RequestId);
+  assert.ok(Number.isInteger(a.Nonce) && a.Nonce >= 1 && a.Nonce <= 2147483647);
+  assert.ok(Math.abs(a.Timestamp - Date.now() / 1000) < 5);
+});
+
+test('an unknown option, a wrong type or a millisecond timestamp is still the typed error', () => {
+  const base = { action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's' };
+  const param = (input) => {
+    try {
+      sdk.buildAppApiRequest(input);
+    } catch (e) {
+      assert.ok(e instanceof sdk.IotExplorerError);
+      return e.param;
+    }
+    throw new Error('no error');
+  };
+  assert.equal(param({ ...base, requestID: 'x' }), 'requestID');
+  assert.equal(param({ ...base, timestamp: Date.now() }), 'timestamp');
+  assert.equal(param({ ...base, nonce: 0 }), 'nonce');
+  assert.equal(param({ ...base, appKey: 5 }), 'appKey');
+  assert.equal(param({ ...base, requestId: '' }), 'requestId');
+  assert.equal(param({ ...base, signing: null }), 'signing');
+  assert.equal(param({ ...base, params: { WxOpenID: 'o' } }), 'NickName');
+});
