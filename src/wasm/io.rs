@@ -3,13 +3,12 @@
 //! that text, and value kinds) into the word area; the result comes back as bytes in the text
 //! area. No JSON, no JS objects walked from wasm, no allocation on the JS side.
 
-use std::cell::RefCell;
+use std::sync::{Mutex, PoisonError};
 
 use wasm_bindgen::prelude::*;
 
 use crate::secret::AppSecret;
 
-#[derive(Default)]
 pub struct Area {
     pub text: Vec<u8>,
     pub words: Vec<u32>,
@@ -17,12 +16,16 @@ pub struct Area {
     pub secret: Option<AppSecret>,
 }
 
-thread_local! {
-    static AREA: RefCell<Area> = RefCell::new(Area::default());
-}
+// A static rather than a thread_local: the module is single-threaded, and thread_local brings
+// its destructor machinery into the wasm.
+static AREA: Mutex<Area> = Mutex::new(Area {
+    text: Vec::new(),
+    words: Vec::new(),
+    secret: None,
+});
 
 pub fn with_area<T>(f: impl FnOnce(&mut Area) -> T) -> T {
-    AREA.with(|area| f(&mut area.borrow_mut()))
+    f(&mut AREA.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// `ioText(bytes) → address` of the text area, grown to at least `bytes`. JS must look the
