@@ -1,6 +1,8 @@
-//! JavaScript bindings. Arguments cross as one JSON text each (`JSON.stringify` on the JS
-//! side, one copy into wasm), and results come back the same way: far cheaper than walking JS
-//! objects property by property across the boundary.
+//! JavaScript bindings. Signing and request building first try the fast paths (`prepared.rs`:
+//! texts written straight into wasm memory, see `io.rs`). Everything else, and those calls when
+//! a value is not a string, a number or a boolean, crosses as one JSON text per argument
+//! (`JSON.stringify` on the JS side, one copy into wasm), results the same way: far cheaper than
+//! walking JS objects property by property across the boundary.
 
 mod allocator;
 mod defaults;
