@@ -1,8 +1,9 @@
 // The fast paths of signParams, buildAppApiRequest and buildTokenApiRequest: the arguments are
 // written straight into the wasm's memory as UTF-8 text and a few u32 words, the byte length
-// of each piece and each value's kind (src/wasm/io.rs, src/wasm/prepared.rs). Each returns null for what it does not take (values other than
-// strings, finite numbers and booleans, unknown options, errors of any kind): the caller then
-// takes the general path, which reports errors.
+// of each piece and each value's kind (src/wasm/io.rs, src/wasm/prepared.rs). Each returns
+// null for what it does not take (values other than strings, finite numbers and booleans,
+// unknown options, errors of any kind): the caller then takes the general path, which reports
+// errors.
 
 import { writeUtf8 } from './utf8.js';
 
@@ -113,16 +114,20 @@ export function preparedCalls(raw, memory) {
     const start = raw().ioText(units * 3);
     views();
     let end = start;
-    for (let i = 0; i < fields.length + entries.length; i++) {
-      const isKind = i >= fields.length && (i - fields.length) % 3 === 2;
-      if (isKind) {
-        words[word++] = entries[i - fields.length];
-        continue;
-      }
-      const next = writeUtf8(i < fields.length ? fields[i] : entries[i - fields.length], bytes, end, true);
+    for (const field of fields) {
+      const next = writeUtf8(field, bytes, end, true);
       if (next < 0) return -1;
       words[word++] = next - end;
       end = next;
+    }
+    for (let i = 0; i < entries.length; i += 3) {
+      const keyEnd = writeUtf8(entries[i], bytes, end, true);
+      const valueEnd = keyEnd < 0 ? -1 : writeUtf8(entries[i + 1], bytes, keyEnd, true);
+      if (valueEnd < 0) return -1;
+      words[word++] = keyEnd - end;
+      words[word++] = valueEnd - keyEnd;
+      words[word++] = entries[i + 2];
+      end = valueEnd;
     }
     return end - start;
   }

@@ -76,33 +76,3 @@ pub fn put_result(area: &mut Area, result: &[u8]) -> i32 {
     }
     result.len() as i32
 }
-
-/// The first `bytes` of the text area cut into pieces of the given byte `lengths`, or `None`
-/// when they do not add up. JS writes well-formed UTF-8; whoever needs `str`s checks.
-pub fn pieces<'a>(text: &'a [u8], bytes: u32, lengths: &[u32]) -> Option<Vec<&'a [u8]>> {
-    let mut rest = text.get(..bytes as usize)?;
-    let mut out = Vec::with_capacity(lengths.len());
-    for &length in lengths {
-        let (piece, after) = rest.split_at_checked(length as usize)?;
-        out.push(piece);
-        rest = after;
-    }
-    rest.is_empty().then_some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    use super::pieces;
-
-    #[test]
-    fn pieces_follow_the_byte_lengths() {
-        let text = "Action小明x".as_bytes();
-        let cut = pieces(text, text.len() as u32, &[6, 6, 0, 1]).unwrap();
-        assert_eq!(cut, [&b"Action"[..], "小明".as_bytes(), b"", b"x"]);
-        assert!(pieces(text, text.len() as u32, &[6, 6]).is_none());
-        assert!(pieces(text, text.len() as u32, &[6, 6, 2]).is_none());
-        assert!(pieces(text, 99, &[6]).is_none());
-    }
-}

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 use super::defaults;
-use super::io::{pieces, put_result, with_area, Area};
+use super::io::{put_result, with_area, Area};
 use crate::endpoint::Endpoint;
 use crate::json::decimal::parse_decimal;
 use crate::json::Value;
@@ -43,26 +43,28 @@ struct Layout<'a> {
 }
 
 /// `fields` single pieces, then `count` parameters of three words each (key length, value
-/// length, kind), over the first `bytes` of the text area.
+/// length, kind), over the first `bytes` of the text area; `None` when they do not add up.
+/// JS writes well-formed UTF-8; whoever needs `str`s checks.
 fn layout(area: &Area, fields: usize, count: u32, bytes: u32) -> Option<Layout<'_>> {
-    let count = count as usize;
-    let words = area.words.get(..fields + 3 * count)?;
-    let (field_lengths, param_words) = words.split_at(fields);
-    let mut lengths = field_lengths.to_vec();
-    let mut kinds = Vec::with_capacity(count);
+    let word_count = (count as usize).saturating_mul(3).saturating_add(fields);
+    let (field_lengths, param_words) = area.words.get(..word_count)?.split_at(fields);
+    let mut rest = area.text.get(..bytes as usize)?;
+    let mut take = |length: u32| {
+        let (piece, after) = rest.split_at_checked(length as usize)?;
+        rest = after;
+        Some(piece)
+    };
+    let fields = field_lengths
+        .iter()
+        .map(|&length| take(length))
+        .collect::<Option<_>>()?;
+    let mut params = Vec::with_capacity(param_words.len() / 3);
     for chunk in param_words.chunks_exact(3) {
-        if let [key, value, kind] = chunk {
-            lengths.extend([*key, *value]);
-            kinds.push(*kind);
+        if let &[key, value, kind] = chunk {
+            params.push((take(key)?, take(value)?, kind));
         }
     }
-    let mut texts = pieces(&area.text, bytes, &lengths)?.into_iter();
-    let fields = texts.by_ref().take(fields).collect();
-    let mut params = Vec::with_capacity(count);
-    for kind in kinds {
-        params.push((texts.next()?, texts.next()?, kind));
-    }
-    Some(Layout { fields, params })
+    rest.is_empty().then_some(Layout { fields, params })
 }
 
 fn signing_options(flags: u32) -> SigningOptions {
@@ -227,4 +229,35 @@ fn put_request(area: &mut Area, request: Option<HttpRequest>) -> i32 {
         out.extend_from_slice(part.as_bytes());
     }
     put_result(area, &out)
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn area(text: &str, words: &[u32]) -> Area {
+        Area {
+            text: text.as_bytes().to_vec(),
+            words: words.to_vec(),
+            secret: None,
+        }
+    }
+
+    #[test]
+    fn layout_follows_the_byte_lengths() {
+        let text = "Get小明x1";
+        let bytes = text.len() as u32;
+        let a = area(text, &[3, 6, 1, STRING, 1, 0, NUMBER]);
+        let cut = layout(&a, 1, 2, bytes).unwrap();
+        assert_eq!(cut.fields, [&b"Get"[..]]);
+        let params: [(&[u8], &[u8], u32); 2] =
+            [("小明".as_bytes(), b"x", STRING), (b"1", b"", NUMBER)];
+        assert_eq!(cut.params, params);
+        assert!(layout(&a, 1, 1, bytes).is_none(), "text left over");
+        assert!(layout(&a, 1, 3, bytes).is_none(), "words missing");
+        assert!(layout(&a, 1, u32::MAX, bytes).is_none());
+        assert!(layout(&a, 1, 2, 99).is_none());
+    }
 }
