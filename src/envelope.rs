@@ -19,10 +19,10 @@ pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
     let Some(code) = take(&mut outer, "code") else {
         return Err(shape("response has neither `Response` nor `code`".into()));
     };
-    let code = match code {
-        Value::Number(n) if n.fract() == 0.0 && n.is_finite() => crate::number::js_number(n),
-        Value::String(s) if !s.is_empty() => s,
-        other => {
+    let code = match (code.as_integer(), code) {
+        (Some(n), _) => n.to_string(),
+        (None, Value::String(s)) if !s.is_empty() => s,
+        (None, other) => {
             return Err(shape(format!(
                 "`code` is {}, not an integer",
                 other.to_json()

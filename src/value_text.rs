@@ -4,7 +4,6 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::json::Value;
-use crate::number::{js_number, push_js_number};
 use crate::sign::ValueFormat;
 
 /// `key`'s value as signed text. Strict accepts strings, finite numbers and booleans;
@@ -16,9 +15,9 @@ pub fn value_text<'a>(key: &str, value: &'a Value, format: ValueFormat) -> Resul
         Value::Bool(false) => Ok(Cow::Borrowed("false")),
         Value::Number(n) if !n.is_finite() => Err(Error::invalid(
             key,
-            format!("{key} is {}, which cannot be sent as JSON", js_number(*n)),
+            format!("{key} is {}, which cannot be sent as JSON", n.as_str()),
         )),
-        Value::Number(n) => Ok(Cow::Owned(js_number(*n))),
+        Value::Number(n) => Ok(Cow::Borrowed(n.as_str())),
         other => match format {
             ValueFormat::Strict => Err(Error::invalid(
                 key,
@@ -58,7 +57,7 @@ fn push_node_sdk_text(key: &str, value: &Value, out: &mut String) -> Result<()> 
                 }
                 match item {
                     Value::Null => {}
-                    Value::Number(n) if n.is_finite() => push_js_number(*n, out),
+                    Value::Number(n) if n.is_finite() => out.push_str(n.as_str()),
                     other => push_node_sdk_text(key, other, out)?,
                 }
             }
@@ -97,7 +96,10 @@ mod tests {
         );
         assert_eq!(node("null"), "null");
         assert_eq!(node("[null]"), "");
-        assert_eq!(node("[[null],true,false,1e21]"), ",true,false,1e+21");
+        assert_eq!(node("[[null],true,false,1e+21]"), ",true,false,1e+21");
+        // A number is signed as its JSON text is written; JSON.stringify (what the JS bindings
+        // send) always writes String(n), so this matches the official SDK for every JS value.
+        assert_eq!(node("[1e21,1.50]"), "1e21,1.50");
     }
 
     #[test]
@@ -114,7 +116,7 @@ mod tests {
     #[test]
     fn non_finite_numbers_are_refused_in_both_modes() {
         for format in [ValueFormat::Strict, ValueFormat::NodeSdk] {
-            let e = value_text("N", &Value::Number(f64::NAN), format).unwrap_err();
+            let e = value_text("N", &Value::from(f64::NAN), format).unwrap_err();
             assert_eq!(e.message, "N is NaN, which cannot be sent as JSON");
         }
     }

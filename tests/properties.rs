@@ -21,7 +21,7 @@ fn scalar() -> impl Strategy<Value = Value> {
     prop_oneof![
         any::<String>().prop_map(Value::String),
         "[a-zA-Z0-9 &=+/%\"'\\\\微信😀]{0,12}".prop_map(Value::String),
-        (-1_000_000_000i64..1_000_000_000).prop_map(|n| Value::Number(n as f64)),
+        (-1_000_000_000i64..1_000_000_000).prop_map(Value::from),
         any::<bool>().prop_map(Value::Bool),
     ]
 }
@@ -33,7 +33,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<f64>()
             .prop_filter("finite", |f| f.is_finite())
-            .prop_map(Value::Number),
+            .prop_map(Value::from),
         any::<String>().prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 32, 6, |inner| {
@@ -57,7 +57,7 @@ fn reference_string_to_sign(params: &Params, keep_empty: bool) -> String {
         .map(|(k, v)| {
             let text = match v {
                 Value::String(s) => s.clone(),
-                Value::Number(n) => format!("{}", *n as i64),
+                Value::Number(n) => n.as_str().to_owned(),
                 Value::Bool(b) => b.to_string(),
                 _ => unreachable!(),
             };
@@ -114,7 +114,7 @@ proptest! {
             let sent = &body[k];
             match v {
                 Value::String(s) => prop_assert_eq!(sent.as_str(), Some(s.as_str())),
-                Value::Number(n) => prop_assert_eq!(sent.as_f64(), Some(*n)),
+                Value::Number(n) => prop_assert_eq!(sent.as_f64(), Some(n.to_f64())),
                 Value::Bool(b) => prop_assert_eq!(sent.as_bool(), Some(*b)),
                 _ => unreachable!(),
             }

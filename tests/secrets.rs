@@ -59,7 +59,7 @@ fn secret_appears_in_no_output() {
     let bad_params = [
         good.clone().with("NickName", ""),
         good.clone().with("Extra", Value::Null),
-        good.clone().with("Extra", Value::Number(f64::NAN)),
+        good.clone().with("Extra", Value::from(f64::NAN)),
         good.clone().with("Timestamp", 1i64),
     ];
     for params in &bad_params {

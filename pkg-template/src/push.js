@@ -69,7 +69,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
   function step(input) {
     let out;
     try {
-      out = channel.step({ ...input, now: clock() });
+      out = channel.step({ ...input, now: Math.floor(clock()) });
     } catch (e) {
       return report(e);
     }

@@ -49,8 +49,8 @@ pub fn parse_token_grant(response: &ApiResponse) -> Result<TokenGrant> {
         Some(Value::String(t)) if !t.is_empty() => t.clone(),
         _ => return Err(bad("`Data.Token` is not a non-empty string")),
     };
-    let expire_at = match data.get("ExpireAt") {
-        Some(Value::Number(n)) if n.fract() == 0.0 && (0.0..=9.0e15).contains(n) => *n as i64,
+    let expire_at = match data.get("ExpireAt").and_then(Value::as_integer) {
+        Some(n) if n >= 0 => n,
         _ => return Err(bad("`Data.ExpireAt` is not a non-negative integer")),
     };
     Ok(TokenGrant {

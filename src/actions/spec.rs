@@ -276,7 +276,7 @@ pub fn check_params(action: &str, params: &Params) -> Result<()> {
 fn check_param(field: &Field, value: &Value) -> Result<()> {
     match (field.kind, value) {
         (Text, Value::String(s)) if s.is_empty() => Err(Error::missing(field.name)),
-        (Integer, Value::Number(n)) if n.fract() != 0.0 || *n < 0.0 => Err(Error::invalid(
+        (Integer, Value::Number(n)) if n.as_integer().is_none_or(|i| i < 0) => Err(Error::invalid(
             field.name,
             format!("{} must be a non-negative integer", field.name),
         )),
@@ -302,7 +302,7 @@ fn fits(kind: Kind, value: &Value) -> bool {
     match (kind, value) {
         (Text, Value::String(s)) => !s.is_empty(),
         (AnyText, Value::String(_)) | (Array, Value::Array(_)) => true,
-        (Integer, Value::Number(n)) => n.fract() == 0.0 && n.is_finite(),
+        (Integer, Value::Number(n)) => n.as_integer().is_some(),
         (TextList, Value::Array(items)) => items
             .iter()
             .all(|i| matches!(i, Value::String(s) if !s.is_empty())),

@@ -1,6 +1,6 @@
 //! A small JSON model: objects keep their key order (request bodies are written in the order the
-//! caller gave), numbers are f64 like in JavaScript, and parsing has a depth limit so hostile
-//! input cannot exhaust the stack.
+//! caller gave), numbers keep their text (`crate::number`), and parsing has a depth limit so
+//! hostile input cannot exhaust the stack.
 
 pub(crate) mod decimal;
 mod parse;
@@ -9,11 +9,13 @@ pub(crate) mod write;
 pub use parse::{parse, JsonError, LoneSurrogates};
 pub use write::{write_string, write_value};
 
+pub use crate::number::Number;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    Number(Number),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
@@ -37,7 +39,15 @@ impl Value {
 
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Value::Number(n) => Some(*n),
+            Value::Number(n) => Some(n.to_f64()),
+            _ => None,
+        }
+    }
+
+    /// An integer number of at most 9·10^15 in magnitude (see `Number::as_integer`).
+    pub fn as_integer(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_integer(),
             _ => None,
         }
     }
@@ -79,20 +89,19 @@ impl From<String> for Value {
 
 impl From<f64> for Value {
     fn from(n: f64) -> Self {
-        Value::Number(n)
+        Value::Number(Number::from_f64(n))
     }
 }
 
 impl From<i64> for Value {
     fn from(n: i64) -> Self {
-        // Exact for every integer the API uses (|n| ≤ 2^53).
-        Value::Number(n as f64)
+        Value::Number(Number::from_i64(n))
     }
 }
 
 impl From<u32> for Value {
     fn from(n: u32) -> Self {
-        Value::Number(f64::from(n))
+        Value::Number(Number::from_i64(i64::from(n)))
     }
 }
 

@@ -1,7 +1,6 @@
 //! JSON text exactly as `JSON.stringify` writes it (no spaces, same escapes, same numbers).
 
 use super::Value;
-use crate::number::push_js_number;
 
 pub fn write_value(value: &Value, out: &mut String) {
     match value {
@@ -10,7 +9,7 @@ pub fn write_value(value: &Value, out: &mut String) {
         Value::Bool(false) => out.push_str("false"),
         // JSON.stringify writes NaN and ±Infinity as null.
         Value::Number(n) if !n.is_finite() => out.push_str("null"),
-        Value::Number(n) => push_js_number(*n, out),
+        Value::Number(n) => out.push_str(n.as_str()),
         Value::String(s) => write_string(s, out),
         Value::Array(items) => {
             out.push('[');
@@ -100,8 +99,8 @@ mod tests {
                 "a".into(),
                 Value::Array(vec![Value::Null, true.into(), 1.5.into()]),
             ),
-            ("b".into(), Value::Number(f64::NAN)),
-            ("c".into(), Value::Number(1e21)),
+            ("b".into(), Value::from(f64::NAN)),
+            ("c".into(), Value::from(1e21)),
         ]);
         assert_eq!(json(&v), r#"{"a":[null,true,1.5],"b":null,"c":1e+21}"#);
     }

@@ -78,7 +78,7 @@ pub fn parse_frame(text: &str) -> Incoming {
     }
     let req_id = match value.get("reqId") {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => crate::number::js_number(*n),
+        Some(Value::Number(n)) => n.as_str().to_owned(),
         _ => return unknown(),
     };
     Incoming::Reply {

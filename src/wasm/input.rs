@@ -112,7 +112,7 @@ impl Fields {
     pub fn optional_integer(&mut self, name: &str) -> Result<Option<i64>> {
         match self.optional(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) if n.fract() == 0.0 && n.abs() <= 9.0e15 => Ok(Some(n as i64)),
+            Some(Value::Number(n)) if n.as_integer().is_some() => Ok(n.as_integer()),
             Some(other) => Err(Error::invalid(
                 name,
                 format!("{name} must be an integer, not {}", other.to_json()),

@@ -10,8 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::defaults;
 use super::io::{put_result, with_area, Area};
 use crate::endpoint::Endpoint;
-use crate::json::decimal::parse_decimal;
-use crate::json::Value;
+use crate::json::{Number, Value};
 use crate::params::Params;
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
@@ -188,7 +187,7 @@ fn params_of(pieces: &[(&[u8], &[u8], u32)]) -> Option<Params> {
         let text = core::str::from_utf8(text).ok()?;
         let value = match kind {
             STRING => Value::String(text.into()),
-            NUMBER => Value::Number(parse_decimal(text)),
+            NUMBER => Value::Number(Number::parse(text)?),
             BOOLEAN => Value::Bool(text == "true"),
             _ => return None,
         };

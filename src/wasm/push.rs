@@ -60,8 +60,8 @@ impl PushChannel {
     fn step_json(&mut self, input: &JsValue) -> Result<String> {
         let mut f = Fields::new(from_js(input, "step")?, "step")?;
         let kind = f.string("type")?;
-        let now = match f.optional("now") {
-            Some(Value::Number(n)) if n.is_finite() => n,
+        let now = match f.optional("now").as_ref().and_then(Value::as_integer) {
+            Some(ms) => ms as f64,
             _ => {
                 return Err(Error::invalid(
                     "now",
@@ -97,7 +97,7 @@ impl PushChannel {
                 "wakeAt".into(),
                 self.session
                     .next_wakeup()
-                    .map_or(Value::Null, Value::Number),
+                    .map_or(Value::Null, |at| Value::from(at.ceil() as i64)),
             ),
         ]);
         Ok(out.to_json())
