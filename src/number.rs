@@ -53,43 +53,46 @@ impl Number {
     /// The value if it is an integer of at most 9·10^15 in magnitude (exact as an f64):
     /// `12`, `-0`, `1.0`, `15e2` and `1500e-2` are; `1.5` and `1e16` are not.
     pub fn as_integer(&self) -> Option<i64> {
-        const LIMIT: u64 = 9_000_000_000_000_000;
-        let text = self.0.as_str();
-        let (negative, text) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
+        const LIMIT: i64 = 9_000_000_000_000_000;
+        let text = self.0.as_bytes();
+        let (negative, text) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
         };
-        let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(at) => (text.get(..at)?, text.get(at + 1..)?.parse::<i32>().ok()?),
-            None => (text, 0),
+        // value = digits × 10^scale, reading the mantissa digit by digit.
+        let (mut digits, mut scale, mut point, mut i) = (0i64, 0i64, false, 0);
+        while let Some(&c) = text.get(i) {
+            match c {
+                b'0'..=b'9' if digits <= LIMIT => {
+                    digits = digits * 10 + i64::from(c - b'0');
+                    scale -= i64::from(point);
+                }
+                // Beyond the limit only zeros after the point may follow.
+                b'0' if point => {}
+                b'0'..=b'9' => return None,
+                b'.' => point = true,
+                b'e' | b'E' => break,
+                _ => return None,
+            }
+            i += 1;
+        }
+        let exponent = match text.get(i + 1..) {
+            Some(rest) if i < text.len() => core::str::from_utf8(rest).ok()?.parse::<i64>().ok()?,
+            _ => 0,
         };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let fraction = fraction.trim_end_matches('0');
-        let mut digits = whole.trim_start_matches('0').to_owned() + fraction;
-        let mut scale = exponent.checked_sub(i32::try_from(fraction.len()).ok()?)?;
-        while scale < 0 && digits.ends_with('0') {
-            digits.pop();
+        scale = scale.checked_add(exponent)?;
+        while scale < 0 {
+            if digits % 10 != 0 {
+                return None;
+            }
+            digits /= 10;
             scale += 1;
         }
-        if scale < 0 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return (digits.is_empty() || digits.bytes().all(|b| b == b'0')).then_some(0);
+        while scale > 0 && digits != 0 {
+            digits = digits.checked_mul(10).filter(|d| *d <= LIMIT)?;
+            scale -= 1;
         }
-        let mut value: u64 = if digits.is_empty() {
-            0
-        } else {
-            digits.parse().ok()?
-        };
-        for _ in 0..scale {
-            if value == 0 {
-                break;
-            }
-            value = value.checked_mul(10)?;
-        }
-        if value > LIMIT {
-            return None;
-        }
-        let value = i64::try_from(value).ok()?;
-        Some(if negative { -value } else { value })
+        (digits <= LIMIT).then_some(if negative { -digits } else { digits })
     }
 }
 
@@ -192,6 +195,9 @@ mod tests {
             ("15e2", Some(1500)),
             ("1500e-2", Some(15)),
             ("0.0e5", Some(0)),
+            ("0.0005e4", Some(5)),
+            ("0e99999999999", Some(0)),
+            ("-1.25e2", Some(-125)),
             ("1767225600", Some(1_767_225_600)),
             ("9000000000000000", Some(9_000_000_000_000_000)),
             ("9000000000000001", None),
