@@ -1,4 +1,5 @@
-//! The JS-facing bindings, run under wasm in Node and in Chromium.
+//! The JS-facing bindings, run under wasm in Node and in Chromium: arguments laid out in the io
+//! area as the package's JS lays them (`pkg-template/src/wasm-io.js`), answers read back from it.
 #![cfg(target_arch = "wasm32")]
 #![allow(
     clippy::unwrap_used,
@@ -7,34 +8,51 @@
     clippy::indexing_slicing
 )]
 
+use iot_explorer_app::wasm::io::with_area;
 use iot_explorer_app::wasm::{
     build_app_api_request_js, build_token_api_request_js, parse_login_response_js,
-    parse_response_js, sign_params_js,
+    parse_response_js, sign_params,
 };
-use js_sys::{Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
+const STRING: u32 = 0;
+const MISSING: u32 = 1;
+const OTHER: u32 = 2;
+const JSON: u32 = 3;
+
+/// Lays `args` out, runs `call(bytes, kinds)`, and reads the answer: the result, or the error.
+fn run(args: &[(&str, u32)], call: impl FnOnce(u32, u32) -> i32) -> Result<Value, Value> {
+    let mut text = Vec::new();
+    let mut words = Vec::new();
+    let mut kinds = 0;
+    for (i, (piece, kind)) in args.iter().enumerate() {
+        text.extend_from_slice(piece.as_bytes());
+        words.push(piece.len() as u32);
+        kinds |= kind << (3 * i);
+    }
+    let bytes = text.len() as u32;
+    with_area(|area| {
+        area.text = text;
+        area.words = words;
+    });
+    let answer = call(bytes, kinds);
+    let length = if answer >= 0 { answer } else { -answer - 1 } as usize;
+    let out = with_area(|area| String::from_utf8(area.text[..length].to_vec()).unwrap());
+    let value = serde_json::from_str(&out).unwrap();
+    if answer >= 0 {
+        Ok(value)
+    } else {
+        Err(value)
+    }
 }
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+fn sign(params: (&str, u32), secret: (&str, u32), options: (&str, u32)) -> Result<Value, Value> {
+    run(&[params, secret, options], sign_params)
 }
 
-fn text(v: &JsValue, key: &str) -> String {
-    get(v, key)
-        .as_string()
-        .unwrap_or_else(|| panic!("{key} is not a string"))
-}
-
-/// The thrown value: an Error named IotExplorerError with the evidence fields.
-fn thrown(result: Result<JsValue, JsValue>) -> JsValue {
-    let e = result.expect_err("expected a thrown error");
-    assert!(e.is_instance_of::<js_sys::Error>());
-    assert_eq!(text(&e, "name"), "IotExplorerError");
-    e
+fn app_request(input: &str) -> Result<Value, Value> {
+    run(&[(input, JSON)], build_app_api_request_js)
 }
 
 const LOGIN: &str = r#"{"action":"AppGetTokenByWeiXin","appKey":"TestAppKey0000001","appSecret":"TestAppSecret00000000001",
@@ -43,103 +61,91 @@ const LOGIN: &str = r#"{"action":"AppGetTokenByWeiXin","appKey":"TestAppKey00000
 
 #[test]
 fn sign_params_matches_public_vector() {
-    let params = js(
-        r#"{"Action":"AppGetTokenByWeiXin","WxOpenID":"oABCDEF1234567890","NickName":"微信用户",
+    let params = r#"{"Action":"AppGetTokenByWeiXin","WxOpenID":"oABCDEF1234567890","NickName":"微信用户",
       "Avatar":"https://thirdwx.qlogo.cn/mmopen/vi_32/abc/132","RequestId":"req-0002","Timestamp":1700000000,
-      "Nonce":42,"AppKey":"TestAppKey0000001"}"#,
-    );
-    let out = sign_params_js(
-        params,
-        "TestAppSecret00000000001".into(),
-        JsValue::UNDEFINED,
+      "Nonce":42,"AppKey":"TestAppKey0000001"}"#;
+    let out = sign(
+        (params, JSON),
+        ("TestAppSecret00000000001", STRING),
+        ("", MISSING),
     )
     .unwrap();
-    assert_eq!(text(&out, "signature"), "UhPi1nirBzfWm2TAMtrbx9rq9dM=");
-    assert!(text(&out, "stringToSign").starts_with("Action=AppGetTokenByWeiXin&AppKey="));
+    assert_eq!(out["signature"], "UhPi1nirBzfWm2TAMtrbx9rq9dM=");
+    assert!(out["stringToSign"]
+        .as_str()
+        .unwrap()
+        .starts_with("Action=AppGetTokenByWeiXin&AppKey="));
 }
 
 #[test]
 fn sign_params_options_and_errors() {
-    let params = js(r#"{"A":"","B":"x","Ids":[]}"#);
-    let keep = js(r#"{"emptyValues":"keep","values":"node-sdk"}"#);
-    let out = sign_params_js(params.clone(), "s".into(), keep).unwrap();
-    assert_eq!(text(&out, "stringToSign"), "A=&B=x&Ids=");
+    let params = (r#"{"A":"","B":"x","Ids":[]}"#, JSON);
+    let keep = (r#"{"emptyValues":"keep","values":"node-sdk"}"#, JSON);
+    let out = sign(params, ("s", STRING), keep).unwrap();
+    assert_eq!(out["stringToSign"], "A=&B=x&Ids=");
 
-    let e = thrown(sign_params_js(params.clone(), "s".into(), JsValue::NULL));
-    assert_eq!(text(&e, "kind"), "InvalidInput");
-    assert_eq!(text(&e, "param"), "Ids");
-
-    let e = thrown(sign_params_js(
-        params.clone(),
-        "s".into(),
-        js(r#"{"values":"loose"}"#),
-    ));
-    assert_eq!(text(&e, "param"), "values");
-    let e = thrown(sign_params_js(
-        params,
-        JsValue::from_f64(5.0),
-        JsValue::UNDEFINED,
-    ));
-    assert_eq!(text(&e, "param"), "appSecret");
+    let e = sign(params, ("s", STRING), ("", MISSING)).unwrap_err();
+    assert_eq!(e["kind"], "InvalidInput");
+    assert_eq!(e["param"], "Ids");
+    let e = sign(params, ("s", STRING), (r#"{"values":"loose"}"#, JSON)).unwrap_err();
+    assert_eq!(e["param"], "values");
+    let e = sign(params, ("", OTHER), ("", MISSING)).unwrap_err();
+    assert_eq!(
+        (&e["param"], &e["code"]),
+        (&"appSecret".into(), &"InvalidParameter".into())
+    );
+    let e = sign(params, ("", MISSING), ("", MISSING)).unwrap_err();
+    assert_eq!(
+        (&e["param"], &e["code"]),
+        (&"appSecret".into(), &"MissingParameter".into())
+    );
 }
 
 #[test]
-fn values_json_cannot_carry_are_typed_errors() {
-    let bigint = js_sys::Object::new();
-    Reflect::set(&bigint, &"N".into(), &js_sys::BigInt::from(5u32).into()).unwrap();
-    let circular = js_sys::Object::new();
-    Reflect::set(&circular, &"self".into(), &circular).unwrap();
-    let lone = js_sys::Object::new();
-    Reflect::set(&lone, &"S".into(), &JSON::parse(r#""\ud800""#).unwrap()).unwrap();
-    for (value, what) in [
-        (bigint, "BigInt"),
-        (circular, "circular"),
-        (lone, "lone surrogate"),
+fn params_that_are_not_an_object_of_text_are_typed_errors() {
+    for (params, what) in [
+        ((r#"{"S":"\ud800"}"#, JSON), "lone surrogate"),
+        (("[1]", JSON), "array"),
+        (("", MISSING), "missing"),
+        (("", OTHER), "a function"),
+        (("{", JSON), "not JSON"),
     ] {
-        let e = thrown(sign_params_js(value.into(), "s".into(), JsValue::UNDEFINED));
-        assert_eq!(text(&e, "kind"), "InvalidInput", "{what}");
-        assert_eq!(text(&e, "param"), "params", "{what}");
+        let e = sign(params, ("s", STRING), ("", MISSING)).unwrap_err();
+        assert_eq!(e["kind"], "InvalidInput", "{what}");
+        assert_eq!(e["param"], "params", "{what}");
     }
-    let e = thrown(sign_params_js(
-        JsValue::UNDEFINED,
-        "s".into(),
-        JsValue::UNDEFINED,
-    ));
-    assert_eq!(text(&e, "param"), "params");
 }
 
 #[test]
 fn app_api_request_is_signed_and_complete() {
-    let out = build_app_api_request_js(js(LOGIN)).unwrap();
+    let out = app_request(LOGIN).unwrap();
     assert_eq!(
-        text(&out, "url"),
+        out["url"],
         "https://iot.cloud.tencent.com/api/exploreropen/appapi"
     );
-    assert_eq!(text(&out, "method"), "POST");
-    assert_eq!(
-        text(&get(&out, "headers"), "content-type"),
-        "application/json"
-    );
-    let body = JSON::parse(&text(&out, "body")).unwrap();
-    assert_eq!(text(&body, "Signature"), "k6gG9JD7S3vqUz17nfXSbpcynS4=");
-    assert_eq!(get(&body, "Nonce").as_f64(), Some(1.0));
-    assert!(!text(&out, "body").contains("TestAppSecret"));
+    assert_eq!(out["method"], "POST");
+    assert_eq!(out["headers"]["content-type"], "application/json");
+    let body: Value = serde_json::from_str(out["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["Signature"], "k6gG9JD7S3vqUz17nfXSbpcynS4=");
+    assert_eq!(body["Nonce"], 1);
+    assert!(!out["body"].as_str().unwrap().contains("TestAppSecret"));
 }
 
 #[test]
 fn app_api_request_fills_defaults() {
-    let input = js(
-        r#"{"action":"AppGetTokenByWeiXin","appKey":"k","appSecret":"s","endpoint":"oversea",
-      "params":{"WxOpenID":"o","NickName":"n","Avatar":"a"}}"#,
-    );
-    let out = build_app_api_request_js(input).unwrap();
-    assert!(text(&out, "url").starts_with("https://oversea.iotcloud.tencentiotcloud.com/"));
-    let body = JSON::parse(&text(&out, "body")).unwrap();
-    let nonce = get(&body, "Nonce").as_f64().unwrap();
+    let input = r#"{"action":"AppGetTokenByWeiXin","appKey":"k","appSecret":"s","endpoint":"oversea",
+      "params":{"WxOpenID":"o","NickName":"n","Avatar":"a"}}"#;
+    let out = app_request(input).unwrap();
+    assert!(out["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://oversea.iotcloud.tencentiotcloud.com/"));
+    let body: Value = serde_json::from_str(out["body"].as_str().unwrap()).unwrap();
+    let nonce = body["Nonce"].as_f64().unwrap();
     assert!((1.0..=2147483647.0).contains(&nonce) && nonce.fract() == 0.0);
     let now = js_sys::Date::now() / 1000.0;
-    assert!((get(&body, "Timestamp").as_f64().unwrap() - now).abs() < 5.0);
-    let id = text(&body, "RequestId");
+    assert!((body["Timestamp"].as_f64().unwrap() - now).abs() < 5.0);
+    let id = body["RequestId"].as_str().unwrap();
     assert_eq!(id.len(), 36);
     assert_eq!(id.as_bytes()[14], b'4');
     assert!(matches!(id.as_bytes()[19], b'8' | b'9' | b'a' | b'b'));
@@ -179,63 +185,70 @@ fn app_api_request_input_errors() {
         ),
         (r#""just a string""#, "request"),
     ] {
-        let e = thrown(build_app_api_request_js(js(input)));
-        assert_eq!(text(&e, "kind"), "InvalidInput", "{input}");
-        assert_eq!(text(&e, "param"), param, "{input}");
-        assert!(get(&e, "requestId").is_null());
-        assert_eq!(get(&e, "retryable").as_bool(), Some(false));
+        let e = app_request(input).unwrap_err();
+        assert_eq!(e["kind"], "InvalidInput", "{input}");
+        assert_eq!(e["param"], param, "{input}");
+        assert!(e["requestId"].is_null());
+        assert_eq!(e["retryable"], false);
     }
 }
 
 #[test]
 fn token_api_request() {
-    let input = js(
-        r#"{"action":"AppGetUser","accessToken":"tok","requestId":"r1","endpoint":"http://127.0.0.1:9/api/exploreropen"}"#,
-    );
-    let out = build_token_api_request_js(input).unwrap();
+    let input = r#"{"action":"AppGetUser","accessToken":"tok","requestId":"r1","endpoint":"http://127.0.0.1:9/api/exploreropen"}"#;
+    let out = run(&[(input, JSON)], build_token_api_request_js).unwrap();
+    assert_eq!(out["url"], "http://127.0.0.1:9/api/exploreropen/tokenapi");
     assert_eq!(
-        text(&out, "url"),
-        "http://127.0.0.1:9/api/exploreropen/tokenapi"
-    );
-    assert_eq!(
-        text(&out, "body"),
+        out["body"],
         r#"{"Action":"AppGetUser","RequestId":"r1","AccessToken":"tok"}"#
     );
-    let e = thrown(build_token_api_request_js(js(r#"{"action":"AppGetUser"}"#)));
-    assert_eq!(text(&e, "param"), "accessToken");
+    let e = run(
+        &[(r#"{"action":"AppGetUser"}"#, JSON)],
+        build_token_api_request_js,
+    )
+    .unwrap_err();
+    assert_eq!(e["param"], "accessToken");
 }
 
 #[test]
 fn responses_and_errors() {
+    let parse = |status: f64, body: (&str, u32)| {
+        run(&[body], |bytes, kinds| {
+            parse_response_js(status, bytes, kinds)
+        })
+    };
     let body = r#"{"code":0,"msg":"","data":{"Data":{"Token":"t","ExpireAt":1700007200},"RequestId":"r"}}"#;
-    let out = parse_response_js(JsValue::from_f64(200.0), body.into()).unwrap();
-    assert_eq!(text(&out, "RequestId"), "r");
-    assert_eq!(text(&get(&out, "Data"), "Token"), "t");
-    let grant = parse_login_response_js(JsValue::from_f64(200.0), body.into()).unwrap();
-    assert_eq!(text(&grant, "Token"), "t");
-    assert_eq!(get(&grant, "ExpireAt").as_f64(), Some(1700007200.0));
+    let out = parse(200.0, (body, STRING)).unwrap();
+    assert_eq!(out["RequestId"], "r");
+    assert_eq!(out["Data"]["Token"], "t");
+    let grant = run(&[(body, STRING)], |bytes, kinds| {
+        parse_login_response_js(200.0, bytes, kinds)
+    })
+    .unwrap();
+    assert_eq!(grant["Token"], "t");
+    assert_eq!(grant["ExpireAt"], 1700007200);
 
-    let e = thrown(parse_response_js(
-        JsValue::from_f64(502.0),
-        "<html>bad gateway</html>".into(),
-    ));
-    assert_eq!(text(&e, "kind"), "Http");
-    assert_eq!(get(&e, "status").as_f64(), Some(502.0));
-    assert_eq!(get(&e, "retryable").as_bool(), Some(true));
-    assert_eq!(text(&e, "excerpt"), "<html>bad gateway</html>");
+    let e = parse(502.0, ("<html>bad gateway</html>", STRING)).unwrap_err();
+    assert_eq!(e["kind"], "Http");
+    assert_eq!(e["status"], 502);
+    assert_eq!(e["retryable"], true);
+    assert_eq!(e["excerpt"], "<html>bad gateway</html>");
 
     let expired = r#"{"Response":{"Error":{"Code":"InvalidParameterValue.InvalidAccessToken","Message":"expired"},"RequestId":"r9"}}"#;
-    let e = thrown(parse_response_js(JsValue::from_f64(200.0), expired.into()));
-    assert_eq!(text(&e, "kind"), "Api");
-    assert_eq!(text(&e, "code"), "InvalidParameterValue.InvalidAccessToken");
-    assert_eq!(text(&e, "requestId"), "r9");
-    assert_eq!(text(&e, "message"), "expired");
+    let e = parse(200.0, (expired, STRING)).unwrap_err();
+    assert_eq!(e["kind"], "Api");
+    assert_eq!(e["code"], "InvalidParameterValue.InvalidAccessToken");
+    assert_eq!(e["requestId"], "r9");
+    assert_eq!(e["message"], "expired");
 
-    for (status, body) in [
-        (JsValue::from_str("200"), JsValue::from_str("{}")),
-        (JsValue::from_f64(200.0), JsValue::NULL),
+    for (status, body, param) in [
+        (f64::NAN, ("{}", STRING), "status"),
+        (200.5, ("{}", STRING), "status"),
+        (200.0, ("", MISSING), "bodyText"),
+        (200.0, ("", OTHER), "bodyText"),
     ] {
-        let e = thrown(parse_response_js(status, body));
-        assert_eq!(text(&e, "kind"), "InvalidInput");
+        let e = parse(status, body).unwrap_err();
+        assert_eq!(e["kind"], "InvalidInput");
+        assert_eq!(e["param"], param);
     }
 }

@@ -2,6 +2,7 @@
 // exception turned into an IotExplorerError.
 import { invalidInput, toIotExplorerError } from './errors.js';
 import { preparedCalls } from './prepared.js';
+import { createWasmIo } from './wasm-io.js';
 
 /** Values JSON.stringify would silently drop or turn into null get a typed error instead. */
 function checkParams(params, where = 'params') {
@@ -30,13 +31,36 @@ function withDefaults(input, kind, defaults) {
   return merged;
 }
 
+/** Argument kinds, 3 bits each (src/wasm/input.rs). */
+const STRING = 0;
+const MISSING = 1;
+const OTHER = 2;
+const JSON_TEXT = 3;
+
+const stringArg = (v) => (typeof v === 'string' ? [v, STRING] : v === undefined || v === null ? ['', MISSING] : ['', OTHER]);
+
+function jsonArg(v, what) {
+  if (v === undefined || v === null) return ['', MISSING];
+  let text;
+  try {
+    text = JSON.stringify(v);
+  } catch (e) {
+    throw invalidInput(what, `${what} cannot be sent as JSON: ${e && e.message}`);
+  }
+  return text === undefined ? ['', OTHER] : [text, JSON_TEXT];
+}
+
+/** A status for the wasm: anything but a number is NaN, which it refuses. */
+const statusArg = (status) => (typeof status === 'number' ? status : NaN);
+
 /**
  * `raw()` returns the wasm-bindgen exports (throwing if the module is not loaded yet);
  * `memory()` the instance's WebAssembly.Memory; `defaults(kind)` gives values the runtime
  * must supply itself (mini-programs have no CSPRNG inside the wasm), or `{}`.
  */
 export function makeCore(raw, memory, defaults = () => ({})) {
-  const prepared = preparedCalls(raw, memory);
+  const io = createWasmIo(raw, memory);
+  const prepared = preparedCalls(raw, io);
   const guarded = (fn) => (...args) => {
     try {
       return fn(...args);
@@ -44,28 +68,49 @@ export function makeCore(raw, memory, defaults = () => ({})) {
       throw toIotExplorerError(e);
     }
   };
+  /** Puts `args` ([text, kind] each) into the wasm, runs `call(bytes, kinds)`, returns its answer. */
+  const callWith = (args, call) => {
+    const bytes = io.put(args.map((a) => a[0]), [], false);
+    const kinds = args.reduce((k, a, i) => k | (a[1] << (3 * i)), 0);
+    return io.answer(call(bytes, kinds));
+  };
+  const json = (args, call) => JSON.parse(callWith(args, call));
   return {
     signParams: guarded((params, appSecret, options) => {
       const fast = prepared.sign(params, appSecret, options);
       if (fast !== null) return fast;
       checkParams(params);
-      return raw().signParams(params, appSecret, options);
+      const args = [jsonArg(params, 'params'), stringArg(appSecret), jsonArg(options, 'options')];
+      return json(args, (b, k) => raw().signParams(b, k));
     }),
     buildAppApiRequest: guarded((input) => {
       const fast = prepared.appApiRequest(input, defaults);
       if (fast !== null) return fast;
       if (input && input.params !== undefined) checkParams(input.params);
-      return raw().buildAppApiRequest(withDefaults(input, 'appapi', defaults));
+      const args = [jsonArg(withDefaults(input, 'appapi', defaults), 'request')];
+      return json(args, (b, k) => raw().buildAppApiRequest(b, k));
     }),
     buildTokenApiRequest: guarded((input) => {
       const fast = prepared.tokenApiRequest(input, defaults);
       if (fast !== null) return fast;
       if (input && input.params !== undefined) checkParams(input.params);
-      return raw().buildTokenApiRequest(withDefaults(input, 'tokenapi', defaults));
+      const args = [jsonArg(withDefaults(input, 'tokenapi', defaults), 'request')];
+      return json(args, (b, k) => raw().buildTokenApiRequest(b, k));
     }),
-    parseResponse: guarded((status, bodyText) => raw().parseResponse(status, bodyText)),
-    parseLoginResponse: guarded((status, bodyText) => raw().parseLoginResponse(status, bodyText)),
-    parseActionResponse: guarded((action, status, bodyText) => raw().parseActionResponse(action, status, bodyText)),
-    newPushChannel: guarded((config) => new (raw().PushChannel)(config)),
+    parseResponse: guarded((status, bodyText) =>
+      json([stringArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)),
+    ),
+    parseLoginResponse: guarded((status, bodyText) =>
+      json([stringArg(bodyText)], (b, k) => raw().parseLoginResponse(statusArg(status), b, k)),
+    ),
+    parseActionResponse: guarded((action, status, bodyText) =>
+      json([stringArg(action), stringArg(bodyText)], (b, k) => raw().parseActionResponse(statusArg(status), b, k)),
+    ),
+    newPushChannel: guarded((config) => {
+      const handle = Number(callWith([jsonArg(config, 'push')], (b, k) => raw().pushOpen(b, k)));
+      return {
+        step: (input) => json([jsonArg(input, 'step')], (b, k) => raw().pushStep(handle, b, k)),
+      };
+    }),
   };
 }

@@ -5,8 +5,6 @@
 // unknown options, errors of any kind): the caller then takes the general path, which reports
 // errors.
 
-import { writeUtf8 } from './utf8.js';
-
 const KIND = { string: 0, number: 1, boolean: 2 };
 const KEEP_EMPTY = 1;
 const NODE_SDK_VALUES = 2;
@@ -86,59 +84,10 @@ function entriesOf(params) {
   return entries;
 }
 
-/** raw(): the wasm-bindgen exports; memory(): the instance's WebAssembly.Memory. */
-export function preparedCalls(raw, memory) {
-  let decoder = null;
-  let bytes = new Uint8Array(0);
-  let words = new Uint32Array(0);
+/** raw(): the wasm-bindgen exports; io: createWasmIo's helpers. */
+export function preparedCalls(raw, io) {
   let heldSecret = null; // the AppSecret the wasm holds as keyed HMAC state
-
-  const views = () => {
-    const buffer = memory().buffer;
-    if (bytes.buffer !== buffer) {
-      bytes = new Uint8Array(buffer);
-      words = new Uint32Array(buffer);
-    }
-  };
-
-  /**
-   * Writes the strings `fields` and the `entries` (see entriesOf) into the wasm's memory: the
-   * UTF-8 text into the text area, each piece's byte length (and each entry's kind) into the
-   * word area. Returns the text's byte length, or -1 for an unpaired surrogate.
-   */
-  function put(fields, entries) {
-    let units = 0;
-    for (const field of fields) units += field.length;
-    for (let i = 0; i < entries.length; i += 3) units += entries[i].length + entries[i + 1].length;
-    let word = raw().ioWords(fields.length + entries.length) >>> 2;
-    const start = raw().ioText(units * 3);
-    views();
-    let end = start;
-    for (const field of fields) {
-      const next = writeUtf8(field, bytes, end, true);
-      if (next < 0) return -1;
-      words[word++] = next - end;
-      end = next;
-    }
-    for (let i = 0; i < entries.length; i += 3) {
-      const keyEnd = writeUtf8(entries[i], bytes, end, true);
-      const valueEnd = keyEnd < 0 ? -1 : writeUtf8(entries[i + 1], bytes, keyEnd, true);
-      if (valueEnd < 0) return -1;
-      words[word++] = keyEnd - end;
-      words[word++] = valueEnd - keyEnd;
-      words[word++] = entries[i + 2];
-      end = valueEnd;
-    }
-    return end - start;
-  }
-
-  /** The first `length` bytes of the text area, as text. */
-  function read(length) {
-    decoder = decoder || new TextDecoder();
-    const at = raw().ioText(0);
-    views();
-    return decoder.decode(bytes.subarray(at, at + length));
-  }
+  const put = (fields, entries) => io.put(fields, entries, true);
 
   function holdSecret(appSecret) {
     if (appSecret === heldSecret) return true;
@@ -154,18 +103,16 @@ export function preparedCalls(raw, memory) {
     const length = put([], entries);
     if (length < 0) return null;
     const result = raw().signPrepared(entries.length / 3, length, flags);
-    return result < 0 ? null : read(result);
+    return result < 0 ? null : io.read(result);
   }
 
   /** { url, method, headers, body } from a request the wasm wrote, or null. */
   function readRequest(length) {
     if (length < 0) return null;
-    const text = read(length);
-    const at = raw().ioWords(3) >>> 2;
-    views();
-    const urlEnd = words[at];
-    const methodEnd = urlEnd + words[at + 1];
-    const typeEnd = methodEnd + words[at + 2];
+    const text = io.read(length);
+    const urlEnd = io.word(0);
+    const methodEnd = urlEnd + io.word(1);
+    const typeEnd = methodEnd + io.word(2);
     return {
       url: text.slice(0, urlEnd),
       method: text.slice(urlEnd, methodEnd),

@@ -1,7 +1,7 @@
 //! JS arguments → core values. Objects arrive as the text of `JSON.stringify`, so `undefined`
-//! members vanish, and BigInt or circular values become typed errors instead of exceptions.
+//! members vanish (BigInt or circular values are typed errors on the JS side).
 
-use wasm_bindgen::JsValue;
+use super::io::{layout, Area};
 
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
@@ -9,51 +9,79 @@ use crate::json::{parse, JsonError, LoneSurrogates, Value};
 use crate::params::Params;
 use crate::sign::SigningOptions;
 
-pub fn from_js(value: &JsValue, what: &str) -> Result<Value> {
-    let text = match js_sys::JSON::stringify(value) {
-        Ok(s) => s.as_string(),
-        Err(e) => {
-            let reason = js_sys::Error::from(e)
-                .message()
-                .as_string()
-                .unwrap_or_default();
-            return Err(Error::invalid(
-                what,
-                format!("{what} cannot be sent as JSON: {reason}"),
-            ));
-        }
-    };
-    let Some(text) = text else {
-        return Err(Error::invalid(what, format!("{what} must be an object")));
-    };
-    parse(&text, LoneSurrogates::Reject).map_err(|e| match e {
-        JsonError::LoneSurrogate { .. } => Error::invalid(
-            what,
-            format!("{what} contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form"),
-        ),
-        other => Error::invalid(what, format!("{what} is not valid JSON: {other}")),
-    })
+/// The arguments of a call: pieces of the text area (byte lengths in the word area), and what
+/// each one is, 3 bits per argument in `kinds`: a string, missing (`undefined` or `null`),
+/// another type where a string belongs, or the text of `JSON.stringify` (which is `undefined`,
+/// so "another type", for a function or a symbol).
+pub struct Args<'a> {
+    pieces: Vec<&'a [u8]>,
+    kinds: u32,
 }
 
-pub fn string_arg(value: &JsValue, what: &str) -> Result<String> {
-    match value.as_string() {
-        Some(s) => Ok(s),
-        None if value.is_undefined() || value.is_null() => Err(Error::missing(what)),
-        None => Err(Error::invalid(what, format!("{what} must be a string"))),
+const STRING: u32 = 0;
+const MISSING: u32 = 1;
+const JSON_TEXT: u32 = 3;
+
+impl<'a> Args<'a> {
+    pub fn read(area: &'a Area, count: usize, bytes: u32, kinds: u32) -> Result<Self> {
+        match layout(area, count, 0, bytes) {
+            Some(layout) => Ok(Args {
+                pieces: layout.fields,
+                kinds,
+            }),
+            None => Err(Error::invalid(
+                "arguments",
+                "internal: arguments out of place",
+            )),
+        }
+    }
+
+    fn kind(&self, index: usize) -> u32 {
+        self.kinds.checked_shr(3 * index as u32).unwrap_or(MISSING) & 7
+    }
+
+    fn text(&self, index: usize, what: &str) -> Result<&'a str> {
+        let piece = self.pieces.get(index).copied().unwrap_or_default();
+        core::str::from_utf8(piece)
+            .map_err(|_| Error::invalid(what, format!("{what} is not UTF-8")))
+    }
+
+    pub fn string(&self, index: usize, what: &str) -> Result<&'a str> {
+        match self.kind(index) {
+            STRING => self.text(index, what),
+            MISSING => Err(Error::missing(what)),
+            _ => Err(Error::invalid(what, format!("{what} must be a string"))),
+        }
+    }
+
+    /// A JSON argument; `None` when it is missing.
+    pub fn json(&self, index: usize, what: &str) -> Result<Option<Value>> {
+        match self.kind(index) {
+            MISSING => Ok(None),
+            JSON_TEXT => parse(self.text(index, what)?, LoneSurrogates::Reject)
+                .map(Some)
+                .map_err(|e| match e {
+                    JsonError::LoneSurrogate { .. } => Error::invalid(
+                        what,
+                        format!("{what} contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form"),
+                    ),
+                    other => Error::invalid(what, format!("{what} is not valid JSON: {other}")),
+                }),
+            _ => Err(Error::invalid(what, format!("{what} must be an object"))),
+        }
     }
 }
 
-pub fn status_and_body(status: &JsValue, body: &JsValue) -> Result<(u16, String)> {
-    let status = match status.as_f64() {
-        Some(n) if n.fract() == 0.0 && (100.0..=599.0).contains(&n) => n as u16,
-        _ => {
-            return Err(Error::invalid(
-                "status",
-                "status must be an HTTP status code (100..=599)",
-            ))
-        }
-    };
-    Ok((status, string_arg(body, "bodyText")?))
+/// An HTTP status code (100..=599), as JS passes it.
+pub fn status_code(status: f64) -> Result<u16> {
+    if status.fract() == 0.0 && (100.0..=599.0).contains(&status) {
+        Ok(status as u16)
+    } else {
+        Err(Error::invalid(
+            "status",
+            "status must be an HTTP status code (100..=599)",
+        ))
+    }
 }
 
 pub fn signing_options(value: Option<Value>) -> Result<SigningOptions> {

@@ -1,14 +1,18 @@
-//! The memory the fast paths cross the boundary through. JS writes a call's arguments as UTF-8
+//! The memory every call crosses the boundary through. JS writes a call's arguments as UTF-8
 //! text straight into the text area and a list of u32 words (the byte length of each piece of
-//! that text, and value kinds) into the word area; the result comes back as bytes in the text
-//! area. No JSON, no JS objects walked from wasm, no allocation on the JS side.
+//! that text, and value kinds) into the word area; the answer comes back as bytes in the text
+//! area: the result, or the error as JSON. No JS objects walked from wasm, no JS values made by
+//! it.
 
 use std::sync::{Mutex, PoisonError};
 
 use wasm_bindgen::prelude::*;
 
+use crate::error::{Error, Result};
+use crate::json::Value;
 use crate::secret::AppSecret;
 
+#[doc(hidden)]
 pub struct Area {
     pub text: Vec<u8>,
     pub words: Vec<u32>,
@@ -24,6 +28,7 @@ static AREA: Mutex<Area> = Mutex::new(Area {
     secret: None,
 });
 
+#[doc(hidden)]
 pub fn with_area<T>(f: impl FnOnce(&mut Area) -> T) -> T {
     f(&mut AREA.lock().unwrap_or_else(PoisonError::into_inner))
 }
@@ -75,4 +80,63 @@ pub fn put_result(area: &mut Area, result: &[u8]) -> i32 {
         start.copy_from_slice(result);
     }
     result.len() as i32
+}
+
+/// A call's answer into the text area: the result's length, or for an error the length of its
+/// JSON (`error_json`) as −length − 1.
+pub fn answer(area: &mut Area, result: Result<String>) -> i32 {
+    match result {
+        Ok(text) => put_result(area, text.as_bytes()),
+        Err(e) => -put_result(area, error_json(&e).as_bytes()) - 1,
+    }
+}
+
+/// The fields of `IotExplorerError`.
+fn error_json(e: &Error) -> String {
+    let text = |v: &Option<String>| v.as_deref().map_or(Value::Null, Value::from);
+    Value::Object(vec![
+        ("message".into(), e.message.as_str().into()),
+        ("kind".into(), e.kind.as_str().into()),
+        ("code".into(), text(&e.code)),
+        ("requestId".into(), text(&e.request_id)),
+        (
+            "status".into(),
+            e.status.map_or(Value::Null, |s| Value::from(u32::from(s))),
+        ),
+        ("retryable".into(), Value::Bool(e.retryable)),
+        ("param".into(), text(&e.param)),
+        ("excerpt".into(), text(&e.excerpt)),
+    ])
+    .to_json()
+}
+
+pub struct Layout<'a> {
+    pub fields: Vec<&'a [u8]>,
+    /// Key, value text, kind.
+    pub params: Vec<(&'a [u8], &'a [u8], u32)>,
+}
+
+/// `fields` single pieces, then `count` parameters of three words each (key length, value
+/// length, kind), over the first `bytes` of the text area; `None` when they do not add up.
+/// JS writes well-formed UTF-8; whoever needs `str`s checks.
+pub fn layout(area: &Area, fields: usize, count: u32, bytes: u32) -> Option<Layout<'_>> {
+    let word_count = (count as usize).saturating_mul(3).saturating_add(fields);
+    let (field_lengths, param_words) = area.words.get(..word_count)?.split_at(fields);
+    let mut rest = area.text.get(..bytes as usize)?;
+    let mut take = |length: u32| {
+        let (piece, after) = rest.split_at_checked(length as usize)?;
+        rest = after;
+        Some(piece)
+    };
+    let fields = field_lengths
+        .iter()
+        .map(|&length| take(length))
+        .collect::<Option<_>>()?;
+    let mut params = Vec::with_capacity(param_words.len() / 3);
+    for chunk in param_words.chunks_exact(3) {
+        if let &[key, value, kind] = chunk {
+            params.push((take(key)?, take(value)?, kind));
+        }
+    }
+    rest.is_empty().then_some(Layout { fields, params })
 }

@@ -7,8 +7,8 @@
 mod allocator;
 mod defaults;
 mod input;
-mod io;
-mod js_error;
+#[doc(hidden)]
+pub mod io;
 mod prepared;
 mod push;
 
@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::actions::login::parse_token_grant;
 use crate::actions::spec::check_result;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::json::{self, write_string, LoneSurrogates, Value};
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
@@ -24,18 +24,25 @@ use crate::request::{
 use crate::response::parse_response;
 use crate::secret::AppSecret;
 use crate::sign::sign;
-use input::{from_js, string_arg, Fields};
-use js_error::to_js_error;
+use input::{status_code, Args, Fields};
+use io::{answer, with_area};
 
-type JsResult = core::result::Result<JsValue, JsValue>;
+/// Runs a call over its `count` arguments in the io area and puts the answer there.
+fn call(count: usize, bytes: u32, kinds: u32, body: impl FnOnce(&Args) -> Result<String>) -> i32 {
+    with_area(|area| {
+        let result = Args::read(area, count, bytes, kinds).and_then(|args| body(&args));
+        answer(area, result)
+    })
+}
 
 /// `signParams(params, appSecret, options?) → { stringToSign, signature }`
 #[wasm_bindgen(js_name = signParams)]
-pub fn sign_params_js(params: JsValue, app_secret: JsValue, options: JsValue) -> JsResult {
-    finish(|| {
-        let params = crate::Params::from_object(from_js(&params, "params")?, "params")?;
-        let secret = AppSecret::new(string_arg(&app_secret, "appSecret")?);
-        let options = input::signing_options(from_js_optional(&options, "options")?)?;
+pub fn sign_params(bytes: u32, kinds: u32) -> i32 {
+    call(3, bytes, kinds, |args| {
+        let params = args.json(0, "params")?.unwrap_or(Value::Null);
+        let params = crate::Params::from_object(params, "params")?;
+        let secret = AppSecret::new(args.string(1, "appSecret")?);
+        let options = input::signing_options(args.json(2, "options")?)?;
         let signed = sign(&params, &secret, options)?;
         let mut out = String::from("{\"stringToSign\":");
         write_string(&signed.string_to_sign, &mut out);
@@ -49,9 +56,10 @@ pub fn sign_params_js(params: JsValue, app_secret: JsValue, options: JsValue) ->
 /// `buildAppApiRequest({ action, params, appKey, appSecret, timestamp?, nonce?, requestId?,
 /// endpoint?, signing? }) → { url, method, headers, body }`
 #[wasm_bindgen(js_name = buildAppApiRequest)]
-pub fn build_app_api_request_js(input: JsValue) -> JsResult {
-    finish(|| {
-        let mut f = Fields::new(from_js(&input, "request")?, "request")?;
+pub fn build_app_api_request_js(bytes: u32, kinds: u32) -> i32 {
+    call(1, bytes, kinds, |args| {
+        let input = args.json(0, "request")?.unwrap_or(Value::Null);
+        let mut f = Fields::new(input, "request")?;
         let action = f.string("action")?;
         let params = f.params()?;
         let app_key = f.string("appKey")?;
@@ -89,9 +97,10 @@ pub fn build_app_api_request_js(input: JsValue) -> JsResult {
 /// `buildTokenApiRequest({ action, params, accessToken, requestId?, endpoint? })
 /// → { url, method, headers, body }`
 #[wasm_bindgen(js_name = buildTokenApiRequest)]
-pub fn build_token_api_request_js(input: JsValue) -> JsResult {
-    finish(|| {
-        let mut f = Fields::new(from_js(&input, "request")?, "request")?;
+pub fn build_token_api_request_js(bytes: u32, kinds: u32) -> i32 {
+    call(1, bytes, kinds, |args| {
+        let input = args.json(0, "request")?.unwrap_or(Value::Null);
+        let mut f = Fields::new(input, "request")?;
         let action = f.string("action")?;
         let params = f.params()?;
         let access_token = f.string("accessToken")?;
@@ -114,22 +123,24 @@ pub fn build_token_api_request_js(input: JsValue) -> JsResult {
 
 /// `parseResponse(status, bodyText) → { RequestId, Data?, …rest of the response }`
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response_js(status: JsValue, body: JsValue) -> JsResult {
-    finish(|| {
-        let (status, body) = input::status_and_body(&status, &body)?;
-        Ok(parse_response(status, &body)?.body.to_json())
+pub fn parse_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
+    call(1, bytes, kinds, |args| {
+        let status = status_code(status)?;
+        Ok(parse_response(status, args.string(0, "bodyText")?)?
+            .body
+            .to_json())
     })
 }
 
 /// `parseActionResponse(action, status, bodyText)`: like `parseResponse`, and for the typed
 /// actions the documented fields are checked and JSON-text `Data` is also given as `DataParsed`.
 #[wasm_bindgen(js_name = parseActionResponse)]
-pub fn parse_action_response_js(action: JsValue, status: JsValue, body: JsValue) -> JsResult {
-    finish(|| {
-        let action = string_arg(&action, "action")?;
-        let (status, body) = input::status_and_body(&status, &body)?;
-        let response = parse_response(status, &body)?;
-        check_result(&action, &response)?;
+pub fn parse_action_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
+    call(2, bytes, kinds, |args| {
+        let action = args.string(0, "action")?;
+        let status = status_code(status)?;
+        let response = parse_response(status, args.string(1, "bodyText")?)?;
+        check_result(action, &response)?;
         let mut out = response.body;
         if let (Some(Value::String(text)), Value::Object(entries)) =
             (out.get("Data").cloned(), &mut out)
@@ -145,10 +156,10 @@ pub fn parse_action_response_js(action: JsValue, status: JsValue, body: JsValue)
 /// `parseLoginResponse(status, bodyText) → { Token, ExpireAt, RequestId }` for
 /// `AppGetTokenByWeiXin` and `AppGetToken`.
 #[wasm_bindgen(js_name = parseLoginResponse)]
-pub fn parse_login_response_js(status: JsValue, body: JsValue) -> JsResult {
-    finish(|| {
-        let (status, body) = input::status_and_body(&status, &body)?;
-        let grant = parse_token_grant(&parse_response(status, &body)?)?;
+pub fn parse_login_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
+    call(1, bytes, kinds, |args| {
+        let status = status_code(status)?;
+        let grant = parse_token_grant(&parse_response(status, args.string(0, "bodyText")?)?)?;
         let out = Value::Object(vec![
             ("Token".into(), grant.token.into()),
             ("ExpireAt".into(), grant.expire_at.into()),
@@ -159,14 +170,6 @@ pub fn parse_login_response_js(status: JsValue, body: JsValue) -> JsResult {
         ]);
         Ok(out.to_json())
     })
-}
-
-fn from_js_optional(value: &JsValue, what: &str) -> Result<Option<Value>> {
-    if value.is_undefined() || value.is_null() {
-        Ok(None)
-    } else {
-        from_js(value, what).map(Some)
-    }
 }
 
 fn request_json(request: &HttpRequest) -> String {
@@ -180,11 +183,4 @@ fn request_json(request: &HttpRequest) -> String {
         ("body".into(), request.body.as_str().into()),
     ])
     .to_json()
-}
-
-/// Runs a binding body and turns its JSON text into a JS value, or its error into a thrown one.
-fn finish(body: impl FnOnce() -> Result<String>) -> JsResult {
-    let json = body().map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&json)
-        .map_err(|_| to_js_error(&Error::parse("internal: invalid result JSON", false)))
 }

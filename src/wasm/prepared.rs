@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 use super::defaults;
-use super::io::{put_result, with_area, Area};
+use super::io::{layout, put_result, with_area, Area};
 use crate::endpoint::Endpoint;
 use crate::json::{Number, Value};
 use crate::params::Params;
@@ -34,37 +34,6 @@ const STRING_TO_SIGN: u32 = 4;
 /// The leading pieces of a request's text: action, appKey or accessToken, requestId (empty:
 /// make one), endpoint (empty: the default).
 const REQUEST_FIELDS: usize = 4;
-
-struct Layout<'a> {
-    fields: Vec<&'a [u8]>,
-    /// Key, value text, kind.
-    params: Vec<(&'a [u8], &'a [u8], u32)>,
-}
-
-/// `fields` single pieces, then `count` parameters of three words each (key length, value
-/// length, kind), over the first `bytes` of the text area; `None` when they do not add up.
-/// JS writes well-formed UTF-8; whoever needs `str`s checks.
-fn layout(area: &Area, fields: usize, count: u32, bytes: u32) -> Option<Layout<'_>> {
-    let word_count = (count as usize).saturating_mul(3).saturating_add(fields);
-    let (field_lengths, param_words) = area.words.get(..word_count)?.split_at(fields);
-    let mut rest = area.text.get(..bytes as usize)?;
-    let mut take = |length: u32| {
-        let (piece, after) = rest.split_at_checked(length as usize)?;
-        rest = after;
-        Some(piece)
-    };
-    let fields = field_lengths
-        .iter()
-        .map(|&length| take(length))
-        .collect::<Option<_>>()?;
-    let mut params = Vec::with_capacity(param_words.len() / 3);
-    for chunk in param_words.chunks_exact(3) {
-        if let &[key, value, kind] = chunk {
-            params.push((take(key)?, take(value)?, kind));
-        }
-    }
-    rest.is_empty().then_some(Layout { fields, params })
-}
 
 fn signing_options(flags: u32) -> SigningOptions {
     SigningOptions {
