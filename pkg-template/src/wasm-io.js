@@ -8,6 +8,7 @@ import { writeUtf8 } from './utf8.js';
 /** raw(): the wasm-bindgen exports; memory(): the instance's WebAssembly.Memory. */
 export function createWasmIo(raw, memory) {
   let decoder = null;
+  let encoder = null;
   let bytes = new Uint8Array(0);
   let words = new Uint32Array(0);
 
@@ -34,7 +35,7 @@ export function createWasmIo(raw, memory) {
     views();
     let end = start;
     for (const field of fields) {
-      const next = writeUtf8(field, bytes, end, strict);
+      const next = strict ? writeUtf8(field, bytes, end, true) : encode(field, end);
       if (next < 0) return -1;
       words[word++] = next - end;
       end = next;
@@ -49,6 +50,13 @@ export function createWasmIo(raw, memory) {
       end = valueEnd;
     }
     return end - start;
+  }
+
+  /** TextEncoder semantics (U+FFFD for an unpaired surrogate), natively where the runtime can. */
+  function encode(text, at) {
+    encoder = encoder || new TextEncoder();
+    if (!encoder.encodeInto) return writeUtf8(text, bytes, at, false);
+    return at + encoder.encodeInto(text, bytes.subarray(at, at + text.length * 3)).written;
   }
 
   /** The first `length` bytes of the text area, as text. */
