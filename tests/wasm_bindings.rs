@@ -210,12 +210,24 @@ fn token_api_request() {
     assert_eq!(e["param"], "accessToken");
 }
 
+/// A parsed body as JS makes it from the answer: a UTF-16 range of the body text, or the body.
+fn body_of(answer: Value, body: &str) -> Value {
+    let Some(range) = answer.as_array() else {
+        return answer;
+    };
+    let units: Vec<u16> = body.encode_utf16().collect();
+    let (start, end) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
+    let slice = String::from_utf16(&units[start as usize..end as usize]).unwrap();
+    serde_json::from_str(&slice).unwrap()
+}
+
 #[test]
 fn responses_and_errors() {
     let parse = |status: f64, body: (&str, u32)| {
         run(&[body], |bytes, kinds| {
             parse_response_js(status, bytes, kinds)
         })
+        .map(|answer| body_of(answer, body.0))
     };
     let body = r#"{"code":0,"msg":"","data":{"Data":{"Token":"t","ExpireAt":1700007200},"RequestId":"r"}}"#;
     let out = parse(200.0, (body, STRING)).unwrap();
@@ -227,6 +239,22 @@ fn responses_and_errors() {
     .unwrap();
     assert_eq!(grant["Token"], "t");
     assert_eq!(grant["ExpireAt"], 1700007200);
+
+    let documented = "\u{feff} {\"Response\":{\"名\":\"😀\",\"RequestId\":\"r2\"}}";
+    assert_eq!(parse(200.0, (documented, STRING)).unwrap()["名"], "😀");
+    let no_data = r#"{"code":0,"msg":"","data":null}"#;
+    assert_eq!(
+        parse(200.0, (no_data, STRING)).unwrap(),
+        serde_json::json!({})
+    );
+
+    let documented = "\u{feff} {\"Response\":{\"名\":\"😀\",\"RequestId\":\"r2\"}}";
+    assert_eq!(parse(200.0, (documented, STRING)).unwrap()["名"], "😀");
+    let no_data = r#"{"code":0,"msg":"","data":null}"#;
+    assert_eq!(
+        parse(200.0, (no_data, STRING)).unwrap(),
+        serde_json::json!({})
+    );
 
     let e = parse(502.0, ("<html>bad gateway</html>", STRING)).unwrap_err();
     assert_eq!(e["kind"], "Http");

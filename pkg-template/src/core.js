@@ -50,6 +50,19 @@ function jsonArg(v, what) {
   return text === undefined ? ['', OTHER] : [text, JSON_TEXT];
 }
 
+/**
+ * A parsed response's body from the wasm's answer: a [start, end, dataIsJson?] range of the
+ * body text, which JSON.parse reads here (with `Data` also parsed as `DataParsed` when the wasm
+ * says it is the JSON text of an object), or the body itself.
+ */
+function bodyOf(answer, bodyText) {
+  const out = JSON.parse(answer);
+  if (!Array.isArray(out)) return out;
+  const body = JSON.parse(bodyText.slice(out[0], out[1]));
+  if (out[2] === 1) body.DataParsed = JSON.parse(body.Data);
+  return body;
+}
+
 /** A status for the wasm: anything but a number is NaN, which it refuses. */
 const statusArg = (status) => (typeof status === 'number' ? status : NaN);
 
@@ -98,13 +111,16 @@ export function makeCore(raw, memory, defaults = () => ({})) {
       return json(args, (b, k) => raw().buildTokenApiRequest(b, k));
     }),
     parseResponse: guarded((status, bodyText) =>
-      json([stringArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)),
+      bodyOf(callWith([stringArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)), bodyText),
     ),
     parseLoginResponse: guarded((status, bodyText) =>
       json([stringArg(bodyText)], (b, k) => raw().parseLoginResponse(statusArg(status), b, k)),
     ),
     parseActionResponse: guarded((action, status, bodyText) =>
-      json([stringArg(action), stringArg(bodyText)], (b, k) => raw().parseActionResponse(statusArg(status), b, k)),
+      bodyOf(
+        callWith([stringArg(action), stringArg(bodyText)], (b, k) => raw().parseActionResponse(statusArg(status), b, k)),
+        bodyText,
+      ),
     ),
     newPushChannel: guarded((config) => {
       const handle = Number(callWith([jsonArg(config, 'push')], (b, k) => raw().pushOpen(b, k)));

@@ -4,9 +4,11 @@
 
 pub(crate) mod decimal;
 mod parse;
+mod span;
 pub(crate) mod write;
 
 pub use parse::{parse, JsonError, LoneSurrogates};
+pub use span::member_span;
 pub use write::{write_string, write_value};
 
 pub use crate::number::Number;

@@ -17,11 +17,11 @@ use wasm_bindgen::prelude::*;
 use crate::actions::login::parse_token_grant;
 use crate::actions::spec::check_result;
 use crate::error::Result;
-use crate::json::{self, write_string, LoneSurrogates, Value};
+use crate::json::{self, member_span, write_string, LoneSurrogates, Value};
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
 };
-use crate::response::parse_response;
+use crate::response::{parse_response, ApiResponse};
 use crate::secret::AppSecret;
 use crate::sign::sign;
 use input::{status_code, Args, Fields};
@@ -126,9 +126,9 @@ pub fn build_token_api_request_js(bytes: u32, kinds: u32) -> i32 {
 pub fn parse_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
     call(1, bytes, kinds, |args| {
         let status = status_code(status)?;
-        Ok(parse_response(status, args.string(0, "bodyText")?)?
-            .body
-            .to_json())
+        let body = args.string(0, "bodyText")?;
+        let response = parse_response(status, body)?;
+        Ok(body_answer(body, &response, false))
     })
 }
 
@@ -139,18 +139,49 @@ pub fn parse_action_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
     call(2, bytes, kinds, |args| {
         let action = args.string(0, "action")?;
         let status = status_code(status)?;
-        let response = parse_response(status, args.string(1, "bodyText")?)?;
+        let body = args.string(1, "bodyText")?;
+        let response = parse_response(status, body)?;
         check_result(action, &response)?;
-        let mut out = response.body;
-        if let (Some(Value::String(text)), Value::Object(entries)) =
-            (out.get("Data").cloned(), &mut out)
-        {
-            if let Ok(parsed @ Value::Object(_)) = json::parse(&text, LoneSurrogates::Replace) {
-                entries.push(("DataParsed".into(), parsed));
-            }
-        }
-        Ok(out.to_json())
+        Ok(body_answer(body, &response, true))
     })
+}
+
+/// How a parsed response's body goes back to JS: `[start, end]`, the UTF-16 range of the body
+/// object in the text JS passed, which JS hands to its own `JSON.parse` (the same values, and
+/// nothing written out again), with a third element `1` when `Data` is the JSON text of an
+/// object and `with_data_parsed` asks for it parsed as `DataParsed`. The body's own JSON when
+/// it is not in the text (a missing or null `data`).
+fn body_answer(body: &str, response: &ApiResponse, with_data_parsed: bool) -> String {
+    let text = body.trim_start_matches('\u{feff}').trim_start();
+    let base = body.len() - text.len();
+    let span = member_span(text, "Response").or_else(|| member_span(text, "data"));
+    let range = span.and_then(|(start, end)| {
+        let before = body.get(..base + start)?;
+        let inside = body.get(base + start..base + end)?;
+        (inside != "null").then(|| (utf16_len(before), utf16_len(inside)))
+    });
+    let Some((start, length)) = range else {
+        return response.body.to_json();
+    };
+    let data_is_object = |data: &Value| {
+        data.as_str()
+            .is_some_and(|t| json::parse(t, LoneSurrogates::Replace).is_ok_and(|v| v.is_object()))
+    };
+    let flag = match response.data() {
+        Some(data) if with_data_parsed && data_is_object(data) => ",1",
+        _ => "",
+    };
+    format!("[{start},{}{flag}]", start + length)
+}
+
+fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|b| match b {
+            0x80..=0xbf => 0,
+            0xf0..=0xff => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// `parseLoginResponse(status, bodyText) → { Token, ExpireAt, RequestId }` for
