@@ -57,7 +57,7 @@ export function run({ runs = 5, runMs = 500 } = {}) {
   const signatureBytes = enc.encode(verified.signature);
   const parts = {
     'make the params object (harness)': (i) => signParamsOf(i),
-    'no-op wasm call (__wbindgen_add_to_stack_pointer(0))': () => wasm.__wbindgen_add_to_stack_pointer(0),
+    'a wasm call that does next to nothing (ioText(0))': () => wasm.ioText(0),
     'signParams({}, secret): every fixed cost': () => pkg.signParams({}, APP_SECRET).signature,
     'TextEncoder.encodeInto of the keys and values (copy in)': (i) => enc.encodeInto(text, buf).written + i,
     'TextDecoder of the signature (copy out)': () => dec.decode(signatureBytes),
