@@ -1,8 +1,7 @@
-//! JavaScript bindings. Signing and request building first try the fast paths (`prepared.rs`:
-//! texts written straight into wasm memory, see `io.rs`). Everything else, and those calls when
-//! a value is not a string, a number or a boolean, crosses as one JSON text per argument
-//! (`JSON.stringify` on the JS side, one copy into wasm), results the same way: far cheaper than
-//! walking JS objects property by property across the boundary.
+//! JavaScript bindings. Every call crosses through the io area (`io.rs`): arguments written
+//! there by JS as UTF-8 pieces (strings as they are, objects as `JSON.stringify` text), the
+//! answer read back from it (the result, or the error as JSON). Signing and request building
+//! first try the fast paths of `prepared.rs`, which take parameters as key, value text and kind.
 
 mod allocator;
 mod defaults;
