@@ -80,7 +80,7 @@ function entriesOf(params) {
     entries[n++] = text;
     entries[n++] = KIND[type];
   }
-  entries.length = n;
+  if (n < entries.length) entries.length = n;
   return entries;
 }
 

@@ -12,8 +12,10 @@ export function createWasmIo(raw, memory) {
   let bytes = new Uint8Array(0);
   let words = new Uint32Array(0);
 
+  let mem = null; // the instance's Memory: one for its life (grow() swaps its buffer)
   const views = () => {
-    const buffer = memory().buffer;
+    mem = mem || memory();
+    const buffer = mem.buffer;
     if (bytes.buffer !== buffer) {
       bytes = new Uint8Array(buffer);
       words = new Uint32Array(buffer);
