@@ -86,8 +86,9 @@ export interface TransportResponse {
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 export interface Signed {
-  stringToSign: string;
-  signature: string;
+  /** Made on first read (from the same parameters); `JSON.stringify` includes it. */
+  readonly stringToSign: string;
+  readonly signature: string;
 }
 
 export interface AppApiRequestInput {
