@@ -1,5 +1,6 @@
-// The wasm core behind the public functions: input checks JSON cannot express, and every
-// exception turned into an IotExplorerError.
+// The wasm core behind the public functions: the fast paths first (prepared.js), else each
+// argument as text or JSON text through the wasm's io area (wasm-io.js); input checks JSON
+// cannot express; every exception turned into an IotExplorerError.
 import { invalidInput, toIotExplorerError } from './errors.js';
 import { preparedCalls } from './prepared.js';
 import { createWasmIo } from './wasm-io.js';
