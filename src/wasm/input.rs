@@ -11,8 +11,8 @@ use crate::sign::SigningOptions;
 
 /// The arguments of a call: pieces of the text area (byte lengths in the word area), and what
 /// each one is, 3 bits per argument in `kinds`: a string, missing (`undefined` or `null`),
-/// another type where a string belongs, or the text of `JSON.stringify` (which is `undefined`,
-/// so "another type", for a function or a symbol).
+/// another type, or JSON text from `JSON.stringify` (a function or a symbol, for which it gives
+/// `undefined`, counts as another type).
 pub struct Args<'a> {
     pieces: Vec<&'a [u8]>,
     kinds: u32,
