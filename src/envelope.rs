@@ -70,6 +70,7 @@ fn inner_response(inner: Value) -> Result<ApiResponse> {
     Ok(ApiResponse {
         request_id,
         body: inner,
+        body_span: None,
     })
 }
 

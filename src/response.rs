@@ -2,7 +2,7 @@
 
 use crate::envelope::unwrap_envelope;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{parse, JsonError, LoneSurrogates, Value};
+use crate::json::{parse_with_member_spans, JsonError, LoneSurrogates, Value};
 
 /// How much of a body an error keeps as evidence.
 pub const EXCERPT_BYTES: usize = 200;
@@ -13,6 +13,10 @@ pub const EXCERPT_BYTES: usize = 200;
 pub struct ApiResponse {
     pub request_id: Option<String>,
     pub body: Value,
+    /// Where `body` lies in the text given to [`parse_response`] (a byte range), when it is there
+    /// (not for a missing or null `data`): callers with a JSON reader of their own can read
+    /// that slice instead of writing `body` out again.
+    pub body_span: Option<(usize, usize)>,
 }
 
 impl ApiResponse {
@@ -30,11 +34,11 @@ pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
     let parsed = if text.is_empty() {
         None
     } else {
-        Some(parse(text, LoneSurrogates::Replace))
+        Some(parse_with_member_spans(text, LoneSurrogates::Replace))
     };
     if !(200..=299).contains(&status) {
         // A server error page may still carry an API error; prefer it when it does.
-        if let Some(Ok(value)) = parsed {
+        if let Some(Ok((value, _))) = parsed {
             if let Err(e) = unwrap_envelope(value) {
                 if e.kind == ErrorKind::Api {
                     return Err(e.with_status(status));
@@ -43,7 +47,7 @@ pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
         }
         return Err(Error::http(status, excerpt(body)));
     }
-    let value = match parsed {
+    let (value, spans) = match parsed {
         None => return Err(body_error("empty response body", status, body)),
         Some(Err(JsonError::UnexpectedEnd)) => {
             return Err(body_error("response body is truncated JSON", status, body))
@@ -59,12 +63,31 @@ pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
                 body,
             ))
         }
-        Some(Ok(value)) => value,
+        Some(Ok(parsed)) => parsed,
     };
-    unwrap_envelope(value).map_err(|e| match e.kind {
+    let offset = body.len() - body.trim_start_matches('\u{feff}').trim_start().len();
+    let span = body_member(&value)
+        .and_then(|index| spans.get(index))
+        .map(|&(start, end)| (offset + start, offset + end));
+    let mut response = unwrap_envelope(value).map_err(|e| match e.kind {
         ErrorKind::Parse => e.with_status(status).with_excerpt(excerpt(body)),
         _ => e.with_status(status),
-    })
+    })?;
+    response.body_span = span.filter(|_| response.body.is_object());
+    Ok(response)
+}
+
+/// The index of the top-level member the envelope takes the body from: the last `Response`,
+/// else the last `data` when it is an object (a null or missing `data` is an empty body).
+fn body_member(value: &Value) -> Option<usize> {
+    let Value::Object(entries) = value else {
+        return None;
+    };
+    let last = |key: &str| entries.iter().rposition(|(k, _)| k == key);
+    match last("Response") {
+        Some(index) => Some(index),
+        None => last("data").filter(|&i| matches!(entries.get(i), Some((_, Value::Object(_))))),
+    }
 }
 
 /// A body no API sends: most often a gateway or a dropped connection, so worth a retry.
@@ -86,4 +109,29 @@ pub fn excerpt(body: &str) -> String {
     let mut out = body.get(..end).unwrap_or_default().to_owned();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn body_text(body: &str) -> Option<&str> {
+        let response = parse_response(200, body).unwrap();
+        response
+            .body_span
+            .and_then(|(start, end)| body.get(start..end))
+    }
+
+    #[test]
+    fn the_body_span_is_where_the_body_is() {
+        let wire = "\u{feff}  {\"code\":0,\"data\":{\"x\":1},\"msg\":\"\",\"data\" : {\"RequestId\":\"r\",\"名\":[{}]}} ";
+        assert_eq!(body_text(wire), Some(r#"{"RequestId":"r","名":[{}]}"#));
+        let documented = r#"{"Response":{"RequestId":"r"}}"#;
+        assert_eq!(body_text(documented), Some(r#"{"RequestId":"r"}"#));
+        assert_eq!(body_text(r#"{"code":0,"msg":"","data":null}"#), None);
+        assert_eq!(body_text(r#"{"code":0,"msg":""}"#), None);
+    }
 }

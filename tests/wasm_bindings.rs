@@ -210,14 +210,16 @@ fn token_api_request() {
     assert_eq!(e["param"], "accessToken");
 }
 
-/// A parsed body as JS makes it from the answer: a UTF-16 range of the body text, or the body.
+/// A parsed body as JS makes it from the answer: UTF-16 offsets into the body text from its
+/// start and from its end, or the body.
 fn body_of(answer: Value, body: &str) -> Value {
     let Some(range) = answer.as_array() else {
         return answer;
     };
     let units: Vec<u16> = body.encode_utf16().collect();
-    let (start, end) = (range[0].as_u64().unwrap(), range[1].as_u64().unwrap());
-    let slice = String::from_utf16(&units[start as usize..end as usize]).unwrap();
+    let start = range[0].as_u64().unwrap() as usize;
+    let end = units.len() - range[1].as_u64().unwrap() as usize;
+    let slice = String::from_utf16(&units[start..end]).unwrap();
     serde_json::from_str(&slice).unwrap()
 }
 

@@ -52,14 +52,15 @@ function jsonArg(v, what) {
 }
 
 /**
- * A parsed response's body from the wasm's answer: a [start, end, dataIsJson?] range of the
- * body text, which JSON.parse reads here (with `Data` also parsed as `DataParsed` when the wasm
- * says it is the JSON text of an object), or the body itself.
+ * A parsed response's body from the wasm's answer: where it lies in the body text ([offset
+ * from the start, offset from the end, dataIsJson?]), which JSON.parse reads here (with `Data`
+ * also parsed as `DataParsed` when the wasm says it is the JSON text of an object), or the body
+ * itself.
  */
 function bodyOf(answer, bodyText) {
   const out = JSON.parse(answer);
   if (!Array.isArray(out)) return out;
-  const body = JSON.parse(bodyText.slice(out[0], out[1]));
+  const body = JSON.parse(bodyText.slice(out[0], bodyText.length - out[1]));
   if (out[2] === 1) body.DataParsed = JSON.parse(body.Data);
   return body;
 }

@@ -4,11 +4,9 @@
 
 pub(crate) mod decimal;
 mod parse;
-mod span;
 pub(crate) mod write;
 
-pub use parse::{parse, JsonError, LoneSurrogates};
-pub use span::member_span;
+pub use parse::{parse, parse_with_member_spans, JsonError, LoneSurrogates};
 pub use write::{write_string, write_value};
 
 pub use crate::number::Number;

@@ -44,18 +44,28 @@ pub enum LoneSurrogates {
 }
 
 pub fn parse(text: &str, lone: LoneSurrogates) -> Result<Value, JsonError> {
+    parse_with_member_spans(text, lone).map(|(value, _)| value)
+}
+
+/// Also gives, when the text is an object, the byte range of each of its members' values, in
+/// the order of its entries: where a member lies in the text, without a second scan.
+pub fn parse_with_member_spans(
+    text: &str,
+    lone: LoneSurrogates,
+) -> Result<(Value, Vec<(usize, usize)>), JsonError> {
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
         pos: 0,
         lone,
+        member_spans: Vec::new(),
     };
     let value = p.value()?;
     p.skip_ws();
     if p.pos < p.bytes.len() {
         return Err(JsonError::Syntax { offset: p.pos });
     }
-    Ok(value)
+    Ok((value, p.member_spans))
 }
 
 struct Parser<'a> {
@@ -63,6 +73,8 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     lone: LoneSurrogates,
+    /// Value ranges of the top-level object's members.
+    member_spans: Vec<(usize, usize)>,
 }
 
 /// A container being filled while the parser walks into its children.
@@ -105,9 +117,13 @@ impl Parser<'_> {
     /// Parses one value without recursion: containers are kept on an explicit stack.
     fn value(&mut self) -> Result<Value, JsonError> {
         let mut stack: Vec<Frame> = Vec::new();
+        let mut member_start = 0;
         loop {
             // Read a value start: either a scalar or the opening of a container.
             self.skip_ws();
+            if stack.len() == 1 {
+                member_start = self.pos;
+            }
             let mut done = match self.peek() {
                 Some(b'[') => {
                     self.pos += 1;
@@ -136,6 +152,9 @@ impl Parser<'_> {
             };
             // Hand the finished value to its container; close containers that end here.
             loop {
+                if stack.len() == 1 && matches!(stack.first(), Some(Frame::Object(..))) {
+                    self.member_spans.push((member_start, self.pos));
+                }
                 let Some(frame) = stack.last_mut() else {
                     return Ok(done);
                 };
@@ -349,6 +368,25 @@ fn push_frame(stack: &mut Vec<Frame>, frame: Frame) -> Result<(), JsonError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn member_spans_cover_each_top_level_value() {
+        let text = r#" {"a":1, "b" : {"x":[1,{}],"y":{}} ,"c":"s","d":[],"e":{}} "#;
+        let (value, spans) =
+            super::parse_with_member_spans(text, super::LoneSurrogates::Reject).unwrap();
+        let slices: Vec<&str> = spans
+            .iter()
+            .map(|&(s, e)| text.get(s..e).unwrap())
+            .collect();
+        assert_eq!(
+            slices,
+            ["1", r#"{"x":[1,{}],"y":{}}"#, r#""s""#, "[]", "{}"]
+        );
+        assert!(value.is_object());
+        let (_, none) =
+            super::parse_with_member_spans("[1,{\"a\":2}]", super::LoneSurrogates::Reject).unwrap();
+        assert!(none.is_empty());
+    }
+
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::actions::login::parse_token_grant;
 use crate::actions::spec::check_result;
 use crate::error::Result;
-use crate::json::{self, member_span, write_string, LoneSurrogates, Value};
+use crate::json::{self, write_string, LoneSurrogates, Value};
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
 };
@@ -145,21 +145,16 @@ pub fn parse_action_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
     })
 }
 
-/// How a parsed response's body goes back to JS: `[start, end]`, the UTF-16 range of the body
-/// object in the text JS passed, which JS hands to its own `JSON.parse` (the same values, and
-/// nothing written out again), with a third element `1` when `Data` is the JSON text of an
-/// object and `with_data_parsed` asks for it parsed as `DataParsed`. The body's own JSON when
-/// it is not in the text (a missing or null `data`).
+/// How a parsed response's body goes back to JS: `[start, fromEnd]`, the UTF-16 offsets of the
+/// body object in the text JS passed, from its start and from its end, which JS hands to its
+/// own `JSON.parse` (the same values, and nothing written out again); with a third element `1`
+/// when `Data` is the JSON text of an object and `with_data_parsed` asks for it parsed as
+/// `DataParsed`. The body's own JSON when it is not in the text (a missing or null `data`).
 fn body_answer(body: &str, response: &ApiResponse, with_data_parsed: bool) -> String {
-    let text = body.trim_start_matches('\u{feff}').trim_start();
-    let base = body.len() - text.len();
-    let span = member_span(text, "Response").or_else(|| member_span(text, "data"));
-    let range = span.and_then(|(start, end)| {
-        let before = body.get(..base + start)?;
-        let inside = body.get(base + start..base + end)?;
-        (inside != "null").then(|| (utf16_len(before), utf16_len(inside)))
+    let range = response.body_span.and_then(|(start, end)| {
+        Some((utf16_len(body.get(..start)?), utf16_len(body.get(end..)?)))
     });
-    let Some((start, length)) = range else {
+    let Some((start, from_end)) = range else {
         return response.body.to_json();
     };
     let data_is_object = |data: &Value| {
@@ -170,7 +165,7 @@ fn body_answer(body: &str, response: &ApiResponse, with_data_parsed: bool) -> St
         Some(data) if with_data_parsed && data_is_object(data) => ",1",
         _ => "",
     };
-    format!("[{start},{}{flag}]", start + length)
+    format!("[{start},{from_end}{flag}]")
 }
 
 fn utf16_len(text: &str) -> usize {
