@@ -11,7 +11,7 @@
 use iot_explorer_app::wasm::io::with_area;
 use iot_explorer_app::wasm::{
     build_app_api_request_js, build_token_api_request_js, parse_login_response_js,
-    parse_response_js, sign_params,
+    parse_response_js, sign_params_js,
 };
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -48,7 +48,7 @@ fn run(args: &[(&str, u32)], call: impl FnOnce(u32, u32) -> i32) -> Result<Value
 }
 
 fn sign(params: (&str, u32), secret: (&str, u32), options: (&str, u32)) -> Result<Value, Value> {
-    run(&[params, secret, options], sign_params)
+    run(&[params, secret, options], sign_params_js)
 }
 
 fn app_request(input: &str) -> Result<Value, Value> {

@@ -36,7 +36,7 @@ fn call(count: usize, bytes: u32, kinds: u32, body: impl FnOnce(&Args) -> Result
 
 /// `signParams(params, appSecret, options?) → { stringToSign, signature }`
 #[wasm_bindgen(js_name = signParams)]
-pub fn sign_params(bytes: u32, kinds: u32) -> i32 {
+pub fn sign_params_js(bytes: u32, kinds: u32) -> i32 {
     call(3, bytes, kinds, |args| {
         let params = args.json(0, "params")?.unwrap_or(Value::Null);
         let params = crate::Params::from_object(params, "params")?;
