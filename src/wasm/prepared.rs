@@ -97,19 +97,16 @@ fn app_api_request(
     nonce: f64,
     flags: u32,
 ) -> Option<HttpRequest> {
-    let layout = layout(area, REQUEST_FIELDS, count, bytes)?;
-    let [action, app_key, request_id, endpoint] = texts(&layout.fields)?;
-    let params = params_of(&layout.params)?;
-    let request_id = request_id_or_default(request_id)?;
+    let parts = request_parts(area, count, bytes)?;
     let call = AppApiCall {
-        action,
-        params: &params,
-        app_key,
+        action: parts.action,
+        params: &parts.params,
+        app_key: parts.credential,
         app_secret: area.secret.as_ref()?,
         timestamp: integer_or(timestamp, || Some(defaults::now_seconds()))?,
         nonce: integer_or(nonce, || defaults::nonce().ok())?,
-        request_id: &request_id,
-        endpoint: &Endpoint::parse(Some(endpoint)).ok()?,
+        request_id: &parts.request_id,
+        endpoint: &parts.endpoint,
         signing: signing_options(flags),
     };
     build_app_api_request(&call).ok().map(|built| built.request)
@@ -126,18 +123,37 @@ pub fn build_token_api_prepared(count: u32, bytes: u32) -> i32 {
 }
 
 fn token_api_request(area: &Area, count: u32, bytes: u32) -> Option<HttpRequest> {
-    let layout = layout(area, REQUEST_FIELDS, count, bytes)?;
-    let [action, access_token, request_id, endpoint] = texts(&layout.fields)?;
-    let params = params_of(&layout.params)?;
-    let request_id = request_id_or_default(request_id)?;
+    let parts = request_parts(area, count, bytes)?;
     let call = TokenApiCall {
-        action,
-        params: &params,
-        access_token,
-        request_id: &request_id,
-        endpoint: &Endpoint::parse(Some(endpoint)).ok()?,
+        action: parts.action,
+        params: &parts.params,
+        access_token: parts.credential,
+        request_id: &parts.request_id,
+        endpoint: &parts.endpoint,
     };
     build_token_api_request(&call).ok()
+}
+
+/// What both kinds of request lay out: action, AppKey or AccessToken, request id (made here
+/// when empty), endpoint, then the parameters.
+struct RequestParts<'a> {
+    action: &'a str,
+    credential: &'a str,
+    request_id: Cow<'a, str>,
+    endpoint: Endpoint,
+    params: Params,
+}
+
+fn request_parts(area: &Area, count: u32, bytes: u32) -> Option<RequestParts<'_>> {
+    let layout = layout(area, REQUEST_FIELDS, count, bytes)?;
+    let [action, credential, request_id, endpoint] = texts(&layout.fields)?;
+    Some(RequestParts {
+        action,
+        credential,
+        request_id: request_id_or_default(request_id)?,
+        endpoint: Endpoint::parse(Some(endpoint)).ok()?,
+        params: params_of(&layout.params)?,
+    })
 }
 
 /// The request fields as text.
