@@ -37,25 +37,22 @@ pub fn with_area<T>(f: impl FnOnce(&mut Area) -> T) -> T {
 /// address up again after any call that may have grown the area.
 #[wasm_bindgen(js_name = ioText)]
 pub fn io_text(bytes: u32) -> u32 {
-    with_area(|area| {
-        let bytes = bytes as usize;
-        if area.text.len() < bytes {
-            area.text.resize(bytes, 0);
-        }
-        area.text.as_ptr() as usize as u32
-    })
+    with_area(|area| address_of(&mut area.text, bytes))
 }
 
 /// `ioWords(count) → address` of the word area, grown to at least `count` u32 words.
 #[wasm_bindgen(js_name = ioWords)]
 pub fn io_words(count: u32) -> u32 {
-    with_area(|area| {
-        let count = count as usize;
-        if area.words.len() < count {
-            area.words.resize(count, 0);
-        }
-        area.words.as_ptr() as usize as u32
-    })
+    with_area(|area| address_of(&mut area.words, count))
+}
+
+/// The address of `items`, grown to at least `len` items first.
+fn address_of<T: Clone + Default>(items: &mut Vec<T>, len: u32) -> u32 {
+    let len = len as usize;
+    if items.len() < len {
+        items.resize(len, T::default());
+    }
+    items.as_ptr() as usize as u32
 }
 
 /// `setSigningSecret(bytes)`: the first `bytes` of the text area are an AppSecret; it is kept
