@@ -90,6 +90,15 @@ export function makeCore(raw, memory, defaults = () => ({})) {
     return io.answer(call(bytes, kinds));
   };
   const json = (args, call) => JSON.parse(callWith(args, call));
+  /** A request builder: its fast path, else the request object as JSON text to `exported`. */
+  const requestBuilder = (fast, kind, exported) =>
+    guarded((input) => {
+      const built = fast(input, defaults);
+      if (built !== null) return built;
+      if (input && input.params !== undefined) checkParams(input.params);
+      const args = [jsonArg(withDefaults(input, kind, defaults), 'request')];
+      return json(args, (b, k) => raw()[exported](b, k));
+    });
   return {
     signParams: guarded((params, appSecret, options) => {
       const fast = prepared.sign(params, appSecret, options);
@@ -98,20 +107,8 @@ export function makeCore(raw, memory, defaults = () => ({})) {
       const args = [jsonArg(params, 'params'), stringArg(appSecret), jsonArg(options, 'options')];
       return json(args, (b, k) => raw().signParams(b, k));
     }),
-    buildAppApiRequest: guarded((input) => {
-      const fast = prepared.appApiRequest(input, defaults);
-      if (fast !== null) return fast;
-      if (input && input.params !== undefined) checkParams(input.params);
-      const args = [jsonArg(withDefaults(input, 'appapi', defaults), 'request')];
-      return json(args, (b, k) => raw().buildAppApiRequest(b, k));
-    }),
-    buildTokenApiRequest: guarded((input) => {
-      const fast = prepared.tokenApiRequest(input, defaults);
-      if (fast !== null) return fast;
-      if (input && input.params !== undefined) checkParams(input.params);
-      const args = [jsonArg(withDefaults(input, 'tokenapi', defaults), 'request')];
-      return json(args, (b, k) => raw().buildTokenApiRequest(b, k));
-    }),
+    buildAppApiRequest: requestBuilder(prepared.appApiRequest, 'appapi', 'buildAppApiRequest'),
+    buildTokenApiRequest: requestBuilder(prepared.tokenApiRequest, 'tokenapi', 'buildTokenApiRequest'),
     parseResponse: guarded((status, bodyText) =>
       bodyOf(callWith([stringArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)), bodyText),
     ),
