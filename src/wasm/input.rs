@@ -140,11 +140,13 @@ impl Fields {
     pub fn optional_integer(&mut self, name: &str) -> Result<Option<i64>> {
         match self.optional(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) if n.as_integer().is_some() => Ok(n.as_integer()),
-            Some(other) => Err(Error::invalid(
-                name,
-                format!("{name} must be an integer, not {}", other.to_json()),
-            )),
+            Some(value) => match value.as_integer() {
+                Some(n) => Ok(Some(n)),
+                None => Err(Error::invalid(
+                    name,
+                    format!("{name} must be an integer, not {}", value.to_json()),
+                )),
+            },
         }
     }
 
