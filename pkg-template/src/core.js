@@ -85,7 +85,7 @@ export function makeCore(raw, memory, defaults = () => ({})) {
   };
   /** Puts `args` ([text, kind] each) into the wasm, runs `call(bytes, kinds)`, returns its answer. */
   const callWith = (args, call) => {
-    const bytes = io.put(args.map((a) => a[0]), [], false);
+    const bytes = io.put(args.map((a) => a[0]));
     const kinds = args.reduce((k, a, i) => k | (a[1] << (3 * i)), 0);
     return io.answer(call(bytes, kinds));
   };

@@ -1,6 +1,7 @@
 // The fast paths of signParams, buildAppApiRequest and buildTokenApiRequest: the arguments are
-// written straight into the wasm's memory as UTF-8 text and a few u32 words, the byte length
-// of each piece and each value's kind (src/wasm/io.rs, src/wasm/prepared.rs). Each returns
+// joined into one string, written straight into the wasm's memory as UTF-8, with a few u32
+// words: the UTF-16 length of each piece and each value's kind (src/wasm/io.rs,
+// src/wasm/prepared.rs). Each returns
 // null for what it does not take (values other than strings, finite numbers and booleans,
 // unknown options, errors of any kind): the caller then takes the general path, which reports
 // errors.
@@ -58,51 +59,52 @@ function signingFlags(options) {
 }
 
 /**
- * The parameters as [key, value text, kind, …] (what the fast paths write, and what signing
- * again for `stringToSign` needs), or null when a value is not a string, a finite number or a
- * boolean. Undefined members are skipped, as JSON.stringify (the general path) does.
+ * `fields` and the parameters joined into one text, with the lengths the wasm needs: each
+ * field's, then each parameter's key and value text lengths and its kind. Null when a value is
+ * not a string, a finite number or a boolean. Undefined members are skipped, as JSON.stringify
+ * (the general path) does.
  */
-function entriesOf(params) {
-  if (params === undefined) return [];
-  const keys = Object.keys(params);
-  const entries = new Array(keys.length * 3);
-  let n = 0;
+function joined(fields, params) {
+  let text = '';
+  const lengths = [];
+  for (let i = 0; i < fields.length; i++) {
+    text += fields[i];
+    lengths.push(fields[i].length);
+  }
+  const keys = params === undefined ? [] : Object.keys(params);
   for (let i = 0; i < keys.length; i++) {
-    const value = params[keys[i]];
+    const key = keys[i];
+    const value = params[key];
     const type = typeof value;
-    let text;
-    if (type === 'string') text = value;
-    else if (type === 'number' && Number.isFinite(value)) text = String(value);
-    else if (type === 'boolean') text = value ? 'true' : 'false';
+    let valueText;
+    if (type === 'string') valueText = value;
+    else if (type === 'number' && Number.isFinite(value)) valueText = String(value);
+    else if (type === 'boolean') valueText = value ? 'true' : 'false';
     else if (type === 'undefined') continue;
     else return null;
-    entries[n++] = keys[i];
-    entries[n++] = text;
-    entries[n++] = KIND[type];
+    text += key;
+    text += valueText;
+    lengths.push(key.length, valueText.length, KIND[type]);
   }
-  if (n < entries.length) entries.length = n;
-  return entries;
+  return { text, lengths, count: (lengths.length - fields.length) / 3 };
 }
 
 /** raw(): the wasm-bindgen exports; io: createWasmIo's helpers. */
 export function preparedCalls(raw, io) {
   let heldSecret = null; // the AppSecret the wasm holds as keyed HMAC state
-  const put = (fields, entries) => io.put(fields, entries, true);
+  const put = (args) => io.putJoined(args.text, args.lengths);
 
   function holdSecret(appSecret) {
     if (appSecret === heldSecret) return true;
     heldSecret = null;
-    const length = put([appSecret], []);
-    if (length < 0) return false;
-    raw().setSigningSecret(length);
+    const bytes = io.putJoined(appSecret, [appSecret.length]);
+    if (raw().setSigningSecret(bytes) !== 1) return false;
     heldSecret = appSecret;
     return true;
   }
 
-  function signPrepared(entries, flags) {
-    const length = put([], entries);
-    if (length < 0) return null;
-    const result = raw().signPrepared(entries.length / 3, length, flags);
+  function signPrepared(args, flags) {
+    const result = raw().signPrepared(args.count, put(args), flags);
     return result < 0 ? null : io.read(result);
   }
 
@@ -143,11 +145,11 @@ export function preparedCalls(raw, io) {
     sign(params, appSecret, options) {
       const flags = signingFlags(options);
       if (flags < 0 || typeof appSecret !== 'string' || !isObject(params)) return null;
-      const entries = entriesOf(params);
-      if (entries === null || !holdSecret(appSecret)) return null;
-      const signature = signPrepared(entries, flags);
+      const args = joined([], params);
+      if (args === null || !holdSecret(appSecret)) return null;
+      const signature = signPrepared(args, flags);
       if (signature === null) return null;
-      return new Signed(signature, () => signPrepared(entries, flags | STRING_TO_SIGN));
+      return new Signed(signature, () => signPrepared(args, flags | STRING_TO_SIGN));
     },
 
     appApiRequest(input, defaults) {
@@ -162,11 +164,9 @@ export function preparedCalls(raw, io) {
       const flags = input.signing === null ? -1 : signingFlags(input.signing);
       if (typeof action !== 'string' || typeof appKey !== 'string' || typeof appSecret !== 'string') return null;
       if (params === null || requestId === null || endpoint === null || timestamp === null || nonce === null || flags < 0) return null;
-      const entries = entriesOf(params);
-      if (entries === null || !holdSecret(appSecret)) return null;
-      const length = put([action, appKey, requestId, endpoint], entries);
-      if (length < 0) return null;
-      return readRequest(raw().buildAppApiPrepared(entries.length / 3, length, timestamp, nonce, flags));
+      const args = joined([action, appKey, requestId, endpoint], params);
+      if (args === null || !holdSecret(appSecret)) return null;
+      return readRequest(raw().buildAppApiPrepared(args.count, put(args), timestamp, nonce, flags));
     },
 
     tokenApiRequest(input, defaults) {
@@ -177,11 +177,9 @@ export function preparedCalls(raw, io) {
       const endpoint = endpointOf(input.endpoint);
       if (typeof action !== 'string' || typeof accessToken !== 'string') return null;
       if (params === null || requestId === null || endpoint === null) return null;
-      const entries = entriesOf(params);
-      if (entries === null) return null;
-      const length = put([action, accessToken, requestId, endpoint], entries);
-      if (length < 0) return null;
-      return readRequest(raw().buildTokenApiPrepared(entries.length / 3, length));
+      const args = joined([action, accessToken, requestId, endpoint], params);
+      if (args === null) return null;
+      return readRequest(raw().buildTokenApiPrepared(args.count, put(args)));
     },
   };
 }

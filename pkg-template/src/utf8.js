@@ -1,13 +1,11 @@
 // UTF-8 written straight into a byte array: for the TextEncoder stand-in of the mini-program
-// build, and for the fast paths, which write arguments into the wasm's memory without
-// building an intermediate string or array.
+// build, and for writing arguments into the wasm's memory where there is no encodeInto.
 
 /**
  * Writes `s` as UTF-8 into `out` from `at` (room for 3 bytes per UTF-16 unit is the caller's
- * job); returns the end. An unpaired surrogate becomes U+FFFD, or with `strict` ends the
- * write with -1.
+ * job); returns the end. An unpaired surrogate becomes U+FFFD, as TextEncoder makes it.
  */
-export function writeUtf8(s, out, at, strict) {
+export function writeUtf8(s, out, at) {
   let n = at;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -20,8 +18,6 @@ export function writeUtf8(s, out, at, strict) {
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
         i++;
-      } else if (strict) {
-        return -1;
       } else {
         c = 0xfffd;
       }

@@ -1,6 +1,6 @@
 // The one way every call crosses into the wasm and back (src/wasm/io.rs): arguments are written
-// as UTF-8 straight into the wasm's text area, with each piece's byte length (and each
-// parameter's kind) in its word area; the answer comes back in the text area, the result or,
+// as UTF-8 straight into the wasm's text area, with each piece's length (and each parameter's
+// kind) in its word area; the answer comes back in the text area, the result or,
 // for a negative length, the error as JSON.
 import { IotExplorerError } from './errors.js';
 import { writeUtf8 } from './utf8.js';
@@ -23,41 +23,42 @@ export function createWasmIo(raw, memory) {
   };
 
   /**
-   * Writes the strings `fields` and the `entries` ([key, value text, kind, …]) into the
-   * wasm's memory: the UTF-8 text into the text area, each piece's byte length (and each
-   * entry's kind) into the word area. Returns the text's byte length; with `strict`, -1 for an
-   * unpaired surrogate (else it becomes U+FFFD, as TextEncoder does).
+   * For the general path: writes each of the strings `pieces` as UTF-8 into the wasm's text
+   * area (an unpaired surrogate becomes U+FFFD, as TextEncoder does), and its byte length into
+   * the word area. Returns the text's byte length.
    */
-  function put(fields, entries, strict) {
+  function put(pieces) {
     let units = 0;
-    for (const field of fields) units += field.length;
-    for (let i = 0; i < entries.length; i += 3) units += entries[i].length + entries[i + 1].length;
-    let word = raw().ioWords(fields.length + entries.length) >>> 2;
+    for (const piece of pieces) units += piece.length;
+    let word = raw().ioWords(pieces.length) >>> 2;
     const start = raw().ioText(units * 3);
     views();
     let end = start;
-    for (const field of fields) {
-      const next = strict ? writeUtf8(field, bytes, end, true) : encode(field, end);
-      if (next < 0) return -1;
+    for (const piece of pieces) {
+      const next = encode(piece, end);
       words[word++] = next - end;
       end = next;
     }
-    for (let i = 0; i < entries.length; i += 3) {
-      const keyEnd = writeUtf8(entries[i], bytes, end, strict);
-      const valueEnd = keyEnd < 0 ? -1 : writeUtf8(entries[i + 1], bytes, keyEnd, strict);
-      if (valueEnd < 0) return -1;
-      words[word++] = keyEnd - end;
-      words[word++] = valueEnd - keyEnd;
-      words[word++] = entries[i + 2];
-      end = valueEnd;
-    }
     return end - start;
+  }
+
+  /**
+   * For the fast paths: writes `text` (the pieces joined) as UTF-8 into the text area in one go,
+   * and `lengths` (each piece's UTF-16 length, and the parameters' kinds) into the word area;
+   * the wasm finds the pieces' bytes. Returns the text's byte length.
+   */
+  function putJoined(text, lengths) {
+    let word = raw().ioWords(lengths.length) >>> 2;
+    const start = raw().ioText(text.length * 3);
+    views();
+    for (let i = 0; i < lengths.length; i++) words[word++] = lengths[i];
+    return encode(text, start) - start;
   }
 
   /** TextEncoder semantics (U+FFFD for an unpaired surrogate), natively where the runtime can. */
   function encode(text, at) {
     encoder = encoder || new TextEncoder();
-    if (!encoder.encodeInto) return writeUtf8(text, bytes, at, false);
+    if (!encoder.encodeInto) return writeUtf8(text, bytes, at);
     return at + encoder.encodeInto(text, bytes.subarray(at, at + text.length * 3)).written;
   }
 
@@ -83,5 +84,5 @@ export function createWasmIo(raw, memory) {
     throw new IotExplorerError(fields.message, fields);
   }
 
-  return { put, read, word, answer };
+  return { put, putJoined, read, word, answer };
 }

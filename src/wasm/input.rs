@@ -1,7 +1,7 @@
 //! JS arguments → core values. Objects arrive as the text of `JSON.stringify`, so `undefined`
 //! members vanish (BigInt or circular values are typed errors on the JS side).
 
-use super::io::{layout, Area};
+use super::io::{layout, Area, Lengths};
 
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
@@ -24,7 +24,7 @@ const JSON_TEXT: u32 = 3;
 
 impl<'a> Args<'a> {
     pub fn read(area: &'a Area, count: usize, bytes: u32, kinds: u32) -> Result<Self> {
-        match layout(area, count, 0, bytes) {
+        match layout(area, Lengths::Bytes, count, 0, bytes) {
             Some(layout) => Ok(Args {
                 pieces: layout.fields,
                 kinds,

@@ -1,6 +1,6 @@
 //! The memory every call crosses the boundary through. JS writes a call's arguments as UTF-8
-//! text straight into the text area and a list of u32 words (the byte length of each piece of
-//! that text, and value kinds) into the word area; the answer comes back as bytes in the text
+//! text straight into the text area and a list of u32 words (the length of each piece of that
+//! text, and value kinds; see `Lengths`) into the word area; the answer comes back as bytes in the text
 //! area: the result, or the error as JSON. No JS objects walked from wasm, no JS values made by
 //! it.
 
@@ -55,15 +55,22 @@ fn address_of<T: Clone + Default>(items: &mut Vec<T>, len: u32) -> u32 {
     items.as_ptr() as usize as u32
 }
 
-/// `setSigningSecret(bytes)`: the first `bytes` of the text area are an AppSecret; it is kept
-/// (as keyed HMAC state) for the following signed calls and wiped from the text area.
+/// `setSigningSecret(bytes) → 1` when the first `bytes` of the text area, laid out as for the
+/// fast paths (one piece, its UTF-16 length in the word area), are an AppSecret: it is kept (as
+/// keyed HMAC state) for the following signed calls and wiped from the text area. 0 otherwise.
 #[wasm_bindgen(js_name = setSigningSecret)]
-pub fn set_signing_secret(bytes: u32) {
+pub fn set_signing_secret(bytes: u32) -> u32 {
     with_area(|area| {
-        let end = (bytes as usize).min(area.text.len());
-        let secret = area.text.get_mut(..end).unwrap_or_default();
-        area.secret = Some(AppSecret::new(&*secret));
-        secret.fill(0);
+        let secret = layout(area, Lengths::Utf16Units, 1, 0, bytes)
+            .and_then(|layout| layout.fields.first().copied())
+            .map(AppSecret::new);
+        let held = secret.is_some();
+        area.secret = secret;
+        area.text
+            .iter_mut()
+            .take(bytes as usize)
+            .for_each(|b| *b = 0);
+        u32::from(held)
     })
 }
 
@@ -113,15 +120,35 @@ pub struct Layout<'a> {
     pub params: Vec<(&'a [u8], &'a [u8], u32)>,
 }
 
+/// How the word area measures the pieces of the text.
+#[derive(Clone, Copy)]
+pub enum Lengths {
+    /// In bytes: each piece was encoded on its own (the general path).
+    Bytes,
+    /// In UTF-16 units, as JS's `length`: the pieces were joined and encoded as one string (the
+    /// fast paths). U+FFFD is refused, as that is what the encoder made of an unpaired surrogate.
+    Utf16Units,
+}
+
 /// `fields` single pieces, then `count` parameters of three words each (key length, value
 /// length, kind), over the first `bytes` of the text area; `None` when they do not add up.
 /// JS writes well-formed UTF-8; whoever needs `str`s checks.
-pub fn layout(area: &Area, fields: usize, count: u32, bytes: u32) -> Option<Layout<'_>> {
+pub fn layout(
+    area: &Area,
+    lengths: Lengths,
+    fields: usize,
+    count: u32,
+    bytes: u32,
+) -> Option<Layout<'_>> {
     let word_count = (count as usize).saturating_mul(3).saturating_add(fields);
     let (field_lengths, param_words) = area.words.get(..word_count)?.split_at(fields);
     let mut rest = area.text.get(..bytes as usize)?;
     let mut take = |length: u32| {
-        let (piece, after) = rest.split_at_checked(length as usize)?;
+        let end = match lengths {
+            Lengths::Bytes => length as usize,
+            Lengths::Utf16Units => utf8_length_of_units(rest, length)?,
+        };
+        let (piece, after) = rest.split_at_checked(end)?;
         rest = after;
         Some(piece)
     };
@@ -136,4 +163,27 @@ pub fn layout(area: &Area, fields: usize, count: u32, bytes: u32) -> Option<Layo
         }
     }
     rest.is_empty().then_some(Layout { fields, params })
+}
+
+/// The byte length of the first `units` UTF-16 units of the UTF-8 `text`; `None` when the text
+/// runs out, the count ends inside a surrogate pair, or it holds U+FFFD.
+fn utf8_length_of_units(text: &[u8], units: u32) -> Option<usize> {
+    let mut left = units as usize;
+    if text.get(..left).is_some_and(<[u8]>::is_ascii) {
+        return Some(left);
+    }
+    let mut at = 0;
+    while left > 0 {
+        let (bytes, width) = match *text.get(at)? {
+            0x00..=0x7f => (1, 1),
+            0xc0..=0xdf => (2, 1),
+            0xef if text.get(at..at + 3) == Some(&[0xef, 0xbf, 0xbd]) => return None,
+            0xe0..=0xef => (3, 1),
+            0xf0..=0xf7 => (4, 2),
+            _ => return None,
+        };
+        left = left.checked_sub(width)?;
+        at += bytes;
+    }
+    Some(at)
 }

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
 use super::defaults;
-use super::io::{layout, put_result, with_area, Area};
+use super::io::{layout, put_result, with_area, Area, Lengths::Utf16Units};
 use crate::endpoint::Endpoint;
 use crate::json::{Number, Value};
 use crate::params::Params;
@@ -61,7 +61,7 @@ pub fn sign_prepared(count: u32, bytes: u32, flags: u32) -> i32 {
 }
 
 fn signed_text(area: &Area, count: u32, bytes: u32, flags: u32) -> Option<Vec<u8>> {
-    let layout = layout(area, 0, count, bytes)?;
+    let layout = layout(area, Utf16Units, 0, count, bytes)?;
     let pairs = layout.params.iter().map(|&(key, text, _)| (key, text));
     let key = match flags & STRING_TO_SIGN {
         0 => Some(area.secret.as_ref()?.keyed()),
@@ -145,7 +145,7 @@ struct RequestParts<'a> {
 }
 
 fn request_parts(area: &Area, count: u32, bytes: u32) -> Option<RequestParts<'_>> {
-    let layout = layout(area, REQUEST_FIELDS, count, bytes)?;
+    let layout = layout(area, Utf16Units, REQUEST_FIELDS, count, bytes)?;
     let [action, credential, request_id, endpoint] = texts(&layout.fields)?;
     Some(RequestParts {
         action,
@@ -230,18 +230,42 @@ mod tests {
     }
 
     #[test]
-    fn layout_follows_the_byte_lengths() {
+    fn layout_follows_the_utf16_lengths() {
         let text = "Get小明x1";
         let bytes = text.len() as u32;
-        let a = area(text, &[3, 6, 1, STRING, 1, 0, NUMBER]);
-        let cut = layout(&a, 1, 2, bytes).unwrap();
+        let a = area(text, &[3, 2, 1, STRING, 1, 0, NUMBER]);
+        let cut = layout(&a, Utf16Units, 1, 2, bytes).unwrap();
         assert_eq!(cut.fields, [&b"Get"[..]]);
         let params: [(&[u8], &[u8], u32); 2] =
             [("小明".as_bytes(), b"x", STRING), (b"1", b"", NUMBER)];
         assert_eq!(cut.params, params);
-        assert!(layout(&a, 1, 1, bytes).is_none(), "text left over");
-        assert!(layout(&a, 1, 3, bytes).is_none(), "words missing");
-        assert!(layout(&a, 1, u32::MAX, bytes).is_none());
-        assert!(layout(&a, 1, 2, 99).is_none());
+        assert!(
+            layout(&a, Utf16Units, 1, 1, bytes).is_none(),
+            "text left over"
+        );
+        assert!(
+            layout(&a, Utf16Units, 1, 3, bytes).is_none(),
+            "words missing"
+        );
+        assert!(layout(&a, Utf16Units, 1, u32::MAX, bytes).is_none());
+        assert!(layout(&a, Utf16Units, 1, 2, 99).is_none());
+    }
+
+    #[test]
+    fn utf16_lengths_count_a_surrogate_pair_as_two() {
+        let text = "0123456789abcdef😀x";
+        let a = area(text, &[18, 1]);
+        let cut = layout(&a, Utf16Units, 2, 0, text.len() as u32).unwrap();
+        assert_eq!(cut.fields, [&b"0123456789abcdef\xf0\x9f\x98\x80"[..], b"x"]);
+        let split_pair = area(text, &[17, 2]);
+        assert!(layout(&split_pair, Utf16Units, 2, 0, text.len() as u32).is_none());
+    }
+
+    #[test]
+    fn utf16_lengths_refuse_the_replacement_character() {
+        // What TextEncoder makes of an unpaired surrogate: the general path reports it.
+        let text = "a\u{fffd}";
+        let a = area(text, &[2]);
+        assert!(layout(&a, Utf16Units, 1, 0, text.len() as u32).is_none());
     }
 }

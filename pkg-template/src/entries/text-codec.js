@@ -12,7 +12,7 @@ export class Utf8Encoder {
   encode(text = '') {
     const s = String(text);
     const out = new Uint8Array(s.length * 3);
-    return out.subarray(0, writeUtf8(s, out, 0, false));
+    return out.subarray(0, writeUtf8(s, out, 0));
   }
 }
 
