@@ -9,8 +9,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin');
-const wasm = process.argv[2];
-const wat = `${wasm}.wat`;
 
 const outOfBounds = (a, b) => `
   (if (i32.or
@@ -20,7 +18,7 @@ const outOfBounds = (a, b) => `
 
 // Forward when dst <= src, else from the end: either way a word is loaded before any byte it
 // covers is overwritten.
-const memoryCopy = (name) => ` (func ${name} (param $dst i32) (param $src i32) (param $size i32)
+export const memoryCopy = (name) => ` (func ${name} (param $dst i32) (param $src i32) (param $size i32)
   (local $i i32)${outOfBounds('$dst', '$src')}
   (if (i32.le_u (local.get $dst) (local.get $src))
     (then
@@ -48,7 +46,7 @@ const memoryCopy = (name) => ` (func ${name} (param $dst i32) (param $src i32) (
  )
 `;
 
-const memoryFill = (name) => ` (func ${name} (param $dst i32) (param $val i32) (param $size i32)
+export const memoryFill = (name) => ` (func ${name} (param $dst i32) (param $val i32) (param $size i32)
   (local $i i32)
   (local $word i64)${outOfBounds('$dst', '$dst')}
   (local.set $word (i64.mul (i64.extend_i32_u (i32.and (local.get $val) (i32.const 255))) (i64.const 0x0101010101010101)))
@@ -65,20 +63,26 @@ const memoryFill = (name) => ` (func ${name} (param $dst i32) (param $val i32) (
  )
 `;
 
-execFileSync(join(bin, 'wasm-dis'), [wasm, '-o', wat]);
-let text = readFileSync(wat, 'utf8');
-for (const [params, make] of [
-  ['(param $dst i32) (param $src i32) (param $size i32)', memoryCopy],
-  ['(param $dst i32) (param $val i32) (param $size i32)', memoryFill],
-]) {
-  const found = [...text.matchAll(/^ \(func (\S+) (.*)$/gm)].filter((m) => m[2] === params);
-  if (found.length !== 1) throw new Error(`fast-memory-ops: expected one lowered function with ${params}, found ${found.length}`);
-  const start = found[0].index;
-  const next = /\n( \(| ;;|\))/g; // the next module field, comment or the module's end
-  next.lastIndex = start + 1;
-  const end = next.exec(text).index + 1;
-  text = text.slice(0, start) + make(found[0][1]) + text.slice(end);
+/** Rewrites the lowered module `wasm` in place. */
+function rewrite(wasm) {
+  const wat = `${wasm}.wat`;
+  execFileSync(join(bin, 'wasm-dis'), [wasm, '-o', wat]);
+  let text = readFileSync(wat, 'utf8');
+  for (const [params, make] of [
+    ['(param $dst i32) (param $src i32) (param $size i32)', memoryCopy],
+    ['(param $dst i32) (param $val i32) (param $size i32)', memoryFill],
+  ]) {
+    const found = [...text.matchAll(/^ \(func (\S+) (.*)$/gm)].filter((m) => m[2] === params);
+    if (found.length !== 1) throw new Error(`fast-memory-ops: expected one lowered function with ${params}, found ${found.length}`);
+    const start = found[0].index;
+    const next = /\n( \(| ;;|\))/g; // the next module field, comment or the module's end
+    next.lastIndex = start + 1;
+    const end = next.exec(text).index + 1;
+    text = text.slice(0, start) + make(found[0][1]) + text.slice(end);
+  }
+  writeFileSync(wat, text);
+  execFileSync(join(bin, 'wasm-as'), ['--enable-bulk-memory', '--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals', '-g', wat, '-o', wasm]);
+  rmSync(wat);
 }
-writeFileSync(wat, text);
-execFileSync(join(bin, 'wasm-as'), ['--enable-bulk-memory', '--enable-sign-ext', '--enable-nontrapping-float-to-int', '--enable-mutable-globals', '-g', wat, '-o', wasm]);
-rmSync(wat);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) rewrite(process.argv[2]);

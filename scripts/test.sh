@@ -16,4 +16,4 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver cargo test --targe
 step "npm package";            node scripts/build-package.mjs && scripts/install-packed.sh
 step "JS tests: emulator, package, browsers, mini-program, official-client interop, demo, short load"
 node --test --test-concurrency=2 \
-  tests/emulator/ tests/package/ tests/browser/ tests/miniprogram/ tests/interop/ tests/demo/ tests/load/
+  tests/build/ tests/emulator/ tests/package/ tests/browser/ tests/miniprogram/ tests/interop/ tests/demo/ tests/load/
