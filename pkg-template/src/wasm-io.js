@@ -12,11 +12,11 @@ export function createWasmIo(raw, memory) {
   let bytes = new Uint8Array(0);
   let words = new Uint32Array(0);
 
-  let mem = null; // the instance's Memory: one for its life (grow() swaps its buffer)
+  // Growing the memory detaches its buffer, which empties the views made over it: reading
+  // the `buffer` getter on every call costs more than checking that.
   const views = () => {
-    mem = mem || memory();
-    const buffer = mem.buffer;
-    if (bytes.buffer !== buffer) {
+    if (bytes.length === 0) {
+      const buffer = memory().buffer;
       bytes = new Uint8Array(buffer);
       words = new Uint32Array(buffer);
     }
