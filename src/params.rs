@@ -38,6 +38,17 @@ impl Params {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// The entries of `lists` as borrowed pairs, one list after the other.
+    pub fn entries_of<'a>(lists: &[&'a Params]) -> Vec<(&'a str, &'a Value)> {
+        let mut out = Vec::with_capacity(lists.iter().map(|list| list.len()).sum());
+        for list in lists {
+            for (key, value) in &list.0 {
+                out.push((key.as_str(), value));
+            }
+        }
+        out
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -61,11 +72,6 @@ impl Params {
                 format!("{what} must be an object, not {}", other.type_name()),
             )),
         }
-    }
-
-    /// The JSON object text of these parameters, in order.
-    pub fn to_value(&self) -> Value {
-        Value::Object(self.0.clone())
     }
 
     /// A required string parameter, present and non-empty.

@@ -3,10 +3,10 @@
 use crate::actions::{api_of, spec};
 use crate::endpoint::{Api, Endpoint};
 use crate::error::{Error, Result};
-use crate::json::Value;
+use crate::json::{self, Value};
 use crate::params::Params;
 use crate::secret::AppSecret;
-use crate::sign::{sign, Signed, SigningOptions, SIGNATURE};
+use crate::sign::{sign_of, Signed, SigningOptions, SIGNATURE};
 
 pub const METHOD: &str = "POST";
 pub const CONTENT_TYPE: &str = "application/json";
@@ -91,17 +91,17 @@ pub fn build_app_api_request(call: &AppApiCall<'_>) -> Result<SignedRequest> {
             format!("nonce must be in 1..={MAX_NONCE}, not {}", call.nonce),
         ));
     }
-    let mut all = Params::new()
+    // check_params keeps the common names out of `params`, so the two lists never overlap.
+    let common = Params::new()
         .with("Action", call.action)
         .with("RequestId", call.request_id)
         .with("AppKey", call.app_key)
         .with("Timestamp", call.timestamp)
         .with("Nonce", call.nonce);
-    for (key, value) in call.params.iter() {
-        all.set(key, value.clone());
-    }
-    let signed = sign(&all, call.app_secret, call.signing)?;
-    all.set(SIGNATURE, signed.signature.as_str());
+    let mut all = Params::entries_of(&[&common, call.params]);
+    let signed = sign_of(&all, call.app_secret, call.signing)?;
+    let signature = Value::String(signed.signature.clone());
+    all.push((SIGNATURE, &signature));
     Ok(SignedRequest {
         request: post(call.endpoint.url(Api::AppApi), &all)?,
         signed,
@@ -113,18 +113,17 @@ pub fn build_token_api_request(call: &TokenApiCall<'_>) -> Result<HttpRequest> {
     check_params(call.action, call.params, TOKEN_API_COMMON)?;
     check_text("accessToken", call.access_token)?;
     check_request_id(call.request_id)?;
-    let mut all = Params::new()
+    let common = Params::new()
         .with("Action", call.action)
         .with("RequestId", call.request_id)
         .with("AccessToken", call.access_token);
-    for (key, value) in call.params.iter() {
-        all.set(key, value.clone());
-    }
+    let all = Params::entries_of(&[&common, call.params]);
     post(call.endpoint.url(Api::TokenApi), &all)
 }
 
-fn post(url: String, all: &Params) -> Result<HttpRequest> {
-    let body = all.to_value().to_json();
+/// A POST whose body is the JSON object of `entries`, in order.
+fn post(url: String, entries: &[(&str, &Value)]) -> Result<HttpRequest> {
+    let body = json::object_text(entries);
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(
             "params",
@@ -179,9 +178,12 @@ fn is_non_finite(value: &Value) -> bool {
 
 /// A non-empty single-line string.
 fn check_text(name: &str, value: &str) -> Result<()> {
+    // Control characters are C0, DEL and C1 (U+0080..U+009F, UTF-8 lead byte C2): the bytes
+    // find the texts worth decoding.
+    let may_have_control = value.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
     if value.is_empty() {
         Err(Error::missing(name))
-    } else if value.chars().any(char::is_control) {
+    } else if may_have_control && value.chars().any(char::is_control) {
         Err(Error::invalid(
             name,
             format!("{name} must not contain control characters"),

@@ -5,6 +5,7 @@ use iot_explorer_signing::{join, signing_order};
 pub use iot_explorer_signing::{EmptyValues, SIGNATURE};
 
 use crate::error::{Error, Result};
+use crate::json::Value;
 use crate::params::Params;
 use crate::secret::AppSecret;
 use crate::value_text::value_text;
@@ -63,8 +64,16 @@ pub struct Signed {
 
 /// `k=v` pairs of every parameter but `Signature`, sorted by UTF-16 code units, joined by `&`.
 pub fn string_to_sign(params: &Params, options: SigningOptions) -> Result<String> {
+    string_to_sign_of(&Params::entries_of(&[params]), options)
+}
+
+/// As `string_to_sign`, over parameters that need not be gathered in one `Params` first.
+pub(crate) fn string_to_sign_of(
+    params: &[(&str, &Value)],
+    options: SigningOptions,
+) -> Result<String> {
     let mut texts = Vec::with_capacity(params.len());
-    for (key, value) in params.iter() {
+    for &(key, value) in params {
         if key != SIGNATURE {
             texts.push((key, value_text(key, value, options.values)?));
         }
@@ -85,7 +94,15 @@ pub fn signature_of(text: &str, secret: &AppSecret) -> String {
 }
 
 pub fn sign(params: &Params, secret: &AppSecret, options: SigningOptions) -> Result<Signed> {
-    let string_to_sign = string_to_sign(params, options)?;
+    sign_of(&Params::entries_of(&[params]), secret, options)
+}
+
+pub(crate) fn sign_of(
+    params: &[(&str, &Value)],
+    secret: &AppSecret,
+    options: SigningOptions,
+) -> Result<Signed> {
+    let string_to_sign = string_to_sign_of(params, options)?;
     let signature = signature_of(&string_to_sign, secret);
     Ok(Signed {
         string_to_sign,

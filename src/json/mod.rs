@@ -7,7 +7,7 @@ mod parse;
 pub(crate) mod write;
 
 pub use parse::{parse, parse_with_member_spans, JsonError, LoneSurrogates};
-pub use write::{write_string, write_value};
+pub use write::{object_text, write_string, write_value};
 
 pub use crate::number::Number;
 

@@ -21,19 +21,28 @@ pub fn write_value(value: &Value, out: &mut String) {
             }
             out.push(']');
         }
-        Value::Object(entries) => {
-            out.push('{');
-            for (i, (key, item)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_value(item, out);
-            }
-            out.push('}');
-        }
+        Value::Object(entries) => write_object(entries.iter().map(|(k, v)| (k.as_str(), v)), out),
     }
+}
+
+/// The JSON object text of `entries`, in order (no duplicate check: the caller's job).
+pub fn object_text(entries: &[(&str, &Value)]) -> String {
+    let mut out = String::with_capacity(256);
+    write_object(entries.iter().copied(), &mut out);
+    out
+}
+
+fn write_object<'a>(entries: impl Iterator<Item = (&'a str, &'a Value)>, out: &mut String) {
+    out.push('{');
+    for (i, (key, item)) in entries.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(key, out);
+        out.push(':');
+        write_value(item, out);
+    }
+    out.push('}');
 }
 
 pub fn write_string(s: &str, out: &mut String) {

@@ -208,11 +208,19 @@ fn put_request(area: &mut Area, request: Option<HttpRequest>) -> i32 {
     for (word, part) in area.words.iter_mut().zip(parts) {
         *word = part.encode_utf16().count() as u32;
     }
-    let mut out = Vec::with_capacity(request.url.len() + request.body.len() + 32);
-    for part in parts.into_iter().chain([request.body.as_str()]) {
-        out.extend_from_slice(part.as_bytes());
+    let parts = [parts[0], parts[1], parts[2], request.body.as_str()];
+    let length = parts.iter().map(|part| part.len()).sum::<usize>();
+    if area.text.len() < length {
+        area.text.resize(length, 0);
     }
-    put_result(area, &out)
+    let mut at = 0;
+    for part in parts {
+        if let Some(slot) = area.text.get_mut(at..at + part.len()) {
+            slot.copy_from_slice(part.as_bytes());
+        }
+        at += part.len();
+    }
+    length as i32
 }
 
 #[cfg(test)]
