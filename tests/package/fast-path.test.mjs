@@ -15,7 +15,9 @@ function random(seed) {
   };
 }
 
-const PIECES = ['a', 'Z', '_', '0', '9', '=', '&', ' ', '小明', 'é', '\u{1F600}', '\u{FF3A}', '\uE000', '\u0000', '\n', '"', '\\', 'Signature', ''];
+// U+FFFD is what the fast paths' encoder makes of an unpaired surrogate, so they hand a real
+// one to the general path: it must still sign as the reference does.
+const PIECES = ['a', 'Z', '_', '0', '9', '=', '&', ' ', '小明', 'é', '\u{1F600}', '\u{FF3A}', '\uE000', '\uFFFD', '\u0000', '\n', '"', '\\', 'Signature', ''];
 const NUMBERS = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012, 2 ** 53, -2.5e-300, 1767225600];
 
 function text(next, max) {
@@ -49,7 +51,7 @@ function reference(p, secret, keepEmpty) {
 
 test('signParams equals node:crypto over the official string building on 2,000 random sets', () => {
   const next = random(20261129);
-  const secrets = ['KxDsqgSCfCAtjtsewcmX3pLq', '', '密钥🔑', 'x'.repeat(100)];
+  const secrets = ['KxDsqgSCfCAtjtsewcmX3pLq', '', '密钥🔑', 'x'.repeat(100), '\uFFFD'];
   for (let i = 0; i < 2000; i++) {
     const p = params(next);
     const secret = secrets[i % secrets.length];
@@ -66,6 +68,14 @@ test('a lone surrogate, null, an array or NaN takes the general path and its typ
   for (const [value, param] of [['\uD800x', 'params'], [null, 'K'], [[1], 'K'], [NaN, 'K']]) {
     assert.throws(() => sdk.signParams({ K: value }, 's'), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput' && e.param === param);
   }
+  // Joined into one string, a key ending in a high surrogate and a value starting with a low
+  // one would make a pair: the fast path must not sign that.
+  for (const args of [[{ 'K\uD83D': '\uDE00' }, 's'], [{ K: '\uDE00' }, '\uD83D']]) {
+    assert.throws(() => sdk.signParams(...args), (e) => e instanceof sdk.IotExplorerError && e.param === 'params');
+  }
+  // An AppSecret is a key, not sent text: one with an unpaired surrogate keys the HMAC as
+  // node:crypto (so the official Node SDK) does, with U+FFFD in its place.
+  assert.equal(sdk.signParams({ K: 'v' }, 'secret\uD83D').signature, reference({ K: 'v' }, 'secret\uD83D').signature);
   // node-sdk values: arrays and null are signed as String(value) does.
   assert.equal(sdk.signParams({ K: [1, 2], N: null }, 's', { values: 'node-sdk' }).stringToSign, 'K=1,2&N=null');
 });
