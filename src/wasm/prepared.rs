@@ -276,4 +276,36 @@ mod tests {
         let a = area(text, &[2]);
         assert!(layout(&a, Utf16Units, 1, 0, text.len() as u32).is_none());
     }
+
+    #[test]
+    fn utf16_lengths_find_every_piece_of_joined_text() {
+        const CHARS: [&str; 8] = [
+            "a",
+            "~",
+            "é",
+            "小",
+            "\u{ffff}",
+            "😀",
+            "\u{10ffff}",
+            "\u{7f}",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize % n
+        };
+        for _ in 0..500 {
+            let pieces: Vec<String> = (0..next(6))
+                .map(|_| (0..next(12)).map(|_| CHARS[next(CHARS.len())]).collect())
+                .collect();
+            let text = pieces.concat();
+            let units = pieces.iter().map(|p| p.encode_utf16().count() as u32);
+            let a = area(&text, &units.collect::<Vec<_>>());
+            let cut = layout(&a, Utf16Units, pieces.len(), 0, text.len() as u32).unwrap();
+            let found: Vec<&[u8]> = pieces.iter().map(|p| p.as_bytes()).collect();
+            assert_eq!(cut.fields, found, "{pieces:?}");
+        }
+    }
 }
