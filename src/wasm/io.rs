@@ -1,8 +1,8 @@
 //! The memory every call crosses the boundary through. JS writes a call's arguments as UTF-8
 //! text straight into the text area and a list of u32 words (the length of each piece of that
-//! text, and value kinds; see `Lengths`) into the word area; the answer comes back as bytes in the text
-//! area: the result, or the error as JSON. No JS objects walked from wasm, no JS values made by
-//! it.
+//! text, see `Lengths`, and value kinds) into the word area; the answer comes back as bytes in
+//! the text area: the result, or the error as JSON. No JS objects walked from wasm, no JS values
+//! made by it.
 
 use std::sync::{Mutex, PoisonError};
 

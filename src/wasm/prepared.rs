@@ -204,11 +204,15 @@ fn put_request(area: &mut Area, request: Option<HttpRequest>) -> i32 {
     let Some(request) = request else {
         return FALLBACK;
     };
-    let parts = [request.url.as_str(), request.method, request.content_type];
-    for (word, part) in area.words.iter_mut().zip(parts) {
+    let parts = [
+        request.url.as_str(),
+        request.method,
+        request.content_type,
+        &request.body,
+    ];
+    for (word, part) in area.words.iter_mut().zip(&parts[..3]) {
         *word = part.encode_utf16().count() as u32;
     }
-    let parts = [parts[0], parts[1], parts[2], request.body.as_str()];
     let length = parts.iter().map(|part| part.len()).sum::<usize>();
     if area.text.len() < length {
         area.text.resize(length, 0);
