@@ -75,7 +75,7 @@ export async function run() {
     'bundles: esbuild --bundle --minify --platform=browser, nothing marked external',
     ...notes,
     `mini-program ships wasm.br + index.js (min, gzip) = ${kb(ours.miniProgramShips)}; official SDK bundle (min, gzip) = ${kb(sdkEsm.gzip)}: ours/official = ${ratio(ours.miniProgramShips, sdkEsm.gzip)} (above 1: ours is larger)`,
-    `  (miniprogram_dist/ on disk, as 构建 npm copies it: ${kb(ours.miniprogramDistOnDisk)}: index.js + .wasm + .wasm.br)`,
+    `  (miniprogram_dist/ on disk, as 构建 npm copies it into the code package: ${kb(ours.miniprogramDistOnDisk)}: index.js, unminified, + .wasm.br)`,
     `browser downloads wasm (gzip) + browser.js (min, gzip) = ${kb(ours.browserDownload)}; crypto-js HmacSHA1+Base64 (min, gzip) = ${kb(hmac.gzip)}: ours/crypto-js = ${ratio(ours.browserDownload, hmac.gzip)}`,
   ].join('\n');
   const ratios = {

@@ -43,7 +43,8 @@ await build({
 const wasm = readFileSync(join(wasmDir, wasmName));
 const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 writeFileSync(join(out, 'dist', wasmName), wasm);
-writeFileSync(join(out, 'miniprogram_dist', wasmName), wasm);
+// Mini-programs load the brotli file (WXWebAssembly, base library ≥ 2.14.0): every file in
+// miniprogram_dist/ counts against the code package limit, so the raw .wasm stays in dist/.
 writeFileSync(join(out, 'miniprogram_dist', `${wasmName}.br`), brotli);
 // ESM for Node re-exports the CommonJS build: one wasm instance, one IotExplorerError class.
 const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', 'node.cjs'))).filter((n) => n !== 'default');

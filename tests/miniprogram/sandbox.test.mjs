@@ -2,14 +2,16 @@
 // local App API emulator. Each test loads a fresh copy of the package: init state is per copy.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../emulator/server.mjs';
 import { AVATAR, cloudFunction } from './cloud-function.mjs';
-import { PACKAGE_NAME, createProject, createSandbox } from './sandbox.mjs';
+import { PACKAGE_NAME, REPO, createProject, createSandbox } from './sandbox.mjs';
 import { MAX_IN_FLIGHT } from './wx.mjs';
 
-const WASM_PATH = `/miniprogram_npm/${PACKAGE_NAME}/iot_explorer_app_bg.wasm`;
+const WASM_PATH = `/miniprogram_npm/${PACKAGE_NAME}/iot_explorer_app_bg.wasm.br`;
+// Where a project on base library 2.13.x puts the raw .wasm it copied from the package's dist/.
+const RAW_WASM_PATH = '/wasm/iot_explorer_app_bg.wasm';
 const SESSION_KEY = 'iot-explorer-app:session';
 const OFFICIAL_ENDPOINT = 'https://iot.cloud.tencent.com/api/exploreropen';
 const T = { timeout: 20000 };
@@ -19,6 +21,8 @@ let root;
 before(async () => {
   emulator = await startEmulator();
   root = createProject();
+  mkdirSync(join(root, 'wasm'));
+  copyFileSync(join(REPO, 'pkg', 'dist', 'iot_explorer_app_bg.wasm'), join(root, RAW_WASM_PATH));
 });
 afterEach(() => emulator?.clearFaults()); // a fault a failed test left must not reach the next
 after(async () => {
@@ -70,7 +74,7 @@ test('the sandbox has what a mini-program has, and nothing more', T, () => {
 
 test('WXWebAssembly takes only package paths to MVP modules', T, async () => {
   const { instantiate } = sandbox().evaluate('WXWebAssembly');
-  const bytes = readFileSync(join(root, WASM_PATH));
+  const bytes = readFileSync(join(root, RAW_WASM_PATH));
   for (const source of [bytes.buffer, new Uint8Array(bytes), 'http://127.0.0.1/x.wasm', 'https://a.b/x.wasm', 'wxfile://usr/x.wasm']) {
     await assert.rejects(instantiate(source, {}), /not support wxfile: or http: path/);
   }
@@ -125,8 +129,8 @@ test('after init(), the wasm core answers', T, async () => {
 });
 
 const loadModes = [
-  { name: 'the default path', init: undefined, path: WASM_PATH },
-  { name: 'a .wasm.br path', init: { wasmPath: `${WASM_PATH}.br` }, path: `${WASM_PATH}.br` },
+  { name: 'the default path (the .wasm.br)', init: undefined, path: WASM_PATH },
+  { name: 'a raw .wasm path', init: { wasmPath: RAW_WASM_PATH }, path: RAW_WASM_PATH },
   { name: 'the default path, WXWebAssembly resolving to a bare Instance', sandbox: { wasmResolvesTo: 'instance' }, path: WASM_PATH },
 ];
 for (const [i, mode] of loadModes.entries()) {

@@ -5,7 +5,7 @@ import { makeApi, wxRequestTransport, wxStorage, wxSocketOpener, IotExplorerErro
 import { loadedModule } from '../loaded-module.js';
 import { newRequestId } from '../request-id.js';
 
-export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm';
+export const DEFAULT_WASM_PATH = '/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm.br';
 
 const wasm = loadedModule(glue);
 let loading = null;
@@ -40,8 +40,9 @@ function nonce() {
 }
 
 /**
- * Loads the wasm with WXWebAssembly. Options: `wasmPath` (a path inside the code package, `.wasm`
- * or `.wasm.br`), `dangerouslyAllowAppSecretInClient` (enables the AppSecret APIs).
+ * Loads the wasm with WXWebAssembly. Options: `wasmPath` (a path inside the code package: the
+ * `.wasm.br` this package ships, which needs base library ≥ 2.14.0, or a `.wasm` copied from
+ * `dist/`), `dangerouslyAllowAppSecretInClient` (enables the AppSecret APIs).
  */
 export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = {}) {
   appSecretAllowed = dangerouslyAllowAppSecretInClient === true;
