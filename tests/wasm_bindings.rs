@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use iot_explorer_app::wasm::io::with_area;
+use iot_explorer_app::wasm::io::{io_text, io_words, with_area};
 use iot_explorer_app::wasm::{
     build_app_api_request_js, build_token_api_request_js, parse_login_response_js,
     parse_response_js, sign_params_js,
@@ -75,6 +75,15 @@ fn sign_params_matches_public_vector() {
         .as_str()
         .unwrap()
         .starts_with("Action=AppGetTokenByWeiXin&AppKey="));
+}
+
+#[test]
+fn areas_the_memory_cannot_hold_are_refused_and_leave_it_usable() {
+    assert_eq!(io_text(u32::MAX), 0);
+    assert_eq!(io_words(u32::MAX), 0);
+    assert_ne!(io_text(16), 0);
+    let out = sign(("{\"a\":\"1\"}", JSON), ("s", STRING), ("", MISSING)).unwrap();
+    assert_eq!(out["stringToSign"], "a=1");
 }
 
 #[test]

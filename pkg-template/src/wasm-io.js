@@ -2,7 +2,10 @@
 // as UTF-8 straight into the wasm's text area, with each piece's length (and each parameter's
 // kind) in its word area; the answer comes back in the text area, the result or,
 // for a negative length, the error as JSON.
-import { IotExplorerError } from './errors.js';
+import { IotExplorerError, invalidInput } from './errors.js';
+
+// wasm32 addresses are u32: a bigger request would wrap around instead of failing.
+const MAX_AREA_BYTES = 0x7fffffff;
 import { writeUtf8 } from './utf8.js';
 
 /** raw(): the wasm-bindgen exports; memory(): the instance's WebAssembly.Memory. */
@@ -30,8 +33,8 @@ export function createWasmIo(raw, memory) {
   function put(pieces) {
     let units = 0;
     for (const piece of pieces) units += piece.length;
-    let word = raw().ioWords(pieces.length) >>> 2;
-    const start = raw().ioText(units * 3);
+    let word = wordArea(pieces.length);
+    const start = textArea(units * 3);
     views();
     let end = start;
     for (const piece of pieces) {
@@ -48,11 +51,25 @@ export function createWasmIo(raw, memory) {
    * the wasm finds the pieces' bytes. Returns the text's byte length.
    */
   function putJoined(text, lengths) {
-    let word = raw().ioWords(lengths.length) >>> 2;
-    const start = raw().ioText(text.length * 3);
+    let word = wordArea(lengths.length);
+    const start = textArea(text.length * 3);
     views();
     for (let i = 0; i < lengths.length; i++) words[word++] = lengths[i];
     return encode(text, start) - start;
+  }
+
+  /** The text area's address, grown to `bytes`; a typed error when the memory cannot hold them. */
+  function textArea(bytes) {
+    const at = bytes <= MAX_AREA_BYTES ? raw().ioText(bytes) : 0;
+    if (at === 0) throw invalidInput('arguments', `the arguments (${bytes} bytes of UTF-8 at most) do not fit in the wasm memory`);
+    return at;
+  }
+
+  /** The word area's index in `words`, grown to `count` words. */
+  function wordArea(count) {
+    const at = raw().ioWords(count);
+    if (at === 0) throw invalidInput('arguments', `${count} argument lengths do not fit in the wasm memory`);
+    return at >>> 2;
   }
 
   /** TextEncoder semantics (U+FFFD for an unpaired surrogate), natively where the runtime can. */

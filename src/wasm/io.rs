@@ -33,23 +33,29 @@ pub fn with_area<T>(f: impl FnOnce(&mut Area) -> T) -> T {
     f(&mut AREA.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
-/// `ioText(bytes) → address` of the text area, grown to at least `bytes`. JS must look the
-/// address up again after any call that may have grown the area.
+/// `ioText(bytes) → address` of the text area, grown to at least `bytes`, or 0 when the memory
+/// cannot grow that far. JS must look the address up again after any call that may have grown
+/// the area.
 #[wasm_bindgen(js_name = ioText)]
 pub fn io_text(bytes: u32) -> u32 {
     with_area(|area| address_of(&mut area.text, bytes))
 }
 
-/// `ioWords(count) → address` of the word area, grown to at least `count` u32 words.
+/// `ioWords(count) → address` of the word area, grown to at least `count` u32 words, or 0.
 #[wasm_bindgen(js_name = ioWords)]
 pub fn io_words(count: u32) -> u32 {
     with_area(|area| address_of(&mut area.words, count))
 }
 
-/// The address of `items`, grown to at least `len` items first.
+/// The address of `items`, grown to at least `len` items first; 0 (never a Vec's address) when
+/// the memory cannot grow that far. Reserving first keeps a failed growth from aborting, which
+/// would leave the area locked for every later call.
 fn address_of<T: Clone + Default>(items: &mut Vec<T>, len: u32) -> u32 {
     let len = len as usize;
     if items.len() < len {
+        if items.try_reserve_exact(len - items.len()).is_err() {
+            return 0;
+        }
         items.resize(len, T::default());
     }
     items.as_ptr() as usize as u32
