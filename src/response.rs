@@ -52,8 +52,8 @@ pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
         Some(Err(JsonError::UnexpectedEnd)) => {
             return Err(body_error("response body is truncated JSON", status, body))
         }
-        Some(Err(JsonError::TooDeep)) => {
-            let e = Error::parse("response body is nested too deeply", false);
+        Some(Err(e @ (JsonError::TooDeep | JsonError::TooLarge))) => {
+            let e = Error::parse(format!("response body: {e}"), false);
             return Err(e.with_status(status).with_excerpt(excerpt(body)));
         }
         Some(Err(e)) => {
@@ -123,6 +123,21 @@ mod tests {
         response
             .body_span
             .and_then(|(start, end)| body.get(start..end))
+    }
+
+    #[test]
+    fn bodies_past_the_size_limit_are_typed_errors() {
+        let body = format!(
+            "{{\"Response\":{{\"RequestId\":\"{}\"}}}}",
+            "r".repeat(8 << 20)
+        );
+        let e = parse_response(200, &body).unwrap_err();
+        assert_eq!(
+            (e.kind, e.retryable, e.status),
+            (ErrorKind::Parse, false, Some(200))
+        );
+        assert!(e.message.contains("longer than"), "{}", e.message);
+        assert!(e.excerpt.is_some_and(|x| x.len() < 300));
     }
 
     #[test]

@@ -6,6 +6,11 @@ use super::Value;
 /// Deeper nesting than any App API response; hostile input stops here instead of the stack.
 pub const MAX_DEPTH: usize = 128;
 
+/// Hundreds of times the largest App API response (a 100-device page is about 30 KB). The tree
+/// of a text takes several times its size, and failing to allocate it aborts the wasm, so
+/// bigger texts are refused before parsing.
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
     /// The text stopped in the middle of a value: typically a truncated body.
@@ -15,6 +20,8 @@ pub enum JsonError {
         offset: usize,
     },
     TooDeep,
+    /// Longer than [`MAX_TEXT_BYTES`].
+    TooLarge,
     /// `\uD800`-style escapes that do not form a pair; Rust strings cannot hold them.
     LoneSurrogate {
         offset: usize,
@@ -27,6 +34,7 @@ impl core::fmt::Display for JsonError {
             JsonError::UnexpectedEnd => write!(f, "unexpected end of JSON text"),
             JsonError::Syntax { offset } => write!(f, "invalid JSON at byte {offset}"),
             JsonError::TooDeep => write!(f, "JSON nested deeper than {MAX_DEPTH} levels"),
+            JsonError::TooLarge => write!(f, "JSON text longer than {MAX_TEXT_BYTES} bytes"),
             JsonError::LoneSurrogate { offset } => {
                 write!(f, "unpaired UTF-16 surrogate escape at byte {offset}")
             }
@@ -53,6 +61,9 @@ pub fn parse_with_member_spans(
     text: &str,
     lone: LoneSurrogates,
 ) -> Result<(Value, Vec<(usize, usize)>), JsonError> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(JsonError::TooLarge);
+    }
     let mut p = Parser {
         bytes: text.as_bytes(),
         text,
@@ -466,6 +477,14 @@ mod tests {
         assert_eq!(err(&deep), JsonError::TooDeep);
         let ok_depth = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok_depth, LoneSurrogates::Reject).is_ok());
+    }
+
+    #[test]
+    fn size_is_limited_before_parsing() {
+        let at_limit = format!("\"{}\"", "x".repeat(MAX_TEXT_BYTES - 2));
+        assert!(parse(&at_limit, LoneSurrogates::Reject).is_ok());
+        let over = format!("{at_limit} ");
+        assert_eq!(err(&over), JsonError::TooLarge);
     }
 
     #[test]

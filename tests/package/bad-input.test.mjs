@@ -88,6 +88,7 @@ const cases = [
   ['empty body', () => sdk.parseResponse(200, ''), 'Parse', null],
   ['truncated body', () => sdk.parseResponse(200, '{"Response":{"RequestId":"r'), 'Parse', null],
   ['huge HTML body (10 MB)', () => sdk.parseResponse(200, `<html>${'x'.repeat(huge)}`), 'Parse', null],
+  ['valid JSON past 8 MiB', () => sdk.parseResponse(200, `{"Response":{"RequestId":"${'r'.repeat(huge)}"}}`), 'Parse', null],
   ['nested 10,000 deep', () => sdk.parseResponse(200, `${'['.repeat(10000)}${']'.repeat(10000)}`), 'Parse', null],
   ['RequestId a number', () => sdk.parseResponse(200, '{"Response":{"RequestId":5}}'), 'Parse', null],
   ['Error without Code', () => sdk.parseResponse(200, '{"Response":{"Error":{"Message":"x"},"RequestId":"r"}}'), 'Parse', null],
