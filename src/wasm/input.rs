@@ -65,6 +65,7 @@ impl<'a> Args<'a> {
                         what,
                         format!("{what} contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form"),
                     ),
+                    JsonError::TooLarge => Error::invalid(what, format!("{what} is too large: {e}")),
                     other => Error::invalid(what, format!("{what} is not valid JSON: {other}")),
                 }),
             _ => Err(Error::invalid(what, format!("{what} must be an object"))),
