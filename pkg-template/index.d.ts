@@ -455,7 +455,10 @@ export type WasmSource =
 
 /** Mini-programs: the package path of the wasm and whether AppSecret APIs may run in the client. */
 export interface MiniProgramInitOptions {
-  /** Default `/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm` (`.wasm.br` also works). */
+  /**
+   * Default `/miniprogram_npm/iot-explorer-app/iot_explorer_app_bg.wasm.br` (base library ≥ 2.14.0);
+   * on 2.13.x, copy the package's `dist/iot_explorer_app_bg.wasm` into the project and pass its path.
+   */
   wasmPath?: string;
   /** Enables signParams/buildAppApiRequest/createServerClient in a mini-program. Ships your AppSecret to every user. */
   dangerouslyAllowAppSecretInClient?: boolean;
