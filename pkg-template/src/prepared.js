@@ -1,10 +1,9 @@
 // The fast paths of signParams, buildAppApiRequest and buildTokenApiRequest: the arguments are
 // joined into one string, written straight into the wasm's memory as UTF-8, with a few u32
 // words: the UTF-16 length of each piece and each value's kind (src/wasm/io.rs,
-// src/wasm/prepared.rs). Each returns
-// null for what it does not take (values other than strings, finite numbers and booleans,
-// unknown options, errors of any kind): the caller then takes the general path, which reports
-// errors.
+// src/wasm/prepared.rs). Each returns null for what it does not take (values other than
+// strings, finite numbers and booleans, unknown options, errors of any kind): the caller then
+// takes the general path, which reports errors.
 
 const KIND = { string: 0, number: 1, boolean: 2 };
 const KEEP_EMPTY = 1;
