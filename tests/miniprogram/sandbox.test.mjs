@@ -209,6 +209,15 @@ test('a slow server fails as a Timeout error with errMsg and errno', T, async ()
   assert.equal(sb.requests[0].timeout, 300);
 });
 
+test('a wasm that cannot be loaded rejects init() with a typed error, and init() can be retried', T, async () => {
+  const { app } = loadPackage();
+  const e = await failure(() => app.init({ wasmPath: '/missing/iot_explorer_app_bg.wasm.br' }));
+  assertIotError(app, e, { kind: 'Transport' });
+  assert.match(e.message, /cannot load \/missing\/iot_explorer_app_bg\.wasm\.br: .*base library ≥ 2\.14\.0/);
+  await app.init();
+  assert.equal(JSON.stringify(app.parseResponse(200, '{"Response":{"RequestId":"r"}}')), '{"RequestId":"r"}');
+});
+
 test('AppSecret APIs refuse to run unless init({ dangerouslyAllowAppSecretInClient: true })', T, async () => {
   const { app } = await ready();
   const attempts = {

@@ -62,7 +62,8 @@ export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretIn
       })
       .catch((e) => {
         loading = null;
-        throw new IotExplorerError(`cannot load ${wasmPath}: ${e && e.message}`, { kind: 'Transport', cause: e });
+        const hint = wasmPath.endsWith('.br') ? ' (.wasm.br needs base library ≥ 2.14.0; on 2.13.x pass a .wasm copied from dist/ as wasmPath)' : '';
+        throw new IotExplorerError(`cannot load ${wasmPath}: ${e && e.message}${hint}`, { kind: 'Transport', cause: e });
       });
   }
   return loading;
