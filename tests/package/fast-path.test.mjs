@@ -126,3 +126,12 @@ test('an unknown option, a wrong type or a millisecond timestamp is still the ty
   assert.equal(param({ ...base, signing: null }), 'signing');
   assert.equal(param({ ...base, params: { WxOpenID: 'o' } }), 'NickName');
 });
+
+test('inherited enumerable members count for nothing, as JSON.stringify (the general path) sees them', () => {
+  const params = Object.assign(Object.create({ Inherited: 'x' }), { K: 'v' });
+  assert.deepEqual(JSON.parse(JSON.stringify(sdk.signParams(params, 's'))), reference({ K: 'v' }, 's'));
+  const keep = Object.create({ emptyValues: 'keep' });
+  assert.equal(sdk.signParams({ K: '', L: 'w' }, 's', keep).stringToSign, 'L=w');
+  const input = Object.assign(Object.create({ appKey: 'k' }), { action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appSecret: 's' });
+  assert.throws(() => sdk.buildAppApiRequest(input), (e) => e instanceof sdk.IotExplorerError && e.param === 'appKey');
+});
