@@ -26,7 +26,11 @@ export declare class IotExplorerError extends Error {
   constructor(message: string, fields?: IotExplorerErrorFields);
   readonly name: 'IotExplorerError';
   readonly kind: ErrorKind;
-  /** The server's `Error.Code` (e.g. `InvalidParameterValue.InvalidAccessToken`), or the SDK's for `InvalidInput`. */
+  /**
+   * The server's `Error.Code` (e.g. `InvalidParameterValue.InvalidAccessToken`), or the SDK's:
+   * for `InvalidInput`, and `LoggedOut` (a `Transport` error) for a call whose login a
+   * `logout()` overtook.
+   */
   readonly code: string | null;
   readonly requestId: string | null;
   /** The HTTP status, when a response arrived. */
@@ -86,7 +90,10 @@ export interface TransportResponse {
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 export interface Signed {
-  /** Made on first read (from the same parameters); `JSON.stringify` includes it. */
+  /**
+   * Made on first read (from the same parameters), by a getter: `JSON.stringify` and
+   * destructuring see it, `{ ...signed }` and `Object.keys` do not.
+   */
   readonly stringToSign: string;
   readonly signature: string;
 }
@@ -357,7 +364,9 @@ export interface Client {
   call(action: string, params?: Params): Promise<ApiResponse>;
   /**
    * Live events of these devices ("ProductId/DeviceName"): waits for login, reconnects and
-   * resubscribes after drops. Resolves to the function that unsubscribes.
+   * resubscribes after drops. Resolves to the function that unsubscribes once the server
+   * confirms (or after the reply timeout, the channel still trying); rejects, subscribing
+   * nothing, when the ids are invalid or the server refuses the subscription.
    */
   subscribe(deviceIds: string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
   /** Resolves once the stored session (if any) is restored: true when logged in. */

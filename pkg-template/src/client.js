@@ -90,7 +90,7 @@ export function makeClients(core, platform) {
     const { endpoint, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
-    const session = new Session({ storage: platform.defaultStorage(), ...options });
+    const session = new Session({ ...options, storage: options.storage || platform.defaultStorage() });
     const sendToken = (action, params, accessToken, requestId) =>
       withRetry(action, policy, async () => {
         const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint, requestId });
@@ -100,11 +100,13 @@ export function makeClients(core, platform) {
 
     async function call(action, params = {}) {
       const requestId = newRequestId();
+      const generation = session.generation;
       const token = await session.accessToken();
       try {
         return await sendToken(action, params, token, requestId);
       } catch (e) {
-        if (!(e instanceof IotExplorerError) || !e.isAuthError) throw e;
+        // After a logout, a refused token is the logout's doing: no login again.
+        if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw e;
         // The server no longer accepts this token: log in again and retry once.
         const fresh = await session.replace(token);
         return sendToken(action, params, fresh, requestId);
@@ -148,15 +150,16 @@ export function makeClients(core, platform) {
       ready: () => session.restored.then(() => session.loggedIn),
       /** Logs in now (normally done on the first call). */
       login: () => session.accessToken().then(() => undefined),
-      /** Ends live subscriptions, tells the server (`AppLogoutUser`) and forgets the token. */
+      /**
+       * Ends live subscriptions, tells the server (`AppLogoutUser`, best effort: a token the
+       * server already refuses, or no network, does not fail the logout) and forgets the token.
+       */
       async logout() {
         if (hub) hub.clear();
         const token = await session.currentToken();
-        try {
-          if (token) await sendToken('AppLogoutUser', {}, token, newRequestId());
-        } finally {
-          await session.clear();
-        }
+        const forgotten = session.clear();
+        if (token) await sendToken('AppLogoutUser', {}, token, newRequestId()).catch(() => {});
+        await forgotten;
       },
       onLoginStateChange: (listener) => session.onChange(listener),
       get loggedIn() {
@@ -173,7 +176,7 @@ export function makeClients(core, platform) {
     };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
       client[method] = action === 'AppControlDeviceData'
-        ? (params) => call(action, controlParams(params))
+        ? async (params) => call(action, controlParams(params))
         : (params) => call(action, params);
     }
     return client;

@@ -1,5 +1,6 @@
 // The typed methods of the two clients: method name → App API action. Parameters keep the API's
 // PascalCase names; results are the response content, checked by the core.
+import { invalidInput } from './errors.js';
 
 export const SERVER_METHODS = {
   getToken: 'AppGetToken',
@@ -27,7 +28,13 @@ export const CLIENT_METHODS = {
 /** The API wants `Data` as JSON text; an object is sent as its JSON. */
 export function controlParams(params) {
   if (!params || typeof params.Data !== 'object' || params.Data === null) return params;
-  return { ...params, Data: JSON.stringify(params.Data) };
+  let Data;
+  try {
+    Data = JSON.stringify(params.Data);
+  } catch (e) {
+    throw invalidInput('Data', `Data cannot be sent as JSON: ${e && e.message}`);
+  }
+  return { ...params, Data };
 }
 
 export const PAGE_SIZE = 50; // the documented maximum

@@ -1,5 +1,6 @@
 // The access token of one user: restored from storage, refreshed before it expires (single
-// flight: concurrent callers share one getAccessToken call), replaced when the server rejects it.
+// flight: concurrent callers share one getAccessToken call), replaced when the server rejects it,
+// dropped when no replacement comes; a logout wins over every login still in flight.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -25,6 +26,9 @@ export class Session {
     this.token = null; // { Token, ExpireAt? }
     this.refreshing = null;
     this.listeners = new Set();
+    this.tokenListeners = new Set();
+    // Bumped by every logout: a login begun before it must not log the user back in.
+    this.generation = 0;
     this.restored = this.restore();
   }
 
@@ -41,21 +45,21 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called with each new token (for the push channel), until the returned function is called. */
+  onToken(listener) {
+    this.tokenListeners.add(listener);
+    return () => this.tokenListeners.delete(listener);
+  }
+
   emit(loggedIn) {
-    for (const listener of this.listeners) {
-      try {
-        listener(loggedIn);
-      } catch {
-        // a listener's bug must not break the call that changed the state
-      }
-    }
+    notify(this.listeners, loggedIn);
   }
 
   async storageOp(op, ...args) {
     try {
       return await this.storage[op](...args);
     } catch (e) {
-      this.onStorageError(e);
+      notify([this.onStorageError], e);
       return null;
     }
   }
@@ -92,11 +96,19 @@ export class Session {
     return this.refresh();
   }
 
-  /** `rejected` failed at the server: get a new token unless someone already did. */
+  /**
+   * `rejected` failed at the server: get a new token unless someone already did. When none
+   * comes, the rejected token is dropped (the user is logged out), as the official SDK does.
+   */
   async replace(rejected) {
     await this.restored;
     if (this.token && this.token.Token !== rejected && !this.refreshing) return this.token.Token;
-    return this.refresh();
+    try {
+      return await this.refresh();
+    } catch (e) {
+      if (this.token && this.token.Token === rejected) await this.forget();
+      throw e;
+    }
   }
 
   refresh() {
@@ -109,6 +121,7 @@ export class Session {
   }
 
   async login() {
+    const generation = this.generation;
     let grant;
     try {
       grant = await this.getAccessToken();
@@ -116,6 +129,9 @@ export class Session {
       const error = toIotExplorerError(e, 'Transport');
       if (error !== e) error.message = `getAccessToken failed: ${error.message}`;
       throw error;
+    }
+    if (generation !== this.generation) {
+      throw new IotExplorerError('logged out while logging in: the new token was not kept', { kind: 'Transport', code: 'LoggedOut' });
     }
     if (!grant || typeof grant.Token !== 'string' || !grant.Token) {
       throw new IotExplorerError('getAccessToken must resolve to { Token: string, ExpireAt?: number }', {
@@ -125,15 +141,34 @@ export class Session {
     }
     const wasLoggedIn = this.token !== null;
     this.token = { Token: grant.Token, ExpireAt: typeof grant.ExpireAt === 'number' ? grant.ExpireAt : undefined };
+    const token = this.token.Token;
     await this.storageOp('set', this.storageKey, JSON.stringify(this.token));
     if (!wasLoggedIn) this.emit(true);
-    return this.token.Token;
+    notify(this.tokenListeners, token);
+    return token;
   }
 
-  async clear() {
+  /** Logout: forgets the token, and every login still in flight fails instead of keeping one. */
+  clear() {
+    this.generation++;
+    return this.forget();
+  }
+
+  async forget() {
     const was = this.token !== null;
     this.token = null;
     await this.storageOp('remove', this.storageKey);
     if (was) this.emit(false);
+  }
+}
+
+/** Calls each listener with `value`; a listener's bug must not break what changed the state. */
+function notify(listeners, value) {
+  for (const listener of listeners) {
+    try {
+      listener(value);
+    } catch {
+      // ignored, see above
+    }
   }
 }

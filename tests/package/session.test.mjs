@@ -152,3 +152,106 @@ test('getAccessToken failures are typed and leave no session', async () => {
   await assert.rejects(bad.call('AppGetUser'), (e) => e.kind === 'InvalidInput' && e.param === 'getAccessToken');
   assert.throws(() => createClient({}), (e) => e instanceof IotExplorerError && e.param === 'getAccessToken');
 });
+
+test('a logout while a login is in flight: the waiting call fails, nobody is logged back in', async () => {
+  const server = fakeServer();
+  const storage = memoryStorage();
+  let release;
+  const getAccessToken = () => new Promise((resolve) => (release = () => { server.valid.add('late'); resolve({ Token: 'late', ExpireAt: NOW / 1000 + 7200 }); }));
+  const client = createClient({ getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  const states = [];
+  client.onLoginStateChange((s) => states.push(s));
+  const pending = client.call('AppGetUser');
+  await new Promise((r) => setTimeout(r, 5));
+  await client.logout();
+  release();
+  await assert.rejects(pending, (e) => e instanceof IotExplorerError && e.code === 'LoggedOut');
+  assert.equal(client.loggedIn, false);
+  assert.equal(storage.get('iot-explorer-app:session'), null);
+  assert.deepEqual(states, []);
+  assert.equal(server.calls.length, 0);
+});
+
+test('a token refused after a logout does not log the user back in', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  let hold = null;
+  const transport = async (request) => {
+    if (hold) await hold;
+    return server.transport(request);
+  };
+  const client = createClient({ getAccessToken: login.getAccessToken, transport, clock: () => NOW });
+  await client.login();
+  let letGo;
+  hold = new Promise((r) => (letGo = r));
+  const pending = client.call('AppGetUser');
+  await new Promise((r) => setTimeout(r, 5));
+  const loggingOut = client.logout();
+  server.valid.clear(); // the logout revoked the token at the server
+  letGo();
+  await loggingOut;
+  await assert.rejects(pending, (e) => e instanceof IotExplorerError && e.isAuthError);
+  assert.equal(login.issued.length, 1);
+  assert.equal(client.loggedIn, false);
+});
+
+test('a refused token with no replacement is dropped: logged out, storage cleared', async () => {
+  const server = fakeServer();
+  const storage = memoryStorage();
+  let fail = false;
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const getAccessToken = () => (fail ? Promise.reject(new Error('offline')) : login.getAccessToken());
+  const client = createClient({ getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  const states = [];
+  client.onLoginStateChange((s) => states.push(s));
+  await client.call('AppGetUser');
+  server.valid.clear();
+  fail = true;
+  await assert.rejects(client.call('AppGetUser'), (e) => e instanceof IotExplorerError && /getAccessToken failed: offline/.test(e.message));
+  assert.equal(client.loggedIn, false);
+  assert.equal(storage.get('iot-explorer-app:session'), null);
+  assert.deepEqual(states, [true, false]);
+  fail = false;
+  await client.call('AppGetUser'); // logs in afresh when it can
+  assert.deepEqual(login.issued, ['tok-1', 'tok-2']);
+});
+
+test('logout is best effort at the server: a refused token or no network still logs out', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  let offline = false;
+  const transport = (request) => (offline ? Promise.reject(new Error('network down')) : server.transport(request));
+  const client = createClient({ getAccessToken: login.getAccessToken, transport, clock: () => NOW, retry: false });
+  await client.login();
+  server.valid.clear();
+  await client.logout();
+  assert.equal(client.loggedIn, false);
+  await client.login();
+  offline = true;
+  await client.logout();
+  assert.equal(client.loggedIn, false);
+});
+
+test('controlDevice with Data JSON cannot hold rejects typed instead of throwing', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
+  const cyclic = {};
+  cyclic.self = cyclic;
+  for (const Data of [{ x: 1n }, cyclic]) {
+    const result = client.controlDevice({ ProductId: 'P', DeviceName: 'd', Data });
+    assert.ok(result instanceof Promise);
+    await assert.rejects(result, (e) => e instanceof IotExplorerError && e.param === 'Data');
+  }
+  assert.equal(server.calls.length, 0);
+});
+
+test('an onStorageError that throws breaks nothing', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const broken = { get: () => { throw new Error('quota'); }, set: () => { throw new Error('quota'); }, remove: () => { throw new Error('quota'); } };
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage: broken, onStorageError: () => { throw new Error('handler bug'); } });
+  assert.equal(await client.ready(), false);
+  assert.equal((await client.call('AppGetUser')).Data.UserID, 'u1');
+  await client.logout();
+});
