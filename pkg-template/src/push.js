@@ -27,7 +27,9 @@ export function webSocketOpener(WebSocketImpl) {
 /** A socket opener over wx.connectSocket (mini-programs). */
 export function wxSocketOpener(wxApi) {
   return (url, on) => {
-    const task = (wxApi || wx).connectSocket({ url });
+    // A connectSocket that fails at once (say, a URL outside the domain list) may call `fail`
+    // before this returns, and may never call onError: it counts as a close, a turn later.
+    const task = (wxApi || wx).connectSocket({ url, fail: () => setTimeout(() => on.close(), 0) });
     task.onOpen(() => on.open());
     task.onMessage((res) => on.message(typeof res.data === 'string' ? res.data : ''));
     task.onClose(() => on.close());
@@ -45,7 +47,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
   let socket = null;
   let timer = null;
   let token = null;
-  const waiting = []; // resolvers of subscribe() calls until the server confirms
+  const waiting = []; // settle(error?) of each subscribe() call until the server answers
 
   const report = (e) => {
     try {
@@ -66,14 +68,21 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     }
   }
 
-  function step(input) {
+  /** Feeds `input` to the core and carries out its commands; `fail` gets a refused input. */
+  function step(input, fail = report) {
     let out;
     try {
       out = channel.step({ ...input, now: Math.floor(clock()) });
     } catch (e) {
-      return report(e);
+      return fail(e);
     }
-    for (const command of out.commands) run(command);
+    for (const command of out.commands) {
+      try {
+        run(command);
+      } catch (e) {
+        report(e); // a socket that throws on send or close
+      }
+    }
     clearTimeout(timer);
     timer = out.wakeAt === null ? null : setTimeout(() => step({ type: 'tick' }), Math.max(0, out.wakeAt - clock()));
   }
@@ -83,15 +92,25 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
       case 'connect': {
         const mine = {};
         const alive = () => socket === mine.socket;
-        mine.socket = socket = openSocket(url, {
-          open: () => alive() && step({ type: 'opened' }),
-          message: (text) => alive() && step({ type: 'message', text }),
-          close: () => {
-            if (!alive()) return;
-            socket = null;
-            step({ type: 'closed' });
-          },
-        });
+        try {
+          mine.socket = socket = openSocket(url, {
+            open: () => alive() && step({ type: 'opened' }),
+            message: (text) => alive() && step({ type: 'message', text }),
+            close: () => {
+              if (!alive()) return;
+              socket = null;
+              step({ type: 'closed' });
+            },
+          });
+        } catch (e) {
+          // As if it closed at once (the core retries later), once this step is done.
+          socket = null;
+          report(e);
+          Promise.resolve().then(() => step({ type: 'closed' }));
+          break;
+        }
+        // A token that expired while the socket was down is replaced before it is sent.
+        session.accessToken().then(useToken).catch(report);
         break;
       }
       case 'send':
@@ -108,14 +127,18 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         deliver(command.event);
         break;
       case 'subscribed':
-        waiting.splice(0).forEach((resolve) => resolve());
+        waiting.splice(0).forEach((settle) => settle());
         break;
       case 'tokenRejected':
-        session.replace(token).then(useToken, report);
+        session.replace(token).then(useToken).catch(report);
         break;
-      case 'failed':
-        report({ name: 'IotExplorerError', kind: 'Api', code: command.code, message: command.message });
+      case 'failed': {
+        const error = toIotExplorerError({ name: 'IotExplorerError', kind: 'Api', code: command.code, message: command.message });
+        const refused = command.subscribe ? waiting.splice(0) : [];
+        if (refused.length) refused.forEach((settle) => settle(error));
+        else report(error);
         break;
+      }
     }
   }
 
@@ -125,8 +148,14 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     step({ type: 'token', token });
   }
 
+  session.onToken(useToken); // a token the session refreshed for other calls
+
   return {
-    /** Waits for login, then subscribes; resolves to the unsubscribe function. */
+    /**
+     * Waits for login, then subscribes; resolves to the unsubscribe function once the server
+     * confirms, or after the reply timeout (the channel keeps trying); rejects, subscribing
+     * nothing, when the core refuses the ids or the server refuses the subscription.
+     */
     async subscribe(deviceIds, onEvent) {
       const ids = [...new Set(deviceIds)];
       useToken(await session.accessToken());
@@ -134,32 +163,50 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         if (!listeners.has(id)) listeners.set(id, new Set());
         listeners.get(id).add(onEvent);
       }
-      // Resolves when the server confirms, or after the reply timeout (the channel keeps trying).
-      const confirmed = new Promise((resolve) => {
-        const timeout = setTimeout(done, replyTimeoutMs);
-        function done() {
-          clearTimeout(timeout);
-          resolve();
-        }
-        waiting.push(done);
-      });
-      step({ type: 'subscribe', ids });
-      await confirmed;
-      return () => {
-        const gone = ids.filter((id) => {
+      /** Removes this call's callback; returns the ids nobody listens to any more. */
+      const removeListeners = () =>
+        ids.filter((id) => {
           const set = listeners.get(id);
           if (set) set.delete(onEvent);
           if (set && set.size === 0) listeners.delete(id);
           return !listeners.has(id);
         });
+      const unsubscribe = () => {
+        const gone = removeListeners();
         if (gone.length) step({ type: 'unsubscribe', ids: gone });
       };
+      let settle;
+      const answered = new Promise((resolve, reject) => {
+        const timeout = setTimeout(() => settle(), replyTimeoutMs);
+        settle = (error) => {
+          clearTimeout(timeout);
+          const at = waiting.indexOf(settle);
+          if (at >= 0) waiting.splice(at, 1);
+          if (error) reject(error);
+          else resolve();
+        };
+        waiting.push(settle);
+      });
+      let refused = null;
+      step({ type: 'subscribe', ids }, (e) => (refused = e));
+      if (refused) {
+        settle();
+        removeListeners();
+        throw toIotExplorerError(refused);
+      }
+      try {
+        await answered;
+      } catch (e) {
+        unsubscribe();
+        throw e;
+      }
+      return unsubscribe;
     },
     /** Drops every subscription and closes the socket (on logout). */
     clear() {
       const ids = [...listeners.keys()];
       listeners.clear();
-      waiting.splice(0).forEach((resolve) => resolve());
+      waiting.splice(0).forEach((settle) => settle());
       if (ids.length) step({ type: 'unsubscribe', ids });
     },
     pause: () => step({ type: 'pause' }),

@@ -40,8 +40,12 @@ pub enum Command {
     Subscribed,
     /// The server refused the access token: get a new one and call `set_token`.
     TokenRejected,
-    /// A reply reported an error that is not about the token.
-    Failed(Error),
+    /// A reply reported an error that is not about the token; `subscribe`: the reply to a
+    /// subscription (the devices waiting for it are not subscribed).
+    Failed {
+        error: Error,
+        subscribe: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -198,7 +202,7 @@ impl PushSession {
                     Err(e) if e.code.as_deref().is_some_and(is_auth_expired_code) => {
                         vec![Command::TokenRejected]
                     }
-                    Err(e) => vec![Command::Failed(e)],
+                    Err(error) => vec![Command::Failed { error, subscribe }],
                 }
             }
         }
@@ -333,7 +337,25 @@ mod tests {
             r#"{"reqId":"y","error":"-1","error_message":"后台连接出错","data":{}}"#,
             3.0,
         );
-        assert!(matches!(&failed[..], [Command::Failed(e)] if e.message == "后台连接出错"));
+        assert!(matches!(
+            &failed[..],
+            [Command::Failed { error, subscribe: false }] if error.message == "后台连接出错"
+        ));
+    }
+
+    #[test]
+    fn a_refused_subscription_says_so() {
+        let mut s = open_session();
+        assert_eq!(sent(&s.subscribe(&ids(&["Q/x"]), 30.0)).len(), 1); // push-2
+        let refused = s.received(
+            r#"{"reqId":"push-2","error":"","error_message":"","data":{"Response":{"Error":{"Code":"APPNoPermissionToStudioProduct","Message":"no"},"RequestId":"push-2"}}}"#,
+            40.0,
+        );
+        assert!(matches!(
+            &refused[..],
+            [Command::Failed { error, subscribe: true }]
+                if error.code.as_deref() == Some("APPNoPermissionToStudioProduct")
+        ));
     }
 
     #[test]

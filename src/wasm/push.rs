@@ -139,14 +139,15 @@ fn command_value(command: &Command) -> Value {
         Command::Event(event) => tagged("event", vec![("event".into(), event.to_value())]),
         Command::Subscribed => tagged("subscribed", vec![]),
         Command::TokenRejected => tagged("tokenRejected", vec![]),
-        Command::Failed(e) => tagged(
+        Command::Failed { error, subscribe } => tagged(
             "failed",
             vec![
                 (
                     "code".into(),
-                    e.code.as_deref().map_or(Value::Null, Value::from),
+                    error.code.as_deref().map_or(Value::Null, Value::from),
                 ),
-                ("message".into(), e.message.as_str().into()),
+                ("message".into(), error.message.as_str().into()),
+                ("subscribe".into(), Value::Bool(*subscribe)),
             ],
         ),
     }

@@ -9,6 +9,7 @@ export function attachPush(server, world) {
   const subscribers = new Map(); // socket → { userId, devices: Set }
   const stats = { connections: 0, subscribes: 0, heartbeats: 0 };
   let seq = 0;
+  let refusal = null; // fault injection: the error the next ActivePush gets
 
   const reply = (socket, reqId, error, data = {}) =>
     socket.send(JSON.stringify({ reqId, error: error ? error.code : '', error_message: error ? error.message : '', data }));
@@ -27,6 +28,11 @@ export function attachPush(server, world) {
       const user = typeof token === 'string' ? world.userOf(token) : null;
       if (action === 'ActivePush') {
         if (!user) return reply(socket, reqId, { code: 'InvalidParameterValue.InvalidAccessToken', message: 'Token 无效' });
+        if (refusal) {
+          const error = refusal;
+          refusal = null;
+          return reply(socket, reqId, error);
+        }
         const devices = new Set((params.DeviceIds || []).filter((id) => world.deviceFor(user.UserID, { DeviceId: id })));
         subscribers.set(socket, { userId: user.UserID, devices });
         stats.subscribes++;
@@ -68,6 +74,7 @@ export function attachPush(server, world) {
     status: (device, online) => push(device, 'StatusChange', online ? 'Online' : 'Offline', {}),
     /** Fault injection: send any text to every subscriber, or drop every socket. */
     raw: (text) => subscribers.forEach((_, socket) => socket.send(text)),
+    refuseNextSubscription: (code, message) => (refusal = { code, message }),
     dropAll: () => wss.clients.forEach((socket) => socket.terminate()),
     openSockets: () => wss.clients.size,
     close: () => new Promise((resolve) => {

@@ -181,6 +181,7 @@ export async function startEmulator({
         pushChannel.status(world.devices.get(id), online);
       },
       raw: pushChannel.raw,
+      refuseNextSubscription: pushChannel.refuseNextSubscription,
       dropAll: pushChannel.dropAll,
       openSockets: pushChannel.openSockets,
     },

@@ -40,3 +40,24 @@ test('push events over wx.connectSocket; hide closes, show reconnects', { timeou
   assert.deepEqual(events[2].params, { brightness: 70 });
   assert.equal(socket.sockets.length, 2);
 });
+
+test('a connectSocket that fails through `fail` only is retried', { timeout: 20000 }, async (t) => {
+  const { emulator, root } = await emulatorAndProject(t);
+  const sb = createSandbox({ root, domains: [emulator.url] });
+  const socket = createWxSocket();
+  Object.assign(sb.wx, socket.api);
+  const app = sb.require(PACKAGE_NAME);
+  await app.init();
+  const login = cloudFunction(emulator.endpoint, 'o-mp-push-refused');
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, push: { reconnectMinMs: 50 } });
+  const family = (await client.getFamilyList()).FamilyList[0];
+  const light = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
+  socket.refuseNext();
+  const events = [];
+  const off = await client.subscribe([light.DeviceId], (e) => events.push(e.type));
+  t.after(() => off());
+  await until(() => emulator.push.stats.subscribes === 1, 'the subscription over the second socket');
+  assert.equal(socket.refusals.made, 1);
+  emulator.push.report(light.DeviceId, { brightness: 3 });
+  await until(() => events.length === 1, 'an event');
+});

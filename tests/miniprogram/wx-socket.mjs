@@ -1,14 +1,23 @@
 // wx.connectSocket as WeChat shapes it: a SocketTask whose onOpen/onMessage/onClose/onError take
 // callbacks (called later, never synchronously), send({data}) and close({}); plus the app
 // lifecycle (wx.onAppHide / wx.onAppShow) with hide()/show() to drive it. The host's `ws`
-// client does the real I/O.
+// client does the real I/O. refuseNext() makes the next connectSocket fail as WeChat fails a
+// URL outside the domain list: through `fail` only, the task's callbacks never called.
 import WebSocket from 'ws';
 
 export function createWxSocket() {
   const sockets = [];
   const lifecycle = { hide: [], show: [] };
+  const refusals = { pending: 0, made: 0 };
 
-  function connectSocket({ url }) {
+  function connectSocket({ url, fail }) {
+    if (refusals.pending > 0) {
+      refusals.pending--;
+      refusals.made++;
+      setTimeout(() => fail && fail({ errMsg: 'connectSocket:fail url not in domain list' }), 0);
+      const ignore = () => {};
+      return { onOpen: ignore, onMessage: ignore, onClose: ignore, onError: ignore, send: ignore, close: ignore };
+    }
     const handlers = { open: [], message: [], close: [], error: [] };
     const emit = (kind, payload) => setTimeout(() => handlers[kind].forEach((fn) => fn(payload)), 0);
     const ws = new WebSocket(url);
@@ -43,6 +52,8 @@ export function createWxSocket() {
       onAppShow: (fn) => lifecycle.show.push(fn),
     },
     sockets,
+    refusals,
+    refuseNext: () => refusals.pending++,
     hide: () => lifecycle.hide.forEach((fn) => fn()),
     show: () => lifecycle.show.forEach((fn) => fn({})),
   };

@@ -99,3 +99,41 @@ test('unsubscribing the last device closes the socket; bad arguments are typed e
   await assert.rejects(client.subscribe([], () => {}), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput');
   await assert.rejects(client.subscribe(['p/d']), (e) => e instanceof sdk.IotExplorerError && e.param === 'deviceIds');
 });
+
+test('a subscription the core or the server refuses rejects typed and subscribes nothing', async (t) => {
+  const { emulator, client, light, events } = await setUp(t);
+  const other = [];
+  await assert.rejects(client.subscribe([''], (e) => other.push(e)), (e) => e instanceof sdk.IotExplorerError && e.param === 'deviceIds');
+  emulator.push.refuseNextSubscription('APPNoPermissionToStudioProduct', '无权限');
+  const started = Date.now();
+  await assert.rejects(client.subscribe(['OTHER0PROD/x'], (e) => other.push(e)), (e) => e instanceof sdk.IotExplorerError && e.kind === 'Api' && e.code === 'APPNoPermissionToStudioProduct');
+  assert.ok(Date.now() - started < FAST.replyTimeoutMs, 'the refusal, not the reply timeout, ended the wait');
+  // The earlier subscription still works, and the refused callback gets nothing.
+  emulator.push.report(light.DeviceId, { power_switch: 1 });
+  await until(() => events.length === 1, 'an event for the device still subscribed');
+  assert.deepEqual(other, []);
+});
+
+test('a socket opener that throws is retried, reported, and never an unhandled rejection', async (t) => {
+  const emulator = await startEmulator();
+  t.after(() => emulator.close());
+  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
+  const getAccessToken = () => server.getTokenByWeiXin({ WxOpenID: 'o-push-opener', NickName: 'Push', Avatar: 'https://a/b.png' });
+  const real = sdk.webSocketOpener((await import('ws')).default);
+  let opens = 0;
+  const socket = (url, on) => {
+    if (++opens === 1) throw new Error('SecurityError: insecure WebSocket');
+    return real(url, on);
+  };
+  const errors = [];
+  const client = sdk.createClient({ getAccessToken, endpoint: emulator.endpoint, push: FAST, socket, onPushError: (e) => errors.push(e) });
+  const family = (await client.getFamilyList()).FamilyList[0];
+  const light = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
+  const events = [];
+  t.after(await client.subscribe([light.DeviceId], (e) => events.push(e)));
+  await until(() => emulator.push.stats.subscribes === 1, 'the subscription over the second socket');
+  assert.equal(opens, 2);
+  assert.ok(errors.some((e) => e instanceof sdk.IotExplorerError && /insecure WebSocket/.test(e.message)));
+  emulator.push.report(light.DeviceId, { power_switch: 1 });
+  await until(() => events.length === 1, 'an event');
+});
