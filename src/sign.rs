@@ -93,7 +93,11 @@ pub fn signature_of(text: &str, secret: &AppSecret) -> String {
     String::from_utf8(secret.keyed().sign(text.as_bytes())).unwrap_or_default()
 }
 
+/// An empty AppSecret is refused, as `build_app_api_request` refuses it.
 pub fn sign(params: &Params, secret: &AppSecret, options: SigningOptions) -> Result<Signed> {
+    if secret.is_empty() {
+        return Err(Error::missing("appSecret"));
+    }
     sign_of(&Params::entries_of(&[params]), secret, options)
 }
 
@@ -135,6 +139,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(signed.signature, "P206d+JzP37FLKBDkD689wqnl4k=");
+    }
+
+    #[test]
+    fn an_empty_secret_is_refused() {
+        let params = Params::new().with("A", "1");
+        let e = sign(&params, &AppSecret::new(""), SigningOptions::default()).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("appSecret"));
     }
 
     #[test]

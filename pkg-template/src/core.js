@@ -2,15 +2,22 @@
 // argument as text or JSON text through the wasm's io area (wasm-io.js); input checks JSON
 // cannot express; every exception turned into an IotExplorerError.
 import { invalidInput, toIotExplorerError } from './errors.js';
-import { preparedCalls } from './prepared.js';
+import { Signed, preparedCalls } from './prepared.js';
 import { createWasmIo } from './wasm-io.js';
 
-/** Values JSON.stringify would silently drop or turn into null get a typed error instead. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Values JSON.stringify would silently drop, turn into null or into other text (a Date, a
+ * boxed primitive, anything with toJSON) get a typed error instead. Own members only: those
+ * are what JSON.stringify sends.
+ */
 function checkParams(params, where = 'params') {
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    throw invalidInput(where, `${where} must be an object`);
+  if (params === null || typeof params !== 'object' || Array.isArray(params) || typeof params.toJSON === 'function') {
+    throw invalidInput(where, `${where} must be a plain object`);
   }
   for (const key in params) {
+    if (!hasOwn.call(params, key)) continue;
     const v = params[key];
     const t = typeof v;
     if (t === 'symbol' || t === 'function' || t === 'bigint') {
@@ -19,6 +26,17 @@ function checkParams(params, where = 'params') {
     if (t === 'number' && !Number.isFinite(v)) {
       throw invalidInput(key, `${key} is ${v}, which cannot be sent as JSON`);
     }
+    if (t === 'object' && v !== null && (typeof v.toJSON === 'function' || v instanceof Number || v instanceof String || v instanceof Boolean)) {
+      throw invalidInput(key, `${key} is an object JSON would send as other text; pass a string, number or boolean`);
+    }
+  }
+}
+
+/** NaN and ±Infinity, which JSON.stringify would send as null (meaning "the default"). */
+function checkNumbers(input, names) {
+  for (const name of names) {
+    const v = input[name];
+    if (typeof v === 'number' && !Number.isFinite(v)) throw invalidInput(name, `${name} must be an integer, not ${v}`);
   }
 }
 
@@ -32,6 +50,12 @@ function withDefaults(input, kind, defaults) {
   return merged;
 }
 
+// A text of more UTF-16 units than this has more UTF-8 bytes than the core's JSON limit
+// (MAX_TEXT_BYTES in src/json/parse.rs), which it refuses whatever follows: so only this much
+// of it is handed over, and the answer is the same without copying it all into the wasm.
+const MAX_TEXT_UNITS = 8 * 1024 * 1024 + 1;
+const bounded = (text) => (text.length > MAX_TEXT_UNITS ? text.slice(0, MAX_TEXT_UNITS) : text);
+
 /** Argument kinds, 3 bits each (src/wasm/input.rs). */
 const STRING = 0;
 const MISSING = 1;
@@ -39,6 +63,8 @@ const OTHER = 2;
 const JSON_TEXT = 3;
 
 const stringArg = (v) => (typeof v === 'string' ? [v, STRING] : v === undefined || v === null ? ['', MISSING] : ['', OTHER]);
+/** A response body: the core reads at most MAX_TEXT_UNITS of it (see above). */
+const bodyArg = (v) => stringArg(typeof v === 'string' ? bounded(v) : v);
 
 function jsonArg(v, what) {
   if (v === undefined || v === null) return ['', MISSING];
@@ -48,7 +74,7 @@ function jsonArg(v, what) {
   } catch (e) {
     throw invalidInput(what, `${what} cannot be sent as JSON: ${e && e.message}`);
   }
-  return text === undefined ? ['', OTHER] : [text, JSON_TEXT];
+  return text === undefined ? ['', OTHER] : [bounded(text), JSON_TEXT];
 }
 
 /**
@@ -95,7 +121,10 @@ export function makeCore(raw, memory, defaults = () => ({})) {
     guarded((input) => {
       const built = fast(input, defaults);
       if (built !== null) return built;
-      if (input && input.params !== undefined) checkParams(input.params);
+      if (input && typeof input === 'object') {
+        if (input.params !== undefined && input.params !== null) checkParams(input.params);
+        checkNumbers(input, ['timestamp', 'nonce']);
+      }
       const args = [jsonArg(withDefaults(input, kind, defaults), 'request')];
       return json(args, (b, k) => raw()[exported](b, k));
     });
@@ -105,19 +134,20 @@ export function makeCore(raw, memory, defaults = () => ({})) {
       if (fast !== null) return fast;
       checkParams(params);
       const args = [jsonArg(params, 'params'), stringArg(appSecret), jsonArg(options, 'options')];
-      return json(args, (b, k) => raw().signParams(b, k));
+      const signed = json(args, (b, k) => raw().signParams(b, k));
+      return new Signed(signed.signature, () => signed.stringToSign);
     }),
     buildAppApiRequest: requestBuilder(prepared.appApiRequest, 'appapi', 'buildAppApiRequest'),
     buildTokenApiRequest: requestBuilder(prepared.tokenApiRequest, 'tokenapi', 'buildTokenApiRequest'),
     parseResponse: guarded((status, bodyText) =>
-      bodyOf(callWith([stringArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)), bodyText),
+      bodyOf(callWith([bodyArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)), bodyText),
     ),
     parseLoginResponse: guarded((status, bodyText) =>
-      json([stringArg(bodyText)], (b, k) => raw().parseLoginResponse(statusArg(status), b, k)),
+      json([bodyArg(bodyText)], (b, k) => raw().parseLoginResponse(statusArg(status), b, k)),
     ),
     parseActionResponse: guarded((action, status, bodyText) =>
       bodyOf(
-        callWith([stringArg(action), stringArg(bodyText)], (b, k) => raw().parseActionResponse(statusArg(status), b, k)),
+        callWith([stringArg(action), bodyArg(bodyText)], (b, k) => raw().parseActionResponse(statusArg(status), b, k)),
         bodyText,
       ),
     ),

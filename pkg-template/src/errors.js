@@ -36,6 +36,15 @@ export const invalidInput = (param, message) =>
 export function toIotExplorerError(e, fallbackKind = 'InvalidInput') {
   if (e instanceof IotExplorerError) return e;
   if (e && e.name === 'IotExplorerError' && typeof e.kind === 'string') return new IotExplorerError(e.message, e);
-  const message = e && typeof e.message === 'string' ? e.message : String(e);
+  const message = e && typeof e.message === 'string' ? e.message : describe(e);
   return new IotExplorerError(message, { kind: fallbackKind, retryable: fallbackKind === 'Transport', cause: e });
+}
+
+/** String(e), or a stand-in for values that cannot be made text (Object.create(null), a Symbol's wrapper…). */
+function describe(e) {
+  try {
+    return String(e);
+  } catch {
+    return 'an exception that cannot be shown as text';
+  }
 }

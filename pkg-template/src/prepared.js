@@ -13,22 +13,25 @@ const APP_API_INPUT = new Set(['action', 'params', 'appKey', 'appSecret', 'times
 const TOKEN_API_INPUT = new Set(['action', 'params', 'accessToken', 'requestId', 'endpoint']);
 
 const RESIGN = Symbol('resign');
+// Longer joined text cannot make a request body under the core's 1 MiB limit (UTF-8 has at
+// least one byte per UTF-16 unit); the general path refuses it before building anything.
+const MAX_JOINED_UNITS = 1 << 20;
 
 /**
  * signParams' result: the signature, and the string to sign made when first read (by the
  * wasm, from the same parameters). A class: an object literal with a getter costs more than
- * the whole signature.
+ * the whole signature. The text is made at most once and nothing is written to the instance,
+ * so a frozen result still reads it.
  */
-class Signed {
-  constructor(signature, resign) {
+export class Signed {
+  /** stringToSign(): the string to sign, made once. */
+  constructor(signature, stringToSign) {
     this.signature = signature;
-    this[RESIGN] = resign;
+    this[RESIGN] = stringToSign;
   }
 
   get stringToSign() {
-    const resign = this[RESIGN];
-    if (typeof resign === 'function') this[RESIGN] = resign();
-    return this[RESIGN];
+    return this[RESIGN]();
   }
 
   toJSON() {
@@ -40,12 +43,14 @@ class Signed {
 // key sends the call to the general path, which, like JSON.stringify, sees only own keys.
 const hasOwn = Object.prototype.hasOwnProperty;
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** An object JSON.stringify writes as its members (no toJSON of its own or inherited). */
+const isPlainJson = (v) => isObject(v) && typeof v.toJSON !== 'function';
 const isMissing = (v) => v === undefined || v === null;
 
 /** The flag bits of a `signing` option object, or -1 when the general path must judge it. */
 function signingFlags(options) {
   if (isMissing(options)) return 0;
-  if (!isObject(options)) return -1;
+  if (!isPlainJson(options)) return -1;
   let flags = 0;
   for (const key in options) {
     if (!hasOwn.call(options, key)) return -1;
@@ -88,6 +93,7 @@ function joined(fields, params) {
     text += valueText;
     lengths.push(key.length, valueText.length, KIND[type]);
   }
+  if (text.length > MAX_JOINED_UNITS) return null;
   return { text, lengths, count: (lengths.length - fields.length) / 3 };
 }
 
@@ -137,25 +143,33 @@ export function preparedCalls(raw, io) {
     const value = isMissing(given) ? fallback : given;
     return isMissing(value) ? NaN : typeof value === 'number' && !Number.isNaN(value) ? value : null;
   };
-  const onlyKnown = (input, known) => {
-    for (const key in input) if (!known.has(key) || !hasOwn.call(input, key)) return false;
-    return true;
+  /** The own enumerable members of `input` (what JSON.stringify sends), or null for others. */
+  const ownKnown = (input, known) => {
+    if (!isPlainJson(input)) return null;
+    const own = {};
+    for (const key in input) {
+      if (!known.has(key) || !hasOwn.call(input, key)) return null;
+      own[key] = input[key];
+    }
+    return own;
   };
-  const paramsOf = (params) => (isMissing(params) ? undefined : isObject(params) ? params : null);
+  const paramsOf = (params) => (isMissing(params) ? undefined : isPlainJson(params) ? params : null);
 
   return {
     sign(params, appSecret, options) {
       const flags = signingFlags(options);
-      if (flags < 0 || typeof appSecret !== 'string' || !isObject(params)) return null;
+      if (flags < 0 || typeof appSecret !== 'string' || appSecret === '' || !isPlainJson(params)) return null;
       const args = joined([], params);
       if (args === null || !holdSecret(appSecret)) return null;
       const signature = signPrepared(args, flags);
       if (signature === null) return null;
-      return new Signed(signature, () => signPrepared(args, flags | STRING_TO_SIGN));
+      let text = null;
+      return new Signed(signature, () => (text === null ? (text = signPrepared(args, flags | STRING_TO_SIGN)) : text));
     },
 
-    appApiRequest(input, defaults) {
-      if (!isObject(input) || !onlyKnown(input, APP_API_INPUT)) return null;
+    appApiRequest(given, defaults) {
+      const input = ownKnown(given, APP_API_INPUT);
+      if (input === null) return null;
       const { action, appKey, appSecret } = input;
       const params = paramsOf(input.params);
       const defaulted = defaults('appapi');
@@ -171,8 +185,9 @@ export function preparedCalls(raw, io) {
       return readRequest(raw().buildAppApiPrepared(args.count, put(args), timestamp, nonce, flags));
     },
 
-    tokenApiRequest(input, defaults) {
-      if (!isObject(input) || !onlyKnown(input, TOKEN_API_INPUT)) return null;
+    tokenApiRequest(given, defaults) {
+      const input = ownKnown(given, TOKEN_API_INPUT);
+      if (input === null) return null;
       const { action, accessToken } = input;
       const params = paramsOf(input.params);
       const requestId = requestIdOf(input.requestId, defaults('tokenapi'));

@@ -3,10 +3,12 @@
 // kind) in its word area; the answer comes back in the text area, the result or,
 // for a negative length, the error as JSON.
 import { IotExplorerError, invalidInput } from './errors.js';
-
-// wasm32 addresses are u32: a bigger request would wrap around instead of failing.
-const MAX_AREA_BYTES = 0x7fffffff;
 import { writeUtf8 } from './utf8.js';
+
+// Linear memory never shrinks, so one huge argument would keep its room for the life of the
+// instance (and past about 2 GiB, abort it). No call needs more: texts the core could accept
+// at all are a few MiB, and core.js hands over at most 8 MiB + 1 units of any JSON or body.
+const MAX_AREA_BYTES = 64 * 1024 * 1024;
 
 /** raw(): the wasm-bindgen exports; memory(): the instance's WebAssembly.Memory. */
 export function createWasmIo(raw, memory) {
@@ -61,7 +63,7 @@ export function createWasmIo(raw, memory) {
   /** The text area's address, grown to `bytes`; a typed error when the memory cannot hold them. */
   function textArea(bytes) {
     const at = bytes <= MAX_AREA_BYTES ? raw().ioText(bytes) : 0;
-    if (at === 0) throw invalidInput('arguments', `the arguments (${bytes} bytes of UTF-8 at most) do not fit in the wasm memory`);
+    if (at === 0) throw invalidInput('arguments', `the arguments are too large (up to ${bytes} bytes of UTF-8; the limit is ${MAX_AREA_BYTES})`);
     return at;
   }
 

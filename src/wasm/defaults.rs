@@ -1,11 +1,26 @@
 //! Defaults filled in at the edge: the clock, a CSPRNG nonce and a UUID v4 request id.
 
+use wasm_bindgen::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::json::write::hex_digit;
 use crate::request::MAX_NONCE;
 
-pub fn now_seconds() -> i64 {
-    (js_sys::Date::now() / 1000.0).floor() as i64
+#[wasm_bindgen]
+extern "C" {
+    // Caught: a JS exception unwinding through the wasm would leave the io area locked for good.
+    #[wasm_bindgen(catch, js_namespace = Date, js_name = now)]
+    fn date_now() -> core::result::Result<f64, JsValue>;
+}
+
+pub fn now_seconds() -> Result<i64> {
+    match date_now() {
+        Ok(ms) if ms.is_finite() => Ok((ms / 1000.0).floor() as i64),
+        _ => Err(Error::invalid(
+            "timestamp",
+            "Date.now() gave no time; pass timestamp explicitly",
+        )),
+    }
 }
 
 fn random_bytes<const N: usize>(what: &str) -> Result<[u8; N]> {

@@ -65,7 +65,7 @@ pub fn build_app_api_request_js(bytes: u32, kinds: u32) -> i32 {
         let app_secret = AppSecret::new(f.string("appSecret")?);
         let timestamp = match f.optional_integer("timestamp")? {
             Some(t) => t,
-            None => defaults::now_seconds(),
+            None => defaults::now_seconds()?,
         };
         let nonce = match f.optional_integer("nonce")? {
             Some(n) => n,

@@ -103,7 +103,7 @@ fn app_api_request(
         params: &parts.params,
         app_key: parts.credential,
         app_secret: area.secret.as_ref()?,
-        timestamp: integer_or(timestamp, || Some(defaults::now_seconds()))?,
+        timestamp: integer_or(timestamp, || defaults::now_seconds().ok())?,
         nonce: integer_or(nonce, || defaults::nonce().ok())?,
         request_id: &parts.request_id,
         endpoint: &parts.endpoint,

@@ -51,7 +51,7 @@ function reference(p, secret, keepEmpty) {
 
 test('signParams equals node:crypto over the official string building on 2,000 random sets', () => {
   const next = random(20261129);
-  const secrets = ['KxDsqgSCfCAtjtsewcmX3pLq', '', '密钥🔑', 'x'.repeat(100), '\uFFFD'];
+  const secrets = ['KxDsqgSCfCAtjtsewcmX3pLq', '密钥🔑', 'x'.repeat(100), '\uFFFD'];
   for (let i = 0; i < 2000; i++) {
     const p = params(next);
     const secret = secrets[i % secrets.length];
@@ -134,4 +134,95 @@ test('inherited enumerable members count for nothing, as JSON.stringify (the gen
   assert.equal(sdk.signParams({ K: '', L: 'w' }, 's', keep).stringToSign, 'L=w');
   const input = Object.assign(Object.create({ appKey: 'k' }), { action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appSecret: 's' });
   assert.throws(() => sdk.buildAppApiRequest(input), (e) => e instanceof sdk.IotExplorerError && e.param === 'appKey');
+});
+
+test('both paths read the same members: own enumerable ones, as JSON.stringify does', () => {
+  const base = { action: 'AppGetUser', accessToken: 't', requestId: 'r1' };
+  // `extra: undefined` sends a call to the general path without changing what it sends.
+  for (const extra of [{}, { extra: undefined }]) {
+    assert.equal(JSON.parse(sdk.buildTokenApiRequest({ ...base, params: null, ...extra }).body).AccessToken, 't');
+    const hidden = Object.defineProperty({ ...base, params: { ids: '1,2' }, ...extra }, 'endpoint', { value: 'oversea', enumerable: false });
+    assert.equal(sdk.buildTokenApiRequest(hidden).url, 'https://iot.cloud.tencent.com/api/exploreropen/tokenapi');
+    class Input {
+      constructor() {
+        Object.assign(this, { action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k' }, extra);
+      }
+      get appSecret() {
+        return 's';
+      }
+    }
+    assert.throws(() => sdk.buildAppApiRequest(new Input()), (e) => e instanceof sdk.IotExplorerError && e.param === 'appSecret');
+  }
+  // An inherited method is not a member either.
+  function Legacy() {
+    this.a = '1';
+  }
+  Legacy.prototype.describe = function describe() {};
+  assert.equal(sdk.signParams(new Legacy(), 'k').stringToSign, 'a=1');
+});
+
+test('what JSON would send as other text is refused, not signed', () => {
+  const typed = (param) => (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput' && e.param === param;
+  assert.throws(() => sdk.signParams(new Date(0), 'k'), typed('params'));
+  class WithToJson {
+    constructor() {
+      this.DeviceId = 'd1';
+    }
+    toJSON() {
+      return { DeviceId: 'other' };
+    }
+  }
+  assert.throws(() => sdk.signParams(new WithToJson(), 'k'), typed('params'));
+  assert.throws(() => sdk.signParams(new WithToJson(), 'k', { values: 'node-sdk' }), typed('params'));
+  for (const value of [new Date(0), new Number(5), new String('x'), new Boolean(true)]) {
+    assert.throws(() => sdk.signParams({ d: value }, 'k'), typed('d'));
+    assert.throws(() => sdk.signParams({ d: value }, 'k', { values: 'node-sdk' }), typed('d'));
+  }
+  const request = { action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's' };
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    assert.throws(() => sdk.buildAppApiRequest({ ...request, timestamp: bad }), typed('timestamp'));
+    assert.throws(() => sdk.buildAppApiRequest({ ...request, nonce: bad }), typed('nonce'));
+  }
+  assert.throws(() => sdk.signParams({ a: '1' }, ''), typed('appSecret'));
+  assert.throws(() => sdk.signParams({ a: [1] }, '', { values: 'node-sdk' }), typed('appSecret'));
+});
+
+test('signParams gives the same kind of result on both paths; a frozen one still reads stringToSign', () => {
+  const fast = sdk.signParams({ a: '1' }, 'k');
+  const general = sdk.signParams({ a: '1', b: undefined }, 'k', { values: 'node-sdk', extra: undefined });
+  for (const signed of [fast, general]) {
+    Object.freeze(signed);
+    assert.equal(signed.stringToSign, 'a=1');
+    assert.equal(signed.signature, reference({ a: '1' }, 'k').signature);
+    assert.deepEqual(JSON.parse(JSON.stringify(signed)), reference({ a: '1' }, 'k'));
+  }
+  assert.equal(Object.getPrototypeOf(fast), Object.getPrototypeOf(general));
+});
+
+test('huge arguments, a throwing getter or a throwing Date.now are typed errors and the module lives on', () => {
+  const before = sdk.diagnostics().wasmMemoryBytes;
+  const huge = 'x'.repeat(50_000_000);
+  const request = { action: 'AppGetTokenByWeiXin', params: { WxOpenID: huge, NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's', timestamp: 1767225600, nonce: 1 };
+  assert.throws(() => sdk.buildAppApiRequest(request), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput');
+  assert.throws(() => sdk.signParams({ a: huge }, 'k'), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput');
+  assert.throws(() => sdk.signParams({ a: '1' }, huge), (e) => e instanceof sdk.IotExplorerError && e.param === 'arguments');
+  assert.throws(() => sdk.parseResponse(200, `{"Response":{"RequestId":"r","Data":"${huge}"}}`), (e) => e instanceof sdk.IotExplorerError && e.kind === 'Parse' && e.status === 200);
+  assert.throws(() => sdk.parseResponse(502, `<html>${huge}`), (e) => e instanceof sdk.IotExplorerError && e.kind === 'Http' && e.status === 502);
+  const grown = sdk.diagnostics().wasmMemoryBytes - before;
+  assert.ok(grown <= 64 * 1024 * 1024, `the wasm memory grew by ${grown} bytes`);
+
+  const getter = { get a() { throw Object.create(null); } };
+  assert.throws(() => sdk.signParams(getter, 'k'), (e) => e instanceof sdk.IotExplorerError);
+
+  const now = Date.now;
+  Date.now = () => {
+    throw new Error('no clock');
+  };
+  try {
+    const { timestamp, ...noTimestamp } = request;
+    assert.throws(() => sdk.buildAppApiRequest({ ...noTimestamp, params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' } }), (e) => e instanceof sdk.IotExplorerError && e.param === 'timestamp');
+  } finally {
+    Date.now = now;
+  }
+  assert.equal(sdk.signParams({ a: '1' }, 'k').signature, reference({ a: '1' }, 'k').signature);
 });
