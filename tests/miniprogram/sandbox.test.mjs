@@ -195,6 +195,7 @@ test('a domain outside the whitelist fails as a Transport error with errMsg and 
     kind: 'Transport',
     errMsg: 'request:fail url not in domain list',
     errno: 600002,
+    retryable: false, // it would fail again
   });
 });
 

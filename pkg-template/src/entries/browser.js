@@ -13,7 +13,9 @@ async function instantiate(source) {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return (await WebAssembly.instantiate(source, imports)).instance;
   }
-  const response = await (typeof source === 'string' || source instanceof URL ? fetch(source) : source);
+  // A URL, or anything with a string href (such as `location`), is fetched; else it is a response.
+  const href = typeof source === 'string' ? source : source && typeof source.href === 'string' ? source.href : null;
+  const response = await (href !== null ? fetch(href) : source);
   if (!response.ok) throw new Error(`cannot load the wasm module: HTTP ${response.status}`);
   if (typeof WebAssembly.instantiateStreaming === 'function' && /wasm/.test(response.headers.get('content-type'))) {
     return (await WebAssembly.instantiateStreaming(response, imports)).instance;
@@ -36,10 +38,19 @@ export default function init(source) {
   return loading;
 }
 
+/** Reading `localStorage` itself throws where storage is blocked (cookies off, some iframes). */
+function hasLocalStorage() {
+  try {
+    return typeof localStorage === 'object' && localStorage !== null;
+  } catch {
+    return false;
+  }
+}
+
 const api = makeApi(wasm.raw, {
   memory: wasm.memory,
   defaultTransport: () => fetchTransport(),
-  defaultStorage: () => (typeof localStorage === 'object' && localStorage ? localStorageStorage() : memoryStorage()),
+  defaultStorage: () => (hasLocalStorage() ? localStorageStorage() : memoryStorage()),
   defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
 });
 

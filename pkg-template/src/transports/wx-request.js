@@ -40,10 +40,12 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
           fail(err) {
             const errMsg = String((err && err.errMsg) || 'request:fail');
             const timeout = /timeout|timed out/i.test(errMsg);
+            // A URL outside the mini-program's domain list (errno 600002) fails every time.
+            const misconfigured = (err && err.errno === 600002) || /domain list/i.test(errMsg);
             reject(
               new IotExplorerError(`wx.request failed: ${errMsg}`, {
                 kind: timeout ? 'Timeout' : 'Transport',
-                retryable: true,
+                retryable: !misconfigured,
                 errMsg,
                 errno: err && err.errno !== undefined ? err.errno : null,
               }),
