@@ -4,6 +4,10 @@
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+// A token just received is used for at least this long, even if it already looks due for a
+// refresh (a clock running ahead, or a getAccessToken that hands out a cached token): else
+// every call would log in again. A token the server refuses is replaced at once anyway.
+const MIN_TOKEN_USE_MS = 60 * 1000;
 export const DEFAULT_STORAGE_KEY = 'iot-explorer-app:session';
 
 export class Session {
@@ -24,6 +28,7 @@ export class Session {
     }
     Object.assign(this, { getAccessToken, storage, storageKey, clock, refreshMarginMs, onStorageError });
     this.token = null; // { Token, ExpireAt? }
+    this.receivedAt = -Infinity; // when login() last got a token (by this.clock)
     this.refreshing = null;
     this.listeners = new Set();
     this.tokenListeners = new Set();
@@ -81,7 +86,8 @@ export class Session {
   fresh(token) {
     if (!token) return false;
     if (typeof token.ExpireAt !== 'number') return true; // unknown expiry: valid until rejected
-    return token.ExpireAt * 1000 - this.refreshMarginMs > this.clock();
+    const now = this.clock();
+    return token.ExpireAt * 1000 - this.refreshMarginMs > now || now < this.receivedAt + MIN_TOKEN_USE_MS;
   }
 
   async currentToken() {
@@ -141,6 +147,7 @@ export class Session {
     }
     const wasLoggedIn = this.token !== null;
     this.token = { Token: grant.Token, ExpireAt: typeof grant.ExpireAt === 'number' ? grant.ExpireAt : undefined };
+    this.receivedAt = this.clock();
     const token = this.token.Token;
     await this.storageOp('set', this.storageKey, JSON.stringify(this.token));
     if (!wasLoggedIn) this.emit(true);

@@ -255,3 +255,15 @@ test('an onStorageError that throws breaks nothing', async () => {
   assert.equal((await client.call('AppGetUser')).Data.UserID, 'u1');
   await client.logout();
 });
+
+test('a token that arrives already inside the refresh margin is used for a minute, not refetched per call', async () => {
+  const server = fakeServer();
+  let now = NOW;
+  const login = issuer(server, () => now / 1000 + 120); // 2 minutes left: inside the 5-minute margin
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => now });
+  for (let i = 0; i < 10; i++) await client.call('AppGetUser');
+  assert.equal(login.issued.length, 1);
+  now += 61 * 1000;
+  await client.call('AppGetUser');
+  assert.equal(login.issued.length, 2);
+});
