@@ -268,7 +268,7 @@ export interface ClientOptions {
 export interface PushOptions {
   /** Default 50000 (the official SDK's interval). */
   heartbeatMs?: number;
-  /** A reply that takes longer marks the link dead; default 20000. */
+  /** A reply, or a socket opening, that takes longer marks the link dead; default 20000. */
   replyTimeoutMs?: number;
   /** Reconnect after this, doubling per failure; default 2000. */
   reconnectMinMs?: number;

@@ -12,7 +12,7 @@ use crate::sort::insertion_sort_by;
 pub struct PushConfig {
     /// The official SDK sends a heartbeat every 50 s.
     pub heartbeat_ms: f64,
-    /// A reply that does not come in this time means the link is dead.
+    /// A reply, or the socket's opening, that does not come in this time means the link is dead.
     pub reply_timeout_ms: f64,
     /// Reconnect after this, doubling per failure up to `reconnect_max_ms`.
     pub reconnect_min_ms: f64,
@@ -52,7 +52,10 @@ pub enum Command {
 enum Link {
     /// No socket, none wanted right now.
     Idle,
-    Connecting,
+    /// A socket asked for; one that has not opened by `deadline` is given up.
+    Connecting {
+        deadline: f64,
+    },
     Open,
     /// The socket dropped; reconnect at this time.
     Waiting {
@@ -131,11 +134,13 @@ impl PushSession {
     fn refresh(&mut self, now: f64) -> Vec<Command> {
         match (self.wanted(), self.link) {
             (true, Link::Idle) => {
-                self.link = Link::Connecting;
+                self.link = Link::Connecting {
+                    deadline: now + self.config.reply_timeout_ms,
+                };
                 vec![Command::Connect]
             }
             (true, Link::Open) => self.send_subscribe(now).into_iter().collect(),
-            (false, Link::Open | Link::Connecting) => {
+            (false, Link::Open | Link::Connecting { .. }) => {
                 self.reset(Link::Idle);
                 vec![Command::Close]
             }
@@ -167,7 +172,7 @@ impl PushSession {
     }
 
     pub fn opened(&mut self, now: f64) -> Vec<Command> {
-        if self.link != Link::Connecting {
+        if !matches!(self.link, Link::Connecting { .. }) {
             return vec![Command::Close]; // a socket nobody wants any more
         }
         self.link = Link::Open;
@@ -214,6 +219,11 @@ impl PushSession {
                 self.link = Link::Idle;
                 self.refresh(now)
             }
+            Link::Connecting { deadline } if now >= deadline => {
+                // The socket never opened (nor failed): give it up and retry as after a drop.
+                self.closed(now);
+                vec![Command::Close]
+            }
             Link::Open if self.pending.iter().any(|(_, deadline, _)| now >= *deadline) => {
                 // No reply in time: the link is dead even if the socket has not noticed.
                 self.closed(now);
@@ -236,6 +246,7 @@ impl PushSession {
     pub fn next_wakeup(&self) -> Option<f64> {
         let retry = match self.link {
             Link::Waiting { retry_at } => Some(retry_at),
+            Link::Connecting { deadline } => Some(deadline),
             _ => None,
         };
         let deadline = self.pending.iter().map(|(_, d, _)| *d).reduce(f64::min);
@@ -341,6 +352,22 @@ mod tests {
             &failed[..],
             [Command::Failed { error, subscribe: false }] if error.message == "后台连接出错"
         ));
+    }
+
+    #[test]
+    fn a_socket_that_never_opens_is_given_up_and_retried() {
+        let mut s = PushSession::new(PushConfig::default());
+        s.subscribe(&ids(&["P/a"]), 0.0);
+        assert_eq!(s.set_token("tok".into(), 0.0), vec![Command::Connect]);
+        assert_eq!(s.next_wakeup(), Some(20_000.0));
+        assert!(s.tick(19_999.0).is_empty());
+        assert_eq!(s.tick(20_000.0), vec![Command::Close]);
+        assert_eq!(s.next_wakeup(), Some(22_000.0));
+        assert_eq!(s.tick(22_000.0), vec![Command::Connect]);
+        assert!(
+            !sent(&s.opened(22_100.0)).is_empty(),
+            "subscribes once open"
+        );
     }
 
     #[test]
