@@ -33,9 +33,12 @@ pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
         Some(Value::String(s)) => s,
         _ => String::new(),
     };
+    let failed = code != "0";
     let data = match take(&mut outer, "data") {
         None | Some(Value::Null) => Value::Object(Vec::new()),
         Some(data @ Value::Object(_)) => data,
+        // A failure says so in `code`; whatever `data` holds then is no reason to lose that.
+        Some(_) if failed => Value::Object(Vec::new()),
         Some(other) => {
             return Err(shape(format!(
                 "`data` is a JSON {}, not an object",
@@ -43,16 +46,31 @@ pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
             )))
         }
     };
-    if code == "0" || data.get("Error").is_some() {
+    if !failed {
         return inner_response(data);
     }
-    let request_id = request_id(&data)?;
+    let request_id = request_id(&data).unwrap_or_default();
     let message = if msg.is_empty() {
         format!("request failed with code {code}")
     } else {
         msg
     };
-    Err(Error::api(&code, message, request_id))
+    match error_of(&data) {
+        // As app-api.md §3 advises: `data.Error.Code ?? code`, `data.Error.Message ?? msg`.
+        Some(error) => Err(api_error(error, request_id, Some((&code, &message)))),
+        None => Err(Error::api(&code, message, request_id)),
+    }
+}
+
+/// `Error` when it is there by JavaScript's measure (the official clients test `data.Error`):
+/// `null`, `false`, `0` and `""` are not an error.
+fn error_of(inner: &Value) -> Option<&Value> {
+    inner.get("Error").filter(|error| match error {
+        Value::Null | Value::Bool(false) => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Number(n) => n.as_integer() != Some(0),
+        _ => true,
+    })
 }
 
 /// `{RequestId, Data…}` or `{RequestId, Error:{Code, Message}}`; an `Error` wins over `Data`.
@@ -64,8 +82,8 @@ fn inner_response(inner: Value) -> Result<ApiResponse> {
         )));
     }
     let request_id = request_id(&inner)?;
-    if let Some(error) = inner.get("Error") {
-        return Err(api_error(error, request_id));
+    if let Some(error) = error_of(&inner) {
+        return Err(api_error(error, request_id, None));
     }
     Ok(ApiResponse {
         request_id,
@@ -74,19 +92,22 @@ fn inner_response(inner: Value) -> Result<ApiResponse> {
     })
 }
 
-fn api_error(error: &Value, request_id: Option<String>) -> Error {
-    let Some(code) = error
-        .get("Code")
-        .and_then(Value::as_str)
-        .filter(|c| !c.is_empty())
-    else {
+/// The API error of `Error: {Code, Message}`; `fallback` (the wire's code and message) stands
+/// in for a missing one.
+fn api_error(error: &Value, request_id: Option<String>, fallback: Option<(&str, &str)>) -> Error {
+    let text = |key: &str| {
+        error
+            .get(key)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let Some(code) = text("Code").or(fallback.map(|(code, _)| code)) else {
         let mut e = shape(format!("`Error` has no string `Code`: {}", error.to_json()));
         e.request_id = request_id;
         return e;
     };
-    let message = error
-        .get("Message")
-        .and_then(Value::as_str)
+    let message = text("Message")
+        .or(fallback.map(|(_, message)| message))
         .unwrap_or_default();
     // `InternalError` can wrap the real code: "InvalidParameterValue.UserLoginFailed|用户登录失败".
     let code = match (code, sub_code(message)) {

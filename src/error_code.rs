@@ -124,14 +124,25 @@ pub fn is_auth_expired_code(code: &str) -> bool {
 }
 
 /// `InternalError` messages can carry the real code: `InvalidParameterValue.UserLoginFailed|用户登录失败`.
-/// Returns that code when it is followed by `|`.
+/// Returns that code when it is followed by `|` (or a full-width `｜`, blanks around either
+/// allowed) and has the `Category.Name` shape of a server code: a bare word such as
+/// `timeout|…` is part of the message, not a code.
 pub fn sub_code(message: &str) -> Option<&str> {
-    let (head, _) = message.split_once('|')?;
-    let looks_like_code = !head.is_empty()
-        && head.split('.').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        });
-    looks_like_code.then_some(head)
+    // Byte by byte: `str::find` and `split` bring kilobytes of pattern search into the wasm.
+    let bytes = message.as_bytes();
+    let end = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'.'))
+        .unwrap_or(bytes.len());
+    let head = message.get(..end)?;
+    let after = message.get(end..)?.trim_start();
+    let piped = after.starts_with('|') || after.starts_with('｜');
+    let parts = head.as_bytes();
+    let looks_like_code = parts.contains(&b'.')
+        && parts.first() != Some(&b'.')
+        && parts.last() != Some(&b'.')
+        && !parts.windows(2).any(|pair| pair == b"..");
+    (piped && looks_like_code).then_some(head)
 }
 
 #[cfg(test)]
@@ -167,6 +178,16 @@ mod tests {
             sub_code("InvalidParameterValue.UserLoginFailed|用户登录失败"),
             Some("InvalidParameterValue.UserLoginFailed")
         );
+        assert_eq!(
+            sub_code("InvalidParameterValue.UserLoginFailed | 用户登录失败"),
+            Some("InvalidParameterValue.UserLoginFailed")
+        );
+        assert_eq!(
+            sub_code("FailedOperation.Busy｜繁忙"),
+            Some("FailedOperation.Busy")
+        );
+        assert_eq!(sub_code("timeout|数据库超时"), None);
+        assert_eq!(sub_code("Error|db"), None);
         assert_eq!(sub_code("plain message"), None);
         assert_eq!(sub_code("has space|x"), None);
         assert_eq!(sub_code("|x"), None);

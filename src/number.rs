@@ -76,6 +76,10 @@ impl Number {
             }
             i += 1;
         }
+        if digits == 0 {
+            // Zero whatever the exponent (0e-999999999 would otherwise loop a billion times).
+            return Some(0);
+        }
         let exponent = match text.get(i + 1..) {
             Some(rest) if i < text.len() => core::str::from_utf8(rest).ok()?.parse::<i64>().ok()?,
             _ => 0,
@@ -197,6 +201,10 @@ mod tests {
             ("0.0e5", Some(0)),
             ("0.0005e4", Some(5)),
             ("0e99999999999", Some(0)),
+            ("0e-999999999999999999", Some(0)),
+            ("-0.000e-99999999999999999999", Some(0)),
+            ("10e-999999999999999999", None),
+            ("1e-99999999999999999999", None),
             ("-1.25e2", Some(-125)),
             ("1767225600", Some(1_767_225_600)),
             ("9000000000000000", Some(9_000_000_000_000_000)),

@@ -1,8 +1,8 @@
 //! Status + body text → the inside of the response, or a typed error. Never panics.
 
 use crate::envelope::unwrap_envelope;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{parse_with_member_spans, JsonError, LoneSurrogates, Value};
+use crate::error::{is_retryable_status, Error, ErrorKind, Result};
+use crate::json::{parse_with_member_spans, JsonError, LoneSurrogates, Value, MAX_TEXT_BYTES};
 
 /// How much of a body an error keeps as evidence.
 pub const EXCERPT_BYTES: usize = 200;
@@ -31,7 +31,10 @@ impl ApiResponse {
 
 pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
     let text = body.trim_start_matches('\u{feff}').trim();
-    let parsed = if text.is_empty() {
+    // The limit is on the whole body, blanks included: so any cut past it is judged the same.
+    let parsed = if body.len() > MAX_TEXT_BYTES {
+        Some(Err(JsonError::TooLarge))
+    } else if text.is_empty() {
         None
     } else {
         Some(parse_with_member_spans(text, LoneSurrogates::Replace))
@@ -39,8 +42,10 @@ pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
     if !(200..=299).contains(&status) {
         // A server error page may still carry an API error; prefer it when it does.
         if let Some(Ok((value, _))) = parsed {
-            if let Err(e) = unwrap_envelope(value) {
+            if let Err(mut e) = unwrap_envelope(value) {
                 if e.kind == ErrorKind::Api {
+                    // 429 and 5xx say "later" whatever the body's code says.
+                    e.retryable |= is_retryable_status(status);
                     return Err(e.with_status(status));
                 }
             }
@@ -138,6 +143,19 @@ mod tests {
         );
         assert!(e.message.contains("longer than"), "{}", e.message);
         assert!(e.excerpt.is_some_and(|x| x.len() < 300));
+    }
+
+    #[test]
+    fn the_size_limit_counts_leading_blanks() {
+        // JS hands over at most MAX_TEXT_BYTES + 1 of a long body: a cut after blanks must
+        // still be judged too large, not parsed as the valid JSON it may happen to be.
+        let filler = MAX_TEXT_BYTES - r#"{"Response":{"RequestId":""}}"#.len();
+        let json = format!(r#"{{"Response":{{"RequestId":"{}"}}}}"#, "r".repeat(filler));
+        assert_eq!(json.len(), MAX_TEXT_BYTES);
+        assert!(parse_response(200, &json).is_ok());
+        let e = parse_response(200, &format!(" {json}")).unwrap_err();
+        assert_eq!((e.kind, e.status), (ErrorKind::Parse, Some(200)));
+        assert!(e.message.contains("longer than"), "{}", e.message);
     }
 
     #[test]

@@ -236,7 +236,8 @@ pub const SPECS: &[Spec] = &[
             req("DeviceName", Text),
             req("Data", JsonText),
         ],
-        result: &[opt("Data", JsonText)],
+        // The result `Data` is a string (app-api.md §4.1); the documented example is "".
+        result: &[opt("Data", AnyText)],
     },
 ];
 
@@ -500,6 +501,15 @@ mod tests {
         )
         .unwrap();
         ok("AppGetDeviceData", r#""Data":"{\"a\":{\"Value\":1}}""#).unwrap();
+        // The documented AppControlDeviceData answer (1081/40805), and other strings.
+        for data in [r#""Data":"""#, r#""Data":"OK""#, r#""Data":"{}""#] {
+            ok("AppControlDeviceData", data).unwrap();
+        }
+        ok(
+            "AppGetFamilyList",
+            r#""FamilyList":[],"Total":0.0e-999999999999999999"#,
+        )
+        .unwrap();
         for (action, inner) in [
             (
                 "AppGetFamilyList",

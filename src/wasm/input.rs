@@ -73,8 +73,12 @@ impl<'a> Args<'a> {
     }
 }
 
-/// An HTTP status code (100..=599), as JS passes it.
+/// An HTTP status code (100..=599), as JS passes it. 0 is what fetch and many transports give
+/// when no response came: a transport failure, worth a retry.
 pub fn status_code(status: f64) -> Result<u16> {
+    if status == 0.0 {
+        return Err(Error::transport("no HTTP response (status 0)"));
+    }
     if status.fract() == 0.0 && (100.0..=599.0).contains(&status) {
         Ok(status as u16)
     } else {

@@ -20,7 +20,7 @@ use crate::json::{self, write_string, LoneSurrogates, Value};
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
 };
-use crate::response::{parse_response, ApiResponse};
+use crate::response::{excerpt, parse_response, ApiResponse};
 use crate::secret::AppSecret;
 use crate::sign::sign;
 use input::{status_code, Args, Fields};
@@ -140,7 +140,8 @@ pub fn parse_action_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
         let status = status_code(status)?;
         let body = args.string(1, "bodyText")?;
         let response = parse_response(status, body)?;
-        check_result(action, &response)?;
+        check_result(action, &response)
+            .map_err(|e| e.with_status(status).with_excerpt(excerpt(body)))?;
         Ok(body_answer(body, &response, true))
     })
 }
@@ -184,7 +185,9 @@ fn utf16_len(text: &str) -> usize {
 pub fn parse_login_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
     call(1, bytes, kinds, |args| {
         let status = status_code(status)?;
-        let grant = parse_token_grant(&parse_response(status, args.string(0, "bodyText")?)?)?;
+        let body = args.string(0, "bodyText")?;
+        let grant = parse_token_grant(&parse_response(status, body)?)
+            .map_err(|e| e.with_status(status).with_excerpt(excerpt(body)))?;
         let out = Value::Object(vec![
             ("Token".into(), grant.token.into()),
             ("ExpireAt".into(), grant.expire_at.into()),
