@@ -1,6 +1,7 @@
 // A fake WXWebAssembly (reference/miniprogram.md §1): instantiate(path, imports) takes only a
 // '/'-path to a .wasm or .wasm.br inside the code package, refuses bytes and URLs the way WeChat
-// does, and refuses modules that need more than MVP + mutable-globals (what iOS WeChat runs).
+// does, and refuses modules that need more than MVP + mutable-globals or that export a global
+// (what iOS WeChat runs: it exports functions, memories and tables only).
 // The host's WebAssembly compiles; the sandbox cannot see it.
 import binaryen from 'binaryen';
 import { readFile } from 'node:fs/promises';
@@ -33,6 +34,8 @@ export function createWXWebAssembly({ root, resolveTo = 'result' }) {
     let bytes = await readFile(join(root, posix.normalize(path)));
     if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
     checkMvp(bytes);
+    const globals = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).filter((e) => e.kind === 'global');
+    if (globals.length) throw new WebAssembly.LinkError(`exported Global is not supported: ${globals.map((e) => e.name).join(', ')}`);
     const result = await WebAssembly.instantiate(bytes, imports);
     instantiated.push(path);
     return resolveTo === 'instance' ? result.instance : result;
