@@ -9,7 +9,10 @@ export const isIdempotent = (action) => /^(AppGet|AppDescribe|AppList|AppFind|Io
 
 export function retryPolicy(option) {
   if (option === false) return { ...DEFAULT_RETRY, retries: 0 };
-  return { ...DEFAULT_RETRY, ...(option || {}) };
+  const policy = { ...DEFAULT_RETRY };
+  // A member left undefined keeps its default (a spread would put undefined, so NaN delays).
+  for (const key of Object.keys(DEFAULT_RETRY)) if (option && option[key] !== undefined) policy[key] = option[key];
+  return policy;
 }
 
 /** Delay before retry number `attempt` (0-based): half fixed, half random ("equal jitter"). */

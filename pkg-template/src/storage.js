@@ -20,7 +20,7 @@ export function localStorageStorage(store = globalThis.localStorage) {
 }
 
 /** wx.setStorage / wx.getStorage, for mini-programs (isolated per WeChat user and app). */
-export function wxStorage(wxApi = globalThis.wx) {
+export function wxStorage(wxApi = typeof wx === 'object' ? wx : globalThis.wx) {
   const call = (name, options) =>
     new Promise((resolve, reject) => wxApi[name]({ ...options, success: resolve, fail: reject }));
   return {

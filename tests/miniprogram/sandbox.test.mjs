@@ -215,6 +215,8 @@ test('a wasm that cannot be loaded rejects init() with a typed error, and init()
   const e = await failure(() => app.init({ wasmPath: '/missing/iot_explorer_app_bg.wasm.br' }));
   assertIotError(app, e, { kind: 'Transport' });
   assert.match(e.message, /cannot load \/missing\/iot_explorer_app_bg\.wasm\.br: .*base library ≥ 2\.14\.0/);
+  // Bytes instead of a path (WXWebAssembly takes paths only): typed, not a TypeError.
+  assertIotError(app, await failure(() => app.init({ wasmPath: new ArrayBuffer(8) })), { kind: 'InvalidInput', param: 'wasmPath' });
   await app.init();
   assert.equal(JSON.stringify(app.parseResponse(200, '{"Response":{"RequestId":"r"}}')), '{"RequestId":"r"}');
 });

@@ -18,3 +18,7 @@ test('reads repeat, writes do not', () => {
   assert.equal(retryPolicy(false).retries, 0);
   assert.equal(retryPolicy().retries, 2);
 });
+
+test('members given as undefined keep their defaults', () => {
+  assert.deepEqual(retryPolicy({ retries: undefined, baseDelayMs: undefined, maxDelayMs: 500 }), { ...retryPolicy(), maxDelayMs: 500 });
+});

@@ -46,6 +46,10 @@ function nonce() {
  */
 export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = {}) {
   appSecretAllowed = dangerouslyAllowAppSecretInClient === true;
+  if (typeof wasmPath !== 'string') {
+    const error = new IotExplorerError('wasmPath must be a path inside the code package, such as "/wasm/iot_explorer_app_bg.wasm"', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'wasmPath' });
+    return Promise.reject(error);
+  }
   if (!loading) {
     loading = Promise.resolve()
       .then(() => {

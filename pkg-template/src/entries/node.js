@@ -1,5 +1,6 @@
 // Node ≥ 18 (CommonJS; dist/node.mjs re-exports it for ESM): the wasm is loaded synchronously
 // from disk when the package is required, so no init() is needed.
+import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as glue from 'iot-explorer-app-glue';
@@ -9,8 +10,14 @@ const bytes = readFileSync(join(__dirname, 'iot_explorer_app_bg.wasm'));
 const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './iot_explorer_app_bg.js': glue });
 glue.__wbg_set_wasm(instance.exports);
 
+// The wasm draws nonces and request ids from globalThis.crypto, which Node 18 has only behind a
+// flag: there node:crypto makes them here instead.
+const hasWebCrypto = typeof crypto === 'object' && crypto !== null && typeof crypto.getRandomValues === 'function';
+const nodeDefaults = (kind) => (kind === 'appapi' ? { requestId: randomUUID(), nonce: randomInt(1, 2 ** 31) } : { requestId: randomUUID() });
+
 const api = makeApi(() => glue, {
   memory: () => instance.exports.memory,
+  defaults: hasWebCrypto ? undefined : nodeDefaults,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => memoryStorage(),
   defaultSocket: () => {

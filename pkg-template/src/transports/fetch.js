@@ -1,6 +1,10 @@
 // Transport over the global fetch (browsers, Node ≥ 18): the body comes back as text so the
-// core parses exactly what the server sent.
+// core parses exactly what the server sent. The timeout holds even for a fetch that ignores
+// the abort signal: the call stops waiting either way.
 import { IotExplorerError } from '../errors.js';
+
+/** setTimeout's delay: a positive finite number below 2^31 ms, else no timer at all (0). */
+export const timerDelay = (ms) => (typeof ms === 'number' && ms > 0 && ms < 2 ** 31 ? ms : 0);
 
 export function fetchTransport({ fetch: fetchImpl } = {}) {
   return async function send({ url, method, headers, body, timeoutMs }) {
@@ -9,20 +13,26 @@ export function fetchTransport({ fetch: fetchImpl } = {}) {
       throw new IotExplorerError('no fetch in this runtime; pass a transport', { kind: 'Transport' });
     }
     const controller = typeof AbortController === 'function' ? new AbortController() : null;
+    const delay = timerDelay(timeoutMs);
     let timedOut = false;
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            if (controller) controller.abort();
-          }, timeoutMs)
-        : null;
-    try {
+    let timer = null;
+    const timeout = new Promise((_, reject) => {
+      if (delay === 0) return;
+      timer = setTimeout(() => {
+        timedOut = true;
+        if (controller) controller.abort();
+        reject(new Error('timed out'));
+      }, delay);
+    });
+    const exchange = async () => {
       const res = await doFetch(url, { method, headers, body, signal: controller ? controller.signal : undefined });
       return { status: res.status, body: await res.text() };
+    };
+    try {
+      return await Promise.race([exchange(), timeout]);
     } catch (e) {
       if (timedOut) {
-        throw new IotExplorerError(`no response within ${timeoutMs} ms`, { kind: 'Timeout', retryable: true, cause: e });
+        throw new IotExplorerError(`no response within ${delay} ms`, { kind: 'Timeout', retryable: true, cause: e });
       }
       const cause = e && e.cause;
       const detail = cause ? cause.code || cause.message : '';

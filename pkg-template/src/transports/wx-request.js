@@ -1,6 +1,7 @@
 // Transport over wx.request (WeChat mini-programs): raw text in and out, at most 10 requests in
 // flight (WeChat's limit; the rest wait in a queue), `fail` → a typed Transport/Timeout error.
 import { IotExplorerError } from '../errors.js';
+import { timerDelay } from './fetch.js';
 
 export const WX_MAX_IN_FLIGHT = 10;
 
@@ -18,7 +19,7 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
       : new Promise((resolve) => waiting.push(() => (inFlight++, resolve())));
 
   return async function send({ url, method, headers, body, timeoutMs }) {
-    const api = wxApi || globalThis.wx;
+    const api = wxApi || (typeof wx === 'object' ? wx : globalThis.wx);
     if (!api || typeof api.request !== 'function') {
       throw new IotExplorerError('wx.request is not available; pass a transport', { kind: 'Transport' });
     }
@@ -32,7 +33,7 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
           data: body,
           dataType: 'text',
           responseType: 'text',
-          ...(timeoutMs > 0 ? { timeout: timeoutMs } : {}),
+          ...(timerDelay(timeoutMs) > 0 ? { timeout: timeoutMs } : {}),
           success(res) {
             const text = typeof res.data === 'string' ? res.data : res.data == null ? '' : JSON.stringify(res.data);
             resolve({ status: Number(res.statusCode), body: text });
