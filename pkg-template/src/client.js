@@ -1,6 +1,7 @@
 // The high-level clients: build → send (the caller's transport) → parse, with retries for
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
+import { timerDelay } from './timer-delay.js';
 import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
@@ -8,14 +9,29 @@ import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
+// The client's own timer is a backstop for transports that ignore timeoutMs: it fires this much
+// later, so a transport that does time out reports first, with its own evidence (errMsg, errno).
+const BACKSTOP_GRACE_MS = 1000;
 
-/** Calls the transport and checks that it answered `{ status, body }` with a text body. */
+/**
+ * Calls the transport and checks that it answered `{ status, body }` with a text body. The
+ * timeout holds for any transport, even one that ignores `timeoutMs`.
+ */
 async function send(transport, request, timeoutMs) {
+  const delay = timerDelay(timeoutMs);
+  let timer = null;
+  const timeout = new Promise((_, reject) => {
+    if (delay === 0) return;
+    const fail = () => reject(new IotExplorerError(`no response within ${delay} ms`, { kind: 'Timeout', retryable: true }));
+    timer = setTimeout(fail, timerDelay(delay + BACKSTOP_GRACE_MS) || delay);
+  });
   let res;
   try {
-    res = await transport({ ...request, timeoutMs });
+    res = await Promise.race([transport({ ...request, timeoutMs }), timeout]);
   } catch (e) {
     throw toIotExplorerError(e, 'Transport');
+  } finally {
+    clearTimeout(timer);
   }
   if (!res || typeof res.status !== 'number' || typeof res.body !== 'string') {
     throw new IotExplorerError('the transport must resolve to { status: number, body: string }', {
@@ -41,9 +57,11 @@ export function makeClients(core, platform) {
     const policy = retryPolicy(options.retry);
     const clock = options.clock || (() => Date.now());
     let clockOffsetMs = options.clockOffsetMs || 0;
-    const attemptSigned = async (action, params, callOptions, requestId, parse) => {
+    // `fresh`: a Nonce of its own even when the caller gave one (the server refuses a repeat).
+    const attemptSigned = async (action, params, callOptions, requestId, parse, fresh) => {
       const timestamp = callOptions.timestamp ?? Math.floor((clock() + clockOffsetMs) / 1000);
-      const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp });
+      const nonce = fresh ? undefined : callOptions.nonce;
+      const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp, nonce });
       const res = await send(transport, request, timeoutMs);
       return parse(res);
     };
@@ -51,15 +69,15 @@ export function makeClients(core, platform) {
     // Nonce); the RequestId stays the same so the attempts can be traced as one call.
     const sendSigned = (action, params, callOptions = {}, parse) => {
       const requestId = callOptions.requestId || newRequestId();
-      return withRetry(action, policy, async () => {
+      return withRetry(action, policy, async (attempt) => {
         try {
-          return await attemptSigned(action, params, callOptions, requestId, parse);
+          return await attemptSigned(action, params, callOptions, requestId, parse, attempt > 0);
         } catch (e) {
           // A clock the server calls stale: learn the offset from its time, when it says it, and sign again once.
           const serverSeconds = callOptions.timestamp === undefined ? serverTimeOf(e) : null;
           if (serverSeconds === null) throw e;
           clockOffsetMs = serverSeconds * 1000 - clock();
-          return attemptSigned(action, params, callOptions, requestId, parse);
+          return attemptSigned(action, params, callOptions, requestId, parse, true);
         }
       });
     };
@@ -155,9 +173,10 @@ export function makeClients(core, platform) {
        * server already refuses, or no network, does not fail the logout) and forgets the token.
        */
       async logout() {
+        session.endLogins(); // at once: a login or subscribe resuming later sees it
         if (hub) hub.clear();
         const token = await session.currentToken();
-        const forgotten = session.clear();
+        const forgotten = session.forget();
         if (token) await sendToken('AppLogoutUser', {}, token, newRequestId()).catch(() => {});
         await forgotten;
       },

@@ -130,7 +130,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         waiting.splice(0).forEach((settle) => settle());
         break;
       case 'tokenRejected':
-        session.replace(token).then(useToken).catch(report);
+        session.replace(command.token).then(useToken).catch(report);
         break;
       case 'failed': {
         const error = toIotExplorerError({ name: 'IotExplorerError', kind: 'Api', code: command.code, message: command.message });
@@ -154,27 +154,36 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     /**
      * Waits for login, then subscribes; resolves to the unsubscribe function once the server
      * confirms, or after the reply timeout (the channel keeps trying); rejects, subscribing
-     * nothing, when the core refuses the ids or the server refuses the subscription.
+     * nothing, when the core refuses the ids or the server refuses the subscription. Every
+     * request lists all devices, so a refusal rejects every subscribe() waiting at the time.
      */
     async subscribe(deviceIds, onEvent) {
       const ids = [...new Set(deviceIds)];
-      useToken(await session.accessToken());
-      for (const id of ids) {
+      const generation = session.generation;
+      const fresh = await session.accessToken();
+      if (generation !== session.generation) {
+        throw toIotExplorerError({ name: 'IotExplorerError', kind: 'Transport', code: 'LoggedOut', message: 'logged out while subscribing' });
+      }
+      useToken(fresh);
+      // Only what this call adds is its to take back (the same callback may hold some ids already).
+      const added = ids.filter((id) => !(listeners.has(id) && listeners.get(id).has(onEvent)));
+      for (const id of added) {
         if (!listeners.has(id)) listeners.set(id, new Set());
         listeners.get(id).add(onEvent);
       }
-      /** Removes this call's callback; returns the ids nobody listens to any more. */
-      const removeListeners = () =>
-        ids.filter((id) => {
+      /** Removes the callback from `from`; returns the ids nobody listens to any more. */
+      const removeListeners = (from) =>
+        from.filter((id) => {
           const set = listeners.get(id);
           if (set) set.delete(onEvent);
           if (set && set.size === 0) listeners.delete(id);
           return !listeners.has(id);
         });
-      const unsubscribe = () => {
-        const gone = removeListeners();
+      const release = (from) => {
+        const gone = removeListeners(from);
         if (gone.length) step({ type: 'unsubscribe', ids: gone });
       };
+      const unsubscribe = () => release(ids);
       let settle;
       const answered = new Promise((resolve, reject) => {
         const timeout = setTimeout(() => settle(), replyTimeoutMs);
@@ -191,13 +200,13 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
       step({ type: 'subscribe', ids }, (e) => (refused = e));
       if (refused) {
         settle();
-        removeListeners();
+        removeListeners(added); // the core took none of them
         throw toIotExplorerError(refused);
       }
       try {
         await answered;
       } catch (e) {
-        unsubscribe();
+        release(added);
         throw e;
       }
       return unsubscribe;

@@ -75,7 +75,7 @@ export class Session {
     try {
       const saved = JSON.parse(text);
       if (saved && typeof saved.Token === 'string' && saved.Token && this.token === null) {
-        this.token = { Token: saved.Token, ExpireAt: saved.ExpireAt };
+        this.token = { Token: saved.Token, ExpireAt: typeof saved.ExpireAt === 'number' ? saved.ExpireAt : undefined };
         this.emit(true);
       }
     } catch {
@@ -119,15 +119,18 @@ export class Session {
 
   refresh() {
     if (!this.refreshing) {
-      this.refreshing = this.login().finally(() => {
-        this.refreshing = null;
+      const refreshing = this.login().finally(() => {
+        if (this.refreshing === refreshing) this.refreshing = null;
       });
+      this.refreshing = refreshing;
     }
     return this.refreshing;
   }
 
   async login() {
     const generation = this.generation;
+    const loggedOut = () =>
+      new IotExplorerError('logged out while logging in: the new token was not kept', { kind: 'Transport', code: 'LoggedOut' });
     let grant;
     try {
       grant = await this.getAccessToken();
@@ -136,12 +139,11 @@ export class Session {
       if (error !== e) error.message = `getAccessToken failed: ${error.message}`;
       throw error;
     }
-    if (generation !== this.generation) {
-      throw new IotExplorerError('logged out while logging in: the new token was not kept', { kind: 'Transport', code: 'LoggedOut' });
-    }
+    if (generation !== this.generation) throw loggedOut();
     if (!grant || typeof grant.Token !== 'string' || !grant.Token) {
       throw new IotExplorerError('getAccessToken must resolve to { Token: string, ExpireAt?: number }', {
         kind: 'InvalidInput',
+        code: 'InvalidParameter',
         param: 'getAccessToken',
       });
     }
@@ -150,15 +152,23 @@ export class Session {
     this.receivedAt = this.clock();
     const token = this.token.Token;
     await this.storageOp('set', this.storageKey, JSON.stringify(this.token));
+    if (generation !== this.generation) {
+      // A logout came while storage was writing: it must not keep what it wrote last.
+      if (this.token === null) await this.storageOp('remove', this.storageKey);
+      throw loggedOut();
+    }
     if (!wasLoggedIn) this.emit(true);
     notify(this.tokenListeners, token);
     return token;
   }
 
-  /** Logout: forgets the token, and every login still in flight fails instead of keeping one. */
-  clear() {
+  /**
+   * The first, synchronous half of a logout (then `forget`): every login still in flight fails
+   * instead of keeping its token, and one asked for afterwards starts afresh.
+   */
+  endLogins() {
     this.generation++;
-    return this.forget();
+    this.refreshing = null;
   }
 
   async forget() {

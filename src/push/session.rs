@@ -38,8 +38,10 @@ pub enum Command {
     Event(PushEvent),
     /// The server confirmed the subscription of every device wanted so far.
     Subscribed,
-    /// The server refused the access token: get a new one and call `set_token`.
-    TokenRejected,
+    /// The server refused this access token: get a new one and call `set_token`.
+    TokenRejected {
+        token: String,
+    },
     /// A reply reported an error that is not about the token; `subscribe`: the reply to a
     /// subscription (the devices waiting for it are not subscribed).
     Failed {
@@ -64,6 +66,15 @@ enum Link {
 }
 
 #[derive(Debug, Clone)]
+struct Pending {
+    id: String,
+    deadline: f64,
+    subscribe: bool,
+    /// The token the request carried: the one a refusal is about.
+    token: String,
+}
+
+#[derive(Debug, Clone)]
 pub struct PushSession {
     config: PushConfig,
     link: Link,
@@ -72,8 +83,8 @@ pub struct PushSession {
     /// Sorted, without duplicates (a Vec: a BTreeSet costs 10 KB of wasm here).
     devices: Vec<String>,
     next_id: u64,
-    /// Request ids awaiting a reply, with their deadlines and whether they subscribe.
-    pending: Vec<(String, f64, bool)>,
+    /// Requests awaiting a reply.
+    pending: Vec<Pending>,
     heartbeat_at: Option<f64>,
     failures: u32,
 }
@@ -163,11 +174,21 @@ impl PushSession {
         format!("push-{}", self.next_id)
     }
 
+    /// Registers a request awaiting its reply; returns its id.
+    fn expect_reply(&mut self, now: f64, subscribe: bool, token: String) -> String {
+        let id = self.request_id();
+        self.pending.push(Pending {
+            id: id.clone(),
+            deadline: now + self.config.reply_timeout_ms,
+            subscribe,
+            token,
+        });
+        id
+    }
+
     fn send_subscribe(&mut self, now: f64) -> Option<Command> {
         let token = self.token.clone()?;
-        let id = self.request_id();
-        self.pending
-            .push((id.clone(), now + self.config.reply_timeout_ms, true));
+        let id = self.expect_reply(now, true, token.clone());
         Some(Command::Send(subscribe_frame(&id, &self.devices, &token)))
     }
 
@@ -199,13 +220,19 @@ impl PushSession {
         match parse_frame(text) {
             Incoming::Push(event) => vec![Command::Event(event)],
             Incoming::Reply { req_id, result } => {
-                let subscribe = self.pending.iter().any(|(id, _, s)| *id == req_id && *s);
-                self.pending.retain(|(id, _, _)| *id != req_id);
+                let at = self.pending.iter().position(|p| p.id == req_id);
+                let request = at.map(|at| self.pending.remove(at));
+                let subscribe = request.as_ref().is_some_and(|p| p.subscribe);
                 match result {
                     Ok(()) if subscribe => vec![Command::Subscribed],
                     Ok(()) => Vec::new(),
                     Err(e) if e.code.as_deref().is_some_and(is_auth_expired_code) => {
-                        vec![Command::TokenRejected]
+                        // A reply to no request we know of is about the token in use.
+                        let token = request.map(|p| p.token).or_else(|| self.token.clone());
+                        token
+                            .map(|token| Command::TokenRejected { token })
+                            .into_iter()
+                            .collect()
                     }
                     Err(error) => vec![Command::Failed { error, subscribe }],
                 }
@@ -224,18 +251,17 @@ impl PushSession {
                 self.closed(now);
                 vec![Command::Close]
             }
-            Link::Open if self.pending.iter().any(|(_, deadline, _)| now >= *deadline) => {
+            Link::Open if self.pending.iter().any(|p| now >= p.deadline) => {
                 // No reply in time: the link is dead even if the socket has not noticed.
                 self.closed(now);
                 vec![Command::Close]
             }
             Link::Open if self.heartbeat_at.is_some_and(|at| now >= at) => {
                 self.heartbeat_at = Some(now + self.config.heartbeat_ms);
-                let (Some(token), id) = (self.token.clone(), self.request_id()) else {
+                let Some(token) = self.token.clone() else {
                     return Vec::new();
                 };
-                self.pending
-                    .push((id.clone(), now + self.config.reply_timeout_ms, false));
+                let id = self.expect_reply(now, false, token.clone());
                 vec![Command::Send(heartbeat_frame(&id, &self.devices, &token))]
             }
             _ => Vec::new(),
@@ -249,7 +275,7 @@ impl PushSession {
             Link::Connecting { deadline } => Some(deadline),
             _ => None,
         };
-        let deadline = self.pending.iter().map(|(_, d, _)| *d).reduce(f64::min);
+        let deadline = self.pending.iter().map(|p| p.deadline).reduce(f64::min);
         [retry, deadline, self.heartbeat_at]
             .into_iter()
             .flatten()
@@ -341,7 +367,12 @@ mod tests {
     fn token_rejection_and_other_errors() {
         let mut s = open_session();
         let reply = r#"{"reqId":"x","error":"","error_message":"","data":{"Response":{"Error":{"Code":"InvalidParameterValue.InvalidAccessToken","Message":"m"},"RequestId":"x"}}}"#;
-        assert_eq!(s.received(reply, 1.0), vec![Command::TokenRejected]);
+        assert_eq!(
+            s.received(reply, 1.0),
+            vec![Command::TokenRejected {
+                token: "tok".into()
+            }]
+        );
         let sent_again = s.set_token("tok2".into(), 2.0);
         assert!(sent(&sent_again)[0].contains("\"AccessToken\":\"tok2\""));
         let failed = s.received(
@@ -367,6 +398,22 @@ mod tests {
         assert!(
             !sent(&s.opened(22_100.0)).is_empty(),
             "subscribes once open"
+        );
+    }
+
+    #[test]
+    fn a_refusal_names_the_token_its_request_carried() {
+        let mut s = PushSession::new(PushConfig::default());
+        s.subscribe(&ids(&["P/a"]), 0.0);
+        s.set_token("old".into(), 0.0);
+        assert_eq!(sent(&s.opened(1.0)).len(), 1); // push-1 carries "old"
+        assert_eq!(sent(&s.set_token("new".into(), 2.0)).len(), 1); // push-2 carries "new"
+        let refused = r#"{"reqId":"push-1","error":"","error_message":"","data":{"Response":{"Error":{"Code":"InvalidParameterValue.InvalidAccessToken","Message":"m"},"RequestId":"x"}}}"#;
+        assert_eq!(
+            s.received(refused, 3.0),
+            vec![Command::TokenRejected {
+                token: "old".into()
+            }]
         );
     }
 

@@ -138,7 +138,10 @@ fn command_value(command: &Command) -> Value {
         Command::Send(text) => tagged("send", vec![("text".into(), text.as_str().into())]),
         Command::Event(event) => tagged("event", vec![("event".into(), event.to_value())]),
         Command::Subscribed => tagged("subscribed", vec![]),
-        Command::TokenRejected => tagged("tokenRejected", vec![]),
+        Command::TokenRejected { token } => tagged(
+            "tokenRejected",
+            vec![("token".into(), token.as_str().into())],
+        ),
         Command::Failed { error, subscribe } => tagged(
             "failed",
             vec![

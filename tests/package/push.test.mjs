@@ -137,3 +137,20 @@ test('a socket opener that throws is retried, reported, and never an unhandled r
   emulator.push.report(light.DeviceId, { power_switch: 1 });
   await until(() => events.length === 1, 'an event');
 });
+
+test('a refused subscribe takes back only what it added; a logout overtakes a subscribe', async (t) => {
+  const { emulator, client, light, events } = await setUp(t);
+  const mine = [];
+  const onEvent = (e) => mine.push(e);
+  t.after(await client.subscribe([light.DeviceId], onEvent));
+  await assert.rejects(client.subscribe([light.DeviceId, ''], onEvent), (e) => e instanceof sdk.IotExplorerError && e.param === 'deviceIds');
+  emulator.push.report(light.DeviceId, { power_switch: 1 });
+  await until(() => mine.length === 1 && events.length === 1, 'the event for both callbacks still subscribed');
+
+  const pending = client.subscribe([light.DeviceId], () => {});
+  const loggingOut = client.logout();
+  await assert.rejects(pending, (e) => e instanceof sdk.IotExplorerError && e.code === 'LoggedOut');
+  await loggingOut;
+  assert.equal(client.loggedIn, false);
+  await until(() => emulator.push.openSockets() === 0, 'the socket to close');
+});

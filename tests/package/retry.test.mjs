@@ -22,3 +22,19 @@ test('reads repeat, writes do not', () => {
 test('members given as undefined keep their defaults', () => {
   assert.deepEqual(retryPolicy({ retries: undefined, baseDelayMs: undefined, maxDelayMs: 500 }), { ...retryPolicy(), maxDelayMs: 500 });
 });
+
+test('a retried signed call gets a fresh Nonce even when the caller gave one', async () => {
+  const { createServerClient } = await import('iot-explorer-app');
+  const nonces = [];
+  const transport = async ({ body }) => {
+    nonces.push(JSON.parse(body).Nonce);
+    return nonces.length < 3
+      ? { status: 503, body: '<html>busy</html>' }
+      : { status: 200, body: '{"Response":{"RequestId":"r","Data":{"Token":"t","ExpireAt":1}}}' };
+  };
+  const server = createServerClient({ appKey: 'k', appSecret: 's', transport, retry: { baseDelayMs: 1 } });
+  await server.getTokenByWeiXin({ WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, { nonce: 7 });
+  assert.equal(nonces.length, 3);
+  assert.equal(nonces[0], 7);
+  assert.equal(new Set(nonces).size, 3);
+});

@@ -267,3 +267,71 @@ test('a token that arrives already inside the refresh margin is used for a minut
   await client.call('AppGetUser');
   assert.equal(login.issued.length, 2);
 });
+
+test('a stored ExpireAt that is not a number is treated as unknown', async () => {
+  const server = fakeServer();
+  server.valid.add('stored');
+  const storage = memoryStorage();
+  storage.set('iot-explorer-app:session', JSON.stringify({ Token: 'stored', ExpireAt: '2000000000' }));
+  const client = createClient({ getAccessToken: issuer(server, () => 0).getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  assert.equal(await client.ready(), true);
+  assert.equal(client.expireAt, null);
+});
+
+test('timeoutMs holds for a transport that never answers; a bad grant names its code', async () => {
+  const login = issuer(fakeServer(), () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: () => new Promise(() => {}), clock: () => NOW, timeoutMs: 50, retry: false });
+  const started = Date.now();
+  await assert.rejects(client.call('AppGetUser'), (e) => e instanceof IotExplorerError && e.kind === 'Timeout' && e.retryable);
+  assert.ok(Date.now() - started < 2000);
+  const bad = createClient({ getAccessToken: async () => ({ token: 'lowercase' }), transport: fakeServer().transport });
+  await assert.rejects(bad.call('AppGetUser'), (e) => e.code === 'InvalidParameter' && e.param === 'getAccessToken');
+});
+
+test('a logout while the new token is being stored still wins', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const saved = new Map();
+  let releaseSet = null;
+  const storage = {
+    get: (key) => saved.get(key) ?? null,
+    set: (key, value) => new Promise((resolve) => (releaseSet = () => resolve(saved.set(key, value)))),
+    remove: (key) => saved.delete(key),
+  };
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  const states = [];
+  client.onLoginStateChange((s) => states.push(s));
+  const pending = client.call('AppGetUser');
+  while (!releaseSet) await new Promise((r) => setTimeout(r, 1));
+  await client.logout();
+  releaseSet();
+  await assert.rejects(pending, (e) => e.code === 'LoggedOut');
+  assert.equal(client.loggedIn, false);
+  assert.equal(saved.get('iot-explorer-app:session'), undefined);
+  assert.deepEqual(states, [false]);
+});
+
+test('a login after a logout starts afresh instead of joining the overtaken one', async () => {
+  const server = fakeServer();
+  let n = 0;
+  const releases = [];
+  const getAccessToken = () =>
+    new Promise((resolve) => {
+      const Token = `tok-${++n}`;
+      releases.push(() => {
+        server.valid.add(Token);
+        resolve({ Token, ExpireAt: NOW / 1000 + 7200 });
+      });
+    });
+  const client = createClient({ getAccessToken, transport: server.transport, clock: () => NOW });
+  const first = client.call('AppGetUser');
+  await new Promise((r) => setTimeout(r, 1));
+  await client.logout();
+  const second = client.call('AppGetUser');
+  await new Promise((r) => setTimeout(r, 1));
+  assert.equal(releases.length, 2, 'the second call asked for a login of its own');
+  releases.forEach((release) => release());
+  await assert.rejects(first, (e) => e.code === 'LoggedOut');
+  assert.equal((await second).Data.UserID, 'u1');
+  assert.equal(server.calls.at(-1).AccessToken, 'tok-2');
+});

@@ -2,9 +2,7 @@
 // core parses exactly what the server sent. The timeout holds even for a fetch that ignores
 // the abort signal: the call stops waiting either way.
 import { IotExplorerError } from '../errors.js';
-
-/** setTimeout's delay: a positive finite number below 2^31 ms, else no timer at all (0). */
-export const timerDelay = (ms) => (typeof ms === 'number' && ms > 0 && ms < 2 ** 31 ? ms : 0);
+import { timerDelay } from '../timer-delay.js';
 
 export function fetchTransport({ fetch: fetchImpl } = {}) {
   return async function send({ url, method, headers, body, timeoutMs }) {

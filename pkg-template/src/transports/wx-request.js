@@ -1,7 +1,7 @@
 // Transport over wx.request (WeChat mini-programs): raw text in and out, at most 10 requests in
 // flight (WeChat's limit; the rest wait in a queue), `fail` → a typed Transport/Timeout error.
 import { IotExplorerError } from '../errors.js';
-import { timerDelay } from './fetch.js';
+import { timerDelay } from '../timer-delay.js';
 
 export const WX_MAX_IN_FLIGHT = 10;
 
