@@ -78,6 +78,7 @@ export interface HttpRequest {
 }
 
 export interface TransportRequest extends HttpRequest {
+  /** The client stops waiting after this anyway; a transport may also use it to abort. */
   timeoutMs: number;
 }
 
@@ -123,8 +124,10 @@ export interface TokenApiRequestInput {
 
 /** The inside of a response: `RequestId`, `Data` and any other top-level fields (`FamilyList`, `Total`, …). */
 export interface ApiResponse {
-  RequestId?: string;
+  RequestId?: string | null;
   Data?: JsonValue;
+  /** From parseActionResponse and the clients' calls: `Data` parsed, when it is the JSON text of an object. */
+  DataParsed?: { [key: string]: JsonValue };
   [field: string]: JsonValue | undefined;
 }
 
@@ -178,7 +181,7 @@ export interface ServerClientOptions {
   endpoint?: Endpoint;
   transport?: Transport;
   signing?: SigningOptions;
-  /** Default 10000. */
+  /** Per attempt, for any transport (a Timeout error, retryable); default 10000; 0 or Infinity: none. */
   timeoutMs?: number;
   /** Retries of retryable failures (`false`: none). */
   retry?: RetryOptions | false;
@@ -201,7 +204,7 @@ export type VerificationCodeType = 'register' | 'resetpass';
 
 /** A response without documented data beyond its RequestId. */
 export interface Ack {
-  RequestId?: string;
+  RequestId?: string | null;
   Data?: JsonValue;
 }
 
@@ -219,8 +222,8 @@ export interface ServerClient {
   checkVerificationCode(params: { Type: VerificationCodeType; VerificationCode: string } & PhoneNumber, options?: CallOptions): Promise<Ack>;
   sendEmailVerificationCode(params: { Type: VerificationCodeType; Email: string }, options?: CallOptions): Promise<Ack>;
   checkEmailVerificationCode(params: { Type: VerificationCodeType; Email: string; VerificationCode: string }, options?: CallOptions): Promise<Ack>;
-  createCellphoneUser(params: PhoneNumber & { Password: string; VerificationCode: string }, options?: CallOptions): Promise<{ RequestId?: string; Data: { UserID: string } }>;
-  createEmailUser(params: { Email: string; Password: string; VerificationCode: string }, options?: CallOptions): Promise<{ RequestId?: string; Data: { UserID: string } }>;
+  createCellphoneUser(params: PhoneNumber & { Password: string; VerificationCode: string }, options?: CallOptions): Promise<{ RequestId?: string | null; Data: { UserID: string } }>;
+  createEmailUser(params: { Email: string; Password: string; VerificationCode: string }, options?: CallOptions): Promise<{ RequestId?: string | null; Data: { UserID: string } }>;
   resetPasswordByCellphone(params: PhoneNumber & { Password: string; VerificationCode: string }, options?: CallOptions): Promise<Ack>;
   resetPasswordByEmail(params: { Email: string; Password: string; VerificationCode: string }, options?: CallOptions): Promise<Ack>;
 }
@@ -252,6 +255,7 @@ export interface ClientOptions {
   clock?: () => number;
   /** Refresh this long before ExpireAt; default 300000 (5 minutes). */
   refreshMarginMs?: number;
+  /** Per attempt, for any transport (a Timeout error, retryable); default 10000; 0 or Infinity: none. */
   timeoutMs?: number;
   /** Retries of retryable failures (`false`: none). */
   retry?: RetryOptions | false;
@@ -305,39 +309,39 @@ export type PushEvent =
 
 export interface User {
   UserID: string;
-  NickName?: string;
-  Avatar?: string;
-  PhoneNumber?: string;
-  CountryCode?: string;
-  Email?: string;
+  NickName?: string | null;
+  Avatar?: string | null;
+  PhoneNumber?: string | null;
+  CountryCode?: string | null;
+  Email?: string | null;
 }
 
 export interface Family {
   FamilyId: string;
   Name: string;
   /** 1 owner, 0 member */
-  Role?: number;
-  CreateTime?: number;
-  UpdateTime?: number;
+  Role?: number | null;
+  CreateTime?: number | null;
+  UpdateTime?: number | null;
 }
 
 export interface FamilyDevice {
   ProductId: string;
   DeviceName: string;
   /** "ProductId/DeviceName" */
-  DeviceId?: string;
-  AliasName?: string;
-  UserID?: string;
-  RoomId?: string;
-  IconUrl?: string;
-  CreateTime?: number;
-  UpdateTime?: number;
+  DeviceId?: string | null;
+  AliasName?: string | null;
+  UserID?: string | null;
+  RoomId?: string | null;
+  IconUrl?: string | null;
+  CreateTime?: number | null;
+  UpdateTime?: number | null;
 }
 
 export interface DeviceStatus {
   DeviceId: string;
-  ProductId?: string;
-  DeviceName?: string;
+  ProductId?: string | null;
+  DeviceName?: string | null;
   /** 1 online, 0 offline */
   Online: number;
 }
@@ -345,7 +349,7 @@ export interface DeviceStatus {
 export interface DeviceProperty {
   Value: JsonValue;
   /** Milliseconds since the epoch. */
-  LastUpdate?: number;
+  LastUpdate?: number | null;
 }
 
 export interface Page {
@@ -366,7 +370,9 @@ export interface Client {
    * Live events of these devices ("ProductId/DeviceName"): waits for login, reconnects and
    * resubscribes after drops. Resolves to the function that unsubscribes once the server
    * confirms (or after the reply timeout, the channel still trying); rejects, subscribing
-   * nothing, when the ids are invalid or the server refuses the subscription.
+   * nothing, when the ids are invalid or the server refuses the subscription (each request
+   * lists every device, so a refusal rejects every subscribe() then waiting), and with code
+   * `LoggedOut` when a logout() came first.
    */
   subscribe(deviceIds: string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
   /** Resolves once the stored session (if any) is restored: true when logged in. */
@@ -379,16 +385,16 @@ export interface Client {
   /** UNIX seconds, when known. */
   readonly expireAt: number | null;
 
-  getUser(): Promise<{ RequestId?: string; Data: User }>;
+  getUser(): Promise<{ RequestId?: string | null; Data: User }>;
   updateUser(params: { NickName?: string; Avatar?: string }): Promise<Ack>;
-  getFamilyList(params?: Page): Promise<{ RequestId?: string; FamilyList: Family[]; Total: number }>;
-  createFamily(params: { Name: string; Address?: string }): Promise<{ RequestId?: string; Data: { FamilyId: string } }>;
-  getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string; DeviceList: FamilyDevice[]; Total: number }>;
-  getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string; DeviceStatuses: DeviceStatus[] }>;
+  getFamilyList(params?: Page): Promise<{ RequestId?: string | null; FamilyList: Family[]; Total: number }>;
+  createFamily(params: { Name: string; Address?: string }): Promise<{ RequestId?: string | null; Data: { FamilyId: string } }>;
+  getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string | null; DeviceList: FamilyDevice[]; Total: number }>;
+  getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
   /** `Data` is the API's JSON text; `DataParsed` the same, parsed. */
-  getDeviceData(params: DeviceRef): Promise<{ RequestId?: string; Data: string; DataParsed: Record<string, DeviceProperty> }>;
+  getDeviceData(params: DeviceRef): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
-  controlDevice(params: DeviceRef & { Data: string | { [property: string]: JsonValue } }): Promise<{ RequestId?: string; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  controlDevice(params: DeviceRef & { Data: string | { [property: string]: JsonValue } }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
   /** Every family, fetched page by page (`pageSize` default 50). */
   families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
   /** Every device of a family (or one room), fetched page by page. */
@@ -432,7 +438,16 @@ export declare function webSocketOpener(WebSocketClass: new (url: string) => {
   send(text: string): void;
   close(): void;
 }): SocketOpener;
-export declare function wxSocketOpener(wx?: { connectSocket(options: { url: string }): unknown }): SocketOpener;
+/** The SocketTask of wx.connectSocket, as far as the opener uses it. */
+export interface WxSocketTask {
+  onOpen(callback: () => void): void;
+  onMessage(callback: (result: { data: string | ArrayBuffer }) => void): void;
+  onClose(callback: () => void): void;
+  onError(callback: () => void): void;
+  send(options: { data: string }): void;
+  close(options: object): void;
+}
+export declare function wxSocketOpener(wx?: { connectSocket(options: { url: string; fail?: () => void }): WxSocketTask }): SocketOpener;
 
 export declare function memoryStorage(): SessionStorage;
 export declare function localStorageStorage(store?: {

@@ -7,28 +7,43 @@ import { createWasmIo } from './wasm-io.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+// Deeper than the core reads (src/json/parse.rs): it refuses such a value itself.
+const MAX_DEPTH = 128;
+
 /**
- * Values JSON.stringify would silently drop, turn into null or into other text (a Date, a
- * boxed primitive, anything with toJSON) get a typed error instead. Own members only: those
- * are what JSON.stringify sends.
+ * Values JSON.stringify would silently drop, turn into null or into other text (NaN, a Date,
+ * a boxed primitive, anything with toJSON), at any depth, get a typed error naming the
+ * parameter instead. Own members only: those are what JSON.stringify sends.
  */
 function checkParams(params, where = 'params') {
   if (params === null || typeof params !== 'object' || Array.isArray(params) || typeof params.toJSON === 'function') {
     throw invalidInput(where, `${where} must be a plain object`);
   }
   for (const key in params) {
-    if (!hasOwn.call(params, key)) continue;
-    const v = params[key];
-    const t = typeof v;
-    if (t === 'symbol' || t === 'function' || t === 'bigint') {
-      throw invalidInput(key, `${key} is a ${t}; only JSON values can be sent`);
-    }
-    if (t === 'number' && !Number.isFinite(v)) {
-      throw invalidInput(key, `${key} is ${v}, which cannot be sent as JSON`);
-    }
-    if (t === 'object' && v !== null && (typeof v.toJSON === 'function' || v instanceof Number || v instanceof String || v instanceof Boolean)) {
-      throw invalidInput(key, `${key} is an object JSON would send as other text; pass a string, number or boolean`);
-    }
+    if (hasOwn.call(params, key)) checkValue(params[key], key, key, 0);
+  }
+}
+
+/** `path` names the value in messages; `param` is the parameter it is in. */
+function checkValue(v, param, path, depth) {
+  const t = typeof v;
+  if (t === 'symbol' || t === 'function' || t === 'bigint') {
+    throw invalidInput(param, `${path} is a ${t}; only JSON values can be sent`);
+  }
+  if (t === 'number' && !Number.isFinite(v)) {
+    throw invalidInput(param, `${path} is ${v}, which cannot be sent as JSON`);
+  }
+  if (t !== 'object' || v === null || depth >= MAX_DEPTH) return;
+  if (typeof v.toJSON === 'function' || v instanceof Number || v instanceof String || v instanceof Boolean) {
+    throw invalidInput(param, `${path} is an object JSON would send as other text; pass a string, number or boolean`);
+  }
+  if (Array.isArray(v)) {
+    // undefined (like a hole) is sent as null, and String() signs it as null's empty text.
+    for (let i = 0; i < v.length; i++) if (v[i] !== undefined) checkValue(v[i], param, `${path}[${i}]`, depth + 1);
+    return;
+  }
+  for (const key in v) {
+    if (hasOwn.call(v, key) && v[key] !== undefined) checkValue(v[key], param, `${path}.${key}`, depth + 1);
   }
 }
 

@@ -158,16 +158,19 @@ pub fn device_change(params: &Value, raw: &str) -> PushEvent {
             },
             None => unknown(),
         },
+        // `params` is an object, or absent (no parameters); anything else is not a known event.
         ("Event", "Report") => match &payload {
-            Some(p @ Value::Object(_)) => PushEvent::Event {
+            Some(p @ Value::Object(_)) => match p.get("params") {
+                None => Some(Value::Object(Vec::new())),
+                Some(params @ Value::Object(_)) => Some(params.clone()),
+                Some(_) => None,
+            }
+            .map_or_else(unknown, |params| PushEvent::Event {
                 device_id,
                 event_id: p.get("eventId").and_then(Value::as_str).map(str::to_owned),
-                params: p
-                    .get("params")
-                    .cloned()
-                    .unwrap_or(Value::Object(Vec::new())),
+                params,
                 time,
-            },
+            }),
             _ => unknown(),
         },
         _ => unknown(),
@@ -302,6 +305,14 @@ mod tests {
         assert!(matches!(
             push("Action", "Push", "{}"),
             PushEvent::Unknown { .. }
+        ));
+        assert!(matches!(
+            push("Event", "Report", r#"{"eventId":"e","params":[1]}"#),
+            PushEvent::Unknown { .. }
+        ));
+        assert!(matches!(
+            push("Event", "Report", r#"{"eventId":"e"}"#),
+            PushEvent::Event { params: Value::Object(ref entries), .. } if entries.is_empty()
         ));
         assert_eq!(decode_payload("@@@"), None);
         let raw = r#"{"Type":"Property"}"#;

@@ -122,6 +122,13 @@ test('before init(), the API throws NotInitialized', T, async () => {
   assertIotError(app, await failure(() => client.call('AppGetUser')), { code: 'NotInitialized' });
 });
 
+test('every helper index.d.ts declares is exported here too', T, () => {
+  const { app } = loadPackage();
+  for (const name of ['fetchTransport', 'wxRequestTransport', 'memoryStorage', 'localStorageStorage', 'wxStorage', 'webSocketOpener', 'wxSocketOpener']) {
+    assert.equal(typeof app[name], 'function', name);
+  }
+});
+
 test('after init(), the wasm core answers', T, async () => {
   const { app } = await ready();
   const parsed = app.parseResponse(200, '{"Response":{"RequestId":"r1","Data":{"a":1}}}');
@@ -131,6 +138,7 @@ test('after init(), the wasm core answers', T, async () => {
 const loadModes = [
   { name: 'the default path (the .wasm.br)', init: undefined, path: WASM_PATH },
   { name: 'a raw .wasm path', init: { wasmPath: RAW_WASM_PATH }, path: RAW_WASM_PATH },
+  { name: 'a path given alone', init: RAW_WASM_PATH, path: RAW_WASM_PATH },
   { name: 'the default path, WXWebAssembly resolving to a bare Instance', sandbox: { wasmResolvesTo: 'instance' }, path: WASM_PATH },
 ];
 for (const [i, mode] of loadModes.entries()) {

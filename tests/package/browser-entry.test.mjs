@@ -1,6 +1,6 @@
 // The browser build's platform choices, run in Node: a blocked localStorage (reading it throws
 // SecurityError, as with cookies off or in some iframes) falls back to memory, and init() takes
-// anything with an href, as index.d.ts promises (here a data: URL of the module).
+// what index.d.ts allows: anything with an href, or { wasmPath } (here data: URLs of the module).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const dist = fileURLToPath(new URL('./node_modules/iot-explorer-app/dist/', import.meta.url));
 
-test('blocked localStorage and an { href } wasm source', async (t) => {
+test('blocked localStorage; { href } and { wasmPath } wasm sources', async (t) => {
   // The package is "type": "commonjs", so its ESM browser build is imported under an .mjs name.
   const dir = mkdtempSync(join(tmpdir(), 'browser-entry-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,11 +22,15 @@ test('blocked localStorage and an { href } wasm source', async (t) => {
     },
   });
   t.after(() => delete globalThis.localStorage);
-  const browser = await import(pathToFileURL(join(dir, 'browser.mjs')));
+  // Two instances of the module (a query makes another), one init() each.
+  const load = (tag) => import(`${pathToFileURL(join(dir, 'browser.mjs'))}?${tag}`);
+  const [browser, other] = [await load('href'), await load('wasmPath')];
 
-  const wasm = readFileSync(join(dist, 'iot_explorer_app_bg.wasm')).toString('base64');
-  await browser.init({ href: `data:application/wasm;base64,${wasm}` });
-  assert.equal(browser.signParams({ a: '1' }, 'k').stringToSign, 'a=1');
+  const url = `data:application/wasm;base64,${readFileSync(join(dist, 'iot_explorer_app_bg.wasm')).toString('base64')}`;
+  await browser.init({ href: url });
+  // The mini-program option form (one index.d.ts for both): its wasmPath is a URL here.
+  await other.init({ wasmPath: url });
+  for (const entry of [browser, other]) assert.equal(entry.signParams({ a: '1' }, 'k').stringToSign, 'a=1');
 
   const transport = async () => ({ status: 200, body: '{"Response":{"RequestId":"r","Data":{"UserID":"u"}}}' });
   const client = browser.createClient({ getAccessToken: async () => ({ Token: 't' }), transport });

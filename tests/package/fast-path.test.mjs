@@ -226,3 +226,13 @@ test('huge arguments, a throwing getter or a throwing Date.now are typed errors 
   }
   assert.equal(sdk.signParams({ a: '1' }, 'k').signature, reference({ a: '1' }, 'k').signature);
 });
+
+test('non-JSON values nested in params are refused too, naming the parameter', () => {
+  const typed = (param) => (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput' && e.param === param;
+  const nodeSdk = { values: 'node-sdk' };
+  assert.throws(() => sdk.signParams({ A: [1, NaN] }, 'k', nodeSdk), typed('A'));
+  assert.throws(() => sdk.signParams({ A: { b: [new Date(0)] } }, 'k', nodeSdk), typed('A'));
+  assert.throws(() => sdk.signParams({ A: [() => 1] }, 'k', nodeSdk), typed('A'));
+  // undefined in an array is sent as null and signed as String() signs it: accepted.
+  assert.equal(sdk.signParams({ A: [undefined, 1] }, 'k', nodeSdk).stringToSign, 'A=,1');
+});

@@ -7,8 +7,10 @@ import { loadedModule } from '../loaded-module.js';
 const wasm = loadedModule(glue);
 let loading = null;
 
-async function instantiate(source) {
+async function instantiate(given) {
   const imports = { './iot_explorer_app_bg.js': glue };
+  // The mini-program option form, which index.d.ts also allows here: its wasmPath is a URL.
+  const source = given && typeof given.wasmPath === 'string' ? given.wasmPath : given;
   if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, imports);
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return (await WebAssembly.instantiate(source, imports)).instance;

@@ -44,7 +44,10 @@ function nonce() {
  * `.wasm.br` this package ships, which needs base library ≥ 2.14.0, or a `.wasm` copied from
  * `dist/`), `dangerouslyAllowAppSecretInClient` (enables the AppSecret APIs).
  */
-export function init({ wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = {}) {
+export function init(options = {}) {
+  // A path alone is taken as wasmPath (index.d.ts allows either form).
+  const given = typeof options === 'string' ? { wasmPath: options } : options || {};
+  const { wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = given;
   appSecretAllowed = dangerouslyAllowAppSecretInClient === true;
   if (typeof wasmPath !== 'string') {
     const error = new IotExplorerError('wasmPath must be a path inside the code package, such as "/wasm/iot_explorer_app_bg.wasm"', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'wasmPath' });
@@ -99,5 +102,16 @@ export const {
   createClient,
   diagnostics,
 } = api;
-export { IotExplorerError, wxRequestTransport, wxStorage, memoryStorage, wxSocketOpener } from '../api.js';
+export {
+  IotExplorerError,
+  wxRequestTransport,
+  wxStorage,
+  memoryStorage,
+  wxSocketOpener,
+  // Not the defaults here, but exported as in every build (one index.d.ts): a caller's fetch,
+  // store or WebSocket class works with them.
+  fetchTransport,
+  localStorageStorage,
+  webSocketOpener,
+} from '../api.js';
 export default init;
