@@ -143,6 +143,14 @@ fn post(url: String, entries: &[(&str, &Value)]) -> Result<HttpRequest> {
 
 fn check_action(action: &str, api: Api) -> Result<()> {
     check_text("action", action)?;
+    // `Service*` actions are the service API's (…/serviceapi, app-api.md §2): signed alike, but
+    // sent to appapi they would only be refused.
+    if action.starts_with("Service") {
+        return Err(Error::invalid(
+            "action",
+            format!("{action} is a service API action; this SDK builds appapi and tokenapi requests only"),
+        ));
+    }
     match api_of(action) {
         Some(home) if home != api => Err(Error::invalid(
             "action",
@@ -354,16 +362,40 @@ mod tests {
     }
 
     #[test]
+    fn service_api_actions_are_refused() {
+        let secret = AppSecret::new("s");
+        let endpoint = Endpoint::default();
+        let params = Params::new();
+        let mut c = call(&params, &secret, &endpoint);
+        c.action = "ServiceDescribeDeviceData";
+        let e = build_app_api_request(&c).unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("action"));
+        assert!(e.message.contains("service API"), "{}", e.message);
+    }
+
+    #[test]
     fn weixin_login_requires_its_params() {
         let secret = AppSecret::new("s");
         let endpoint = Endpoint::default();
-        for missing in ["WxOpenID", "NickName", "Avatar"] {
-            let mut params = login_params();
-            params.set(missing, "");
-            let e = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap_err();
-            assert_eq!(e.code.as_deref(), Some("MissingParameter"));
-            assert_eq!(e.param.as_deref(), Some(missing));
-        }
+        let mut params = login_params();
+        params.set("WxOpenID", "");
+        let e = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap_err();
+        assert_eq!(e.code.as_deref(), Some("MissingParameter"));
+        assert_eq!(e.param.as_deref(), Some("WxOpenID"));
+        // An empty profile is sent, and signed or not as emptyValues says.
+        let mut anonymous = login_params();
+        anonymous.set("NickName", "");
+        anonymous.set("Avatar", "");
+        let built = build_app_api_request(&call(&anonymous, &secret, &endpoint)).unwrap();
+        assert!(built.request.body.contains(r#""NickName":"""#));
+        assert!(!built.signed.string_to_sign.contains("NickName"));
+        let e = build_app_api_request(&call(
+            &Params::new().with("WxOpenID", "o"),
+            &secret,
+            &endpoint,
+        ))
+        .unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("NickName"));
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn app_api_request_fills_defaults() {
 fn app_api_request_input_errors() {
     for (input, param) in [
         (
-            r#"{"action":"AppGetTokenByWeiXin","appKey":"k","appSecret":"s","params":{"WxOpenID":"o","NickName":"","Avatar":"a"}}"#,
+            r#"{"action":"AppGetTokenByWeiXin","appKey":"k","appSecret":"s","params":{"WxOpenID":"o","Avatar":"a"}}"#,
             "NickName",
         ),
         (

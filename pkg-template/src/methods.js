@@ -40,9 +40,11 @@ export function controlParams(params) {
 export const PAGE_SIZE = 50; // the documented maximum
 
 /** Every item of a paged list: `fetchPage({Offset, Limit})` → the response, `items` names the list. */
-export async function* pages(fetchPage, items, pageSize = PAGE_SIZE) {
+export async function* pages(fetchPage, items, pageSize) {
+  const limit = pageSize === undefined || pageSize === null ? PAGE_SIZE : pageSize;
+  if (!Number.isInteger(limit) || limit < 1) throw invalidInput('pageSize', `pageSize must be a positive integer, not ${limit}`);
   for (let offset = 0; ; ) {
-    const page = await fetchPage({ Offset: offset, Limit: pageSize });
+    const page = await fetchPage({ Offset: offset, Limit: limit });
     const list = page[items];
     yield* list;
     offset += list.length;

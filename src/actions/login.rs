@@ -70,21 +70,28 @@ mod tests {
     use crate::ErrorKind;
 
     #[test]
-    fn params_require_every_field() {
+    fn params_require_an_open_id_and_take_an_empty_profile() {
         let login = WeiXinLogin {
             wx_open_id: "o1".into(),
             nick_name: "微信用户".into(),
             avatar: "https://a/b.png".into(),
         };
         assert_eq!(login.params().unwrap().len(), 3);
-        let e = WeiXinLogin {
+        // WeChat gives no nickname or avatar unless the user fills them in.
+        let anonymous = WeiXinLogin {
             nick_name: String::new(),
+            avatar: String::new(),
+            ..login.clone()
+        };
+        assert_eq!(anonymous.params().unwrap().len(), 3);
+        let e = WeiXinLogin {
+            wx_open_id: String::new(),
             ..login
         }
         .params()
         .unwrap_err();
         assert_eq!(e.kind, ErrorKind::InvalidInput);
-        assert_eq!(e.param.as_deref(), Some("NickName"));
+        assert_eq!(e.param.as_deref(), Some("WxOpenID"));
     }
 
     #[test]

@@ -66,8 +66,10 @@ pub const SPECS: &[Spec] = &[
         api: Api::AppApi,
         params: &[
             req("WxOpenID", Text),
-            req("NickName", Text),
-            req("Avatar", Text),
+            // WeChat gives no nickname or avatar unless the user fills them in: empty is common,
+            // and `emptyValues` decides whether they are signed (public vectors, app-api.md §1.7).
+            req("NickName", AnyText),
+            req("Avatar", AnyText),
         ],
         result: GRANT,
     },
