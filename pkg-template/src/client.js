@@ -1,7 +1,7 @@
 // The high-level clients: build → send (the caller's transport) → parse, with retries for
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
-import { timerDelay } from './timer-delay.js';
+import { HOLDS_TIMEOUT, timerDelay } from './timer-delay.js';
 import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
@@ -9,8 +9,9 @@ import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
-// The client's own timer is a backstop for transports that ignore timeoutMs: it fires this much
-// later, so a transport that does time out reports first, with its own evidence (errMsg, errno).
+// The client's own timer is a backstop for transports of the caller's that may ignore timeoutMs
+// (the built-in ones hold it, counting from when the request really goes out): it fires this
+// much later, so a transport that does time out reports first, with its own evidence.
 const BACKSTOP_GRACE_MS = 1000;
 
 /**
@@ -18,12 +19,13 @@ const BACKSTOP_GRACE_MS = 1000;
  * timeout holds for any transport, even one that ignores `timeoutMs`.
  */
 async function send(transport, request, timeoutMs) {
-  const delay = timerDelay(timeoutMs);
+  const delay = transport[HOLDS_TIMEOUT] ? 0 : timerDelay(timeoutMs);
   let timer = null;
   const timeout = new Promise((_, reject) => {
     if (delay === 0) return;
-    const fail = () => reject(new IotExplorerError(`no response within ${delay} ms`, { kind: 'Timeout', retryable: true }));
-    timer = setTimeout(fail, timerDelay(delay + BACKSTOP_GRACE_MS) || delay);
+    const waited = timerDelay(delay + BACKSTOP_GRACE_MS) || delay;
+    const fail = () => reject(new IotExplorerError(`no response within ${waited} ms (the transport did not time out by itself)`, { kind: 'Timeout', retryable: true }));
+    timer = setTimeout(fail, waited);
   });
   let res;
   try {
@@ -173,12 +175,10 @@ export function makeClients(core, platform) {
        * server already refuses, or no network, does not fail the logout) and forgets the token.
        */
       async logout() {
-        session.endLogins(); // at once: a login or subscribe resuming later sees it
+        const loggingOut = session.logOut(); // at once: calls, logins and subscribes see it
         if (hub) hub.clear();
-        const token = await session.currentToken();
-        const forgotten = session.forget();
+        const token = await loggingOut;
         if (token) await sendToken('AppLogoutUser', {}, token, newRequestId()).catch(() => {});
-        await forgotten;
       },
       onLoginStateChange: (listener) => session.onChange(listener),
       get loggedIn() {
@@ -191,7 +191,8 @@ export function makeClients(core, platform) {
       families: ({ pageSize } = {}) => pages((page) => call('AppGetFamilyList', page), 'FamilyList', pageSize),
       /** Every device of a family (or of one room), page by page. */
       familyDevices: ({ FamilyId, RoomId, pageSize } = {}) =>
-        pages((page) => call('AppGetFamilyDeviceList', { FamilyId, RoomId, ...page }), 'DeviceList', pageSize),
+        // A RoomId left out (or null) means the whole family: it is not sent at all.
+        pages((page) => call('AppGetFamilyDeviceList', { FamilyId, ...(RoomId == null ? {} : { RoomId }), ...page }), 'DeviceList', pageSize),
     };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
       client[method] = action === 'AppControlDeviceData'

@@ -4,9 +4,13 @@
 import { toIotExplorerError } from './errors.js';
 
 export const DEFAULT_PUSH_URL = 'wss://iot.cloud.tencent.com/ws/explorer';
+// The overseas API's host with the China path: no document names an overseas push URL, but the
+// China one would receive overseas tokens. `pushUrl` overrides it.
+const OVERSEA_PUSH_URL = 'wss://oversea.iotcloud.tencentiotcloud.com/ws/explorer';
 
 /** The push URL that goes with an API endpoint: the official one, or ws(s)://host/ws/explorer. */
 export function pushUrlFor(endpoint) {
+  if (endpoint === 'oversea') return OVERSEA_PUSH_URL;
   const m = /^(https?):\/\/([^/]+)/.exec(endpoint || '');
   if (!m) return DEFAULT_PUSH_URL;
   return `${m[1] === 'https' ? 'wss' : 'ws'}://${m[2]}/ws/explorer`;
@@ -215,7 +219,8 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     clear() {
       const ids = [...listeners.keys()];
       listeners.clear();
-      waiting.splice(0).forEach((settle) => settle());
+      const loggedOut = toIotExplorerError({ name: 'IotExplorerError', kind: 'Transport', code: 'LoggedOut', message: 'logged out while subscribing' });
+      waiting.splice(0).forEach((settle) => settle(loggedOut));
       if (ids.length) step({ type: 'unsubscribe', ids });
     },
     pause: () => step({ type: 'pause' }),

@@ -69,18 +69,24 @@ export class Session {
     }
   }
 
+  /** Resolves to the stored Token (or null), which becomes the session's unless a logout came first. */
   async restore() {
+    const generation = this.generation;
     const text = await this.storageOp('get', this.storageKey);
-    if (typeof text !== 'string') return;
+    if (typeof text !== 'string') return null;
+    let saved;
     try {
-      const saved = JSON.parse(text);
-      if (saved && typeof saved.Token === 'string' && saved.Token && this.token === null) {
-        this.token = { Token: saved.Token, ExpireAt: typeof saved.ExpireAt === 'number' ? saved.ExpireAt : undefined };
-        this.emit(true);
-      }
+      saved = JSON.parse(text);
     } catch {
       await this.storageOp('remove', this.storageKey);
+      return null;
     }
+    if (!saved || typeof saved.Token !== 'string' || !saved.Token) return null;
+    if (this.token === null && generation === this.generation) {
+      this.token = { Token: saved.Token, ExpireAt: typeof saved.ExpireAt === 'number' ? saved.ExpireAt : undefined };
+      this.emit(true);
+    }
+    return saved.Token;
   }
 
   fresh(token) {
@@ -90,14 +96,11 @@ export class Session {
     return token.ExpireAt * 1000 - this.refreshMarginMs > now || now < this.receivedAt + MIN_TOKEN_USE_MS;
   }
 
-  async currentToken() {
-    await this.restored;
-    return this.token ? this.token.Token : null;
-  }
-
-  /** A token that is not about to expire, logging in when needed. */
+  /** A token that is not about to expire, logging in when needed (not across a logout). */
   async accessToken() {
+    const generation = this.generation;
     await this.restored;
+    if (generation !== this.generation) throw loggedOut();
     if (this.fresh(this.token)) return this.token.Token;
     return this.refresh();
   }
@@ -129,8 +132,6 @@ export class Session {
 
   async login() {
     const generation = this.generation;
-    const loggedOut = () =>
-      new IotExplorerError('logged out while logging in: the new token was not kept', { kind: 'Transport', code: 'LoggedOut' });
     let grant;
     try {
       grant = await this.getAccessToken();
@@ -147,28 +148,36 @@ export class Session {
         param: 'getAccessToken',
       });
     }
-    const wasLoggedIn = this.token !== null;
-    this.token = { Token: grant.Token, ExpireAt: typeof grant.ExpireAt === 'number' ? grant.ExpireAt : undefined };
-    this.receivedAt = this.clock();
-    const token = this.token.Token;
-    await this.storageOp('set', this.storageKey, JSON.stringify(this.token));
+    const fresh = { Token: grant.Token, ExpireAt: typeof grant.ExpireAt === 'number' ? grant.ExpireAt : undefined };
+    await this.storageOp('set', this.storageKey, JSON.stringify(fresh));
     if (generation !== this.generation) {
       // A logout came while storage was writing: it must not keep what it wrote last.
       if (this.token === null) await this.storageOp('remove', this.storageKey);
       throw loggedOut();
     }
+    // In use only once stored, so that loggedIn and the events never run ahead of each other.
+    const wasLoggedIn = this.token !== null;
+    this.token = fresh;
+    this.receivedAt = this.clock();
     if (!wasLoggedIn) this.emit(true);
-    notify(this.tokenListeners, token);
-    return token;
+    notify(this.tokenListeners, fresh.Token);
+    return fresh.Token;
   }
 
   /**
-   * The first, synchronous half of a logout (then `forget`): every login still in flight fails
-   * instead of keeping its token, and one asked for afterwards starts afresh.
+   * Logout. At once: the token is no longer used (a call from now on logs in afresh), a stored
+   * one is not restored, and every login in flight fails instead of keeping its token. Then
+   * storage is cleared. Resolves to the token the user had (for AppLogoutUser), or null.
    */
-  endLogins() {
+  async logOut() {
     this.generation++;
     this.refreshing = null;
+    const current = this.token;
+    this.token = null;
+    const stored = await this.restored;
+    await this.storageOp('remove', this.storageKey);
+    if (current !== null) this.emit(false);
+    return current ? current.Token : stored;
   }
 
   async forget() {
@@ -178,6 +187,9 @@ export class Session {
     if (was) this.emit(false);
   }
 }
+
+const loggedOut = () =>
+  new IotExplorerError('logged out while logging in: the new token was not kept', { kind: 'Transport', code: 'LoggedOut' });
 
 /** Calls each listener with `value`; a listener's bug must not break what changed the state. */
 function notify(listeners, value) {

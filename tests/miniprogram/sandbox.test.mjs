@@ -225,6 +225,7 @@ test('a wasm that cannot be loaded rejects init() with a typed error, and init()
   assert.match(e.message, /cannot load \/missing\/iot_explorer_app_bg\.wasm\.br: .*base library ≥ 2\.14\.0/);
   // Bytes instead of a path (WXWebAssembly takes paths only): typed, not a TypeError.
   assertIotError(app, await failure(() => app.init({ wasmPath: new ArrayBuffer(8) })), { kind: 'InvalidInput', param: 'wasmPath' });
+  assertIotError(app, await failure(() => app.init(new Uint8Array(8))), { kind: 'InvalidInput', param: 'wasmPath' });
   await app.init();
   assert.equal(JSON.stringify(app.parseResponse(200, '{"Response":{"RequestId":"r"}}')), '{"RequestId":"r"}');
 });

@@ -38,3 +38,23 @@ test('blocked localStorage; { href } and { wasmPath } wasm sources', async (t) =
   assert.equal((await client.call('AppGetUser')).Data.UserID, 'u');
   assert.equal(client.loggedIn, true);
 });
+
+test('browser init() with options and no wasmPath loads the module next to the build', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'browser-entry-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  copyFileSync(join(dist, 'browser.js'), join(dir, 'browser.mjs'));
+  copyFileSync(join(dist, 'iot_explorer_app_bg.wasm'), join(dir, 'iot_explorer_app_bg.wasm'));
+  const fetched = [];
+  const realFetch = globalThis.fetch;
+  // Node's fetch has no file: URLs; this stands in for the server next to the module.
+  globalThis.fetch = async (url) => {
+    fetched.push(String(url));
+    return new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'application/wasm' } });
+  };
+  t.after(() => (globalThis.fetch = realFetch));
+  const browser = await import(`${pathToFileURL(join(dir, 'browser.mjs'))}?options`);
+  await browser.init({ dangerouslyAllowAppSecretInClient: true });
+  assert.equal(fetched.length, 1);
+  assert.match(fetched[0], /iot_explorer_app_bg\.wasm$/);
+  assert.equal(browser.signParams({ a: '1' }, 'k').stringToSign, 'a=1');
+});

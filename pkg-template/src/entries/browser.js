@@ -7,10 +7,8 @@ import { loadedModule } from '../loaded-module.js';
 const wasm = loadedModule(glue);
 let loading = null;
 
-async function instantiate(given) {
+async function instantiate(source) {
   const imports = { './iot_explorer_app_bg.js': glue };
-  // The mini-program option form, which index.d.ts also allows here: its wasmPath is a URL.
-  const source = given && typeof given.wasmPath === 'string' ? given.wasmPath : given;
   if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, imports);
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return (await WebAssembly.instantiate(source, imports)).instance;
@@ -25,10 +23,20 @@ async function instantiate(given) {
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
 }
 
+/**
+ * What init() was given, as something to load: the mini-program option form, which index.d.ts
+ * also allows here, names a URL with `wasmPath` or nothing (the default, next to this module).
+ */
+function sourceOf(given) {
+  const isOptions = given !== null && typeof given === 'object' && Object.getPrototypeOf(given) === Object.prototype && typeof given.href !== 'string';
+  const path = isOptions ? given.wasmPath : given;
+  return path === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : path;
+}
+
 /** Loads the wasm module; calling it again returns the same promise. */
 export default function init(source) {
   if (!loading) {
-    const from = source === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : source;
+    const from = sourceOf(source);
     loading = instantiate(from).then(
       (instance) => wasm.set(instance.exports),
       (e) => {

@@ -45,11 +45,13 @@ function nonce() {
  * `dist/`), `dangerouslyAllowAppSecretInClient` (enables the AppSecret APIs).
  */
 export function init(options = {}) {
-  // A path alone is taken as wasmPath (index.d.ts allows either form).
+  // A path alone, or an object with an href, is taken as wasmPath (index.d.ts allows those forms).
   const given = typeof options === 'string' ? { wasmPath: options } : options || {};
-  const { wasmPath = DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = given;
+  const { href, wasmPath = typeof href === 'string' ? href : DEFAULT_WASM_PATH, dangerouslyAllowAppSecretInClient = false } = given;
   appSecretAllowed = dangerouslyAllowAppSecretInClient === true;
-  if (typeof wasmPath !== 'string') {
+  // WXWebAssembly loads package paths only: bytes (what a browser init takes) cannot be used.
+  const bytes = ArrayBuffer.isView(options) || Object.prototype.toString.call(options) === '[object ArrayBuffer]';
+  if (bytes || typeof wasmPath !== 'string') {
     const error = new IotExplorerError('wasmPath must be a path inside the code package, such as "/wasm/iot_explorer_app_bg.wasm"', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'wasmPath' });
     return Promise.reject(error);
   }

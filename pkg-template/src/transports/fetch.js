@@ -2,10 +2,10 @@
 // core parses exactly what the server sent. The timeout holds even for a fetch that ignores
 // the abort signal: the call stops waiting either way.
 import { IotExplorerError } from '../errors.js';
-import { timerDelay } from '../timer-delay.js';
+import { HOLDS_TIMEOUT, timerDelay } from '../timer-delay.js';
 
 export function fetchTransport({ fetch: fetchImpl } = {}) {
-  return async function send({ url, method, headers, body, timeoutMs }) {
+  async function send({ url, method, headers, body, timeoutMs }) {
     const doFetch = fetchImpl || globalThis.fetch;
     if (typeof doFetch !== 'function') {
       throw new IotExplorerError('no fetch in this runtime; pass a transport', { kind: 'Transport' });
@@ -39,5 +39,7 @@ export function fetchTransport({ fetch: fetchImpl } = {}) {
     } finally {
       if (timer) clearTimeout(timer);
     }
-  };
+  }
+  send[HOLDS_TIMEOUT] = true;
+  return send;
 }

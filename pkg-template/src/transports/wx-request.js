@@ -1,7 +1,7 @@
 // Transport over wx.request (WeChat mini-programs): raw text in and out, at most 10 requests in
 // flight (WeChat's limit; the rest wait in a queue), `fail` → a typed Transport/Timeout error.
 import { IotExplorerError } from '../errors.js';
-import { timerDelay } from '../timer-delay.js';
+import { HOLDS_TIMEOUT, timerDelay } from '../timer-delay.js';
 
 export const WX_MAX_IN_FLIGHT = 10;
 
@@ -18,7 +18,7 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
       ? (inFlight++, Promise.resolve())
       : new Promise((resolve) => waiting.push(() => (inFlight++, resolve())));
 
-  return async function send({ url, method, headers, body, timeoutMs }) {
+  async function send({ url, method, headers, body, timeoutMs }) {
     const api = wxApi || (typeof wx === 'object' ? wx : globalThis.wx);
     if (!api || typeof api.request !== 'function') {
       throw new IotExplorerError('wx.request is not available; pass a transport', { kind: 'Transport' });
@@ -57,5 +57,8 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
     } finally {
       release();
     }
-  };
+  }
+  // Its timer starts when wx.request is called, after the wait for one of the 10 slots.
+  send[HOLDS_TIMEOUT] = true;
+  return send;
 }
