@@ -154,8 +154,9 @@ export declare function parseActionResponse(action: string, status: number, body
 export interface WeiXinLoginParams {
   /** The mini-program OpenID or the UnionID. */
   WxOpenID: string;
-  NickName: string;
-  Avatar: string;
+  /** Sent empty when missing: WeChat gives none unless the user fills it in. */
+  NickName?: string | null;
+  Avatar?: string | null;
 }
 
 export interface CallOptions {

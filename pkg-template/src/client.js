@@ -93,8 +93,9 @@ export function makeClients(core, platform) {
         return clockOffsetMs;
       },
       /** WeChat login: { WxOpenID, NickName, Avatar } → { Token, ExpireAt, RequestId }. */
+      // WeChat gives no nickname or avatar unless the user fills them in: missing ones are sent empty.
       getTokenByWeiXin: ({ WxOpenID, NickName, Avatar } = {}, callOptions) =>
-        sendSigned('AppGetTokenByWeiXin', { WxOpenID, NickName, Avatar }, callOptions, (res) =>
+        sendSigned('AppGetTokenByWeiXin', { WxOpenID, NickName: NickName ?? '', Avatar: Avatar ?? '' }, callOptions, (res) =>
           core.parseLoginResponse(res.status, res.body)),
     };
     for (const [method, action] of Object.entries(SERVER_METHODS)) {

@@ -34,6 +34,7 @@ export class Session {
     this.tokenListeners = new Set();
     // Bumped by every logout: a login begun before it must not log the user back in.
     this.generation = 0;
+    this.storageQueue = Promise.resolve();
     this.restored = this.restore();
   }
 
@@ -60,13 +61,21 @@ export class Session {
     notify(this.listeners, loggedIn);
   }
 
-  async storageOp(op, ...args) {
-    try {
-      return await this.storage[op](...args);
-    } catch (e) {
-      notify([this.onStorageError], e);
-      return null;
-    }
+  /**
+   * One storage operation, after every one asked for before it has finished: an async storage
+   * (wx's) then keeps them in order, so a logout's remove always lands after the set it follows.
+   */
+  storageOp(op, ...args) {
+    const run = async () => {
+      try {
+        return await this.storage[op](...args);
+      } catch (e) {
+        notify([this.onStorageError], e);
+        return null;
+      }
+    };
+    this.storageQueue = this.storageQueue.then(run);
+    return this.storageQueue;
   }
 
   /** Resolves to the stored Token (or null), which becomes the session's unless a logout came first. */
@@ -150,11 +159,8 @@ export class Session {
     }
     const fresh = { Token: grant.Token, ExpireAt: typeof grant.ExpireAt === 'number' ? grant.ExpireAt : undefined };
     await this.storageOp('set', this.storageKey, JSON.stringify(fresh));
-    if (generation !== this.generation) {
-      // A logout came while storage was writing: it must not keep what it wrote last.
-      if (this.token === null) await this.storageOp('remove', this.storageKey);
-      throw loggedOut();
-    }
+    // A logout that came meanwhile queued its remove after this set: storage ends empty.
+    if (generation !== this.generation) throw loggedOut();
     // In use only once stored, so that loggedIn and the events never run ahead of each other.
     const wasLoggedIn = this.token !== null;
     this.token = fresh;
@@ -174,17 +180,17 @@ export class Session {
     this.refreshing = null;
     const current = this.token;
     this.token = null;
+    if (current !== null) this.emit(false); // with loggedIn, before any later login says true
     const stored = await this.restored;
     await this.storageOp('remove', this.storageKey);
-    if (current !== null) this.emit(false);
     return current ? current.Token : stored;
   }
 
   async forget() {
     const was = this.token !== null;
     this.token = null;
-    await this.storageOp('remove', this.storageKey);
     if (was) this.emit(false);
+    await this.storageOp('remove', this.storageKey);
   }
 }
 

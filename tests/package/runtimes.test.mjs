@@ -41,3 +41,13 @@ test('bundler-based mini-program frameworks can import the mini-program build an
   assert.match(require.resolve('iot-explorer-app/miniprogram'), /miniprogram_dist[\\/]index\.js$/);
   assert.match(require.resolve('iot-explorer-app/iot_explorer_app_bg.wasm.br'), /miniprogram_dist[\\/]iot_explorer_app_bg\.wasm\.br$/);
 });
+
+test('a wx.request that never calls back times out and frees its slot', async () => {
+  const silent = { request() {} };
+  const send = sdk.wxRequestTransport({ wx: silent, maxInFlight: 1 });
+  const request = { url: 'https://x/api', method: 'POST', headers: {}, body: '{}', timeoutMs: 20 };
+  const started = Date.now();
+  const results = await Promise.allSettled([send(request), send(request)]);
+  for (const r of results) assert.ok(r.status === 'rejected' && r.reason instanceof sdk.IotExplorerError && r.reason.kind === 'Timeout');
+  assert.ok(Date.now() - started < 5000);
+});

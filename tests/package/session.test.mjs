@@ -303,8 +303,10 @@ test('a logout while the new token is being stored still wins', async () => {
   client.onLoginStateChange((s) => states.push(s));
   const pending = client.call('AppGetUser');
   while (!releaseSet) await new Promise((r) => setTimeout(r, 1));
-  await client.logout();
+  const loggingOut = client.logout(); // its storage remove waits for the set before it
+  assert.equal(client.loggedIn, false);
   releaseSet();
+  await loggingOut;
   await assert.rejects(pending, (e) => e.code === 'LoggedOut');
   assert.equal(client.loggedIn, false);
   assert.equal(saved.get('iot-explorer-app:session'), undefined);
@@ -334,4 +336,40 @@ test('a login after a logout starts afresh instead of joining the overtaken one'
   await assert.rejects(first, (e) => e.code === 'LoggedOut');
   assert.equal((await second).Data.UserID, 'u1');
   assert.equal(server.calls.at(-1).AccessToken, 'tok-2');
+});
+
+test('with a storage whose operations finish out of order, a logout between two logins keeps the second', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const saved = new Map();
+  const later = (ms, fn) => new Promise((resolve) => setTimeout(() => resolve(fn()), ms));
+  // A set takes 30 ms, a remove 1 ms: unordered, a remove issued after a set would land first.
+  const storage = {
+    get: (key) => later(1, () => saved.get(key) ?? null),
+    set: (key, value) => later(30, () => saved.set(key, value)),
+    remove: (key) => later(1, () => saved.delete(key)),
+  };
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage });
+  const states = [];
+  client.onLoginStateChange((s) => states.push(s));
+  await client.login();
+  const first = client.call('AppGetUser').catch((e) => e);
+  await client.logout();
+  await client.login();
+  await first;
+  assert.equal(client.loggedIn, true);
+  assert.equal(JSON.parse(saved.get('iot-explorer-app:session')).Token, login.issued.at(-1));
+  assert.deepEqual(states, [true, false, true]);
+});
+
+test('getTokenByWeiXin sends a missing NickName or Avatar empty', async () => {
+  const { createServerClient } = await import('iot-explorer-app');
+  const bodies = [];
+  const transport = async ({ body }) => {
+    bodies.push(JSON.parse(body));
+    return { status: 200, body: '{"Response":{"RequestId":"r","Data":{"Token":"t","ExpireAt":1}}}' };
+  };
+  const server = createServerClient({ appKey: 'k', appSecret: 's', transport });
+  await server.getTokenByWeiXin({ WxOpenID: 'o' });
+  assert.deepEqual([bodies[0].NickName, bodies[0].Avatar], ['', '']);
 });

@@ -24,8 +24,16 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
       throw new IotExplorerError('wx.request is not available; pass a transport', { kind: 'Transport' });
     }
     await slot();
+    const delay = timerDelay(timeoutMs);
+    let backstop = null;
     try {
       return await new Promise((resolve, reject) => {
+        // wx.request times out by itself; this backstop, a second later, frees the slot if it
+        // never calls back at all.
+        if (delay > 0) {
+          const waited = delay + 1000;
+          backstop = setTimeout(() => reject(new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true })), waited);
+        }
         api.request({
           url,
           method,
@@ -55,10 +63,11 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
         });
       });
     } finally {
+      clearTimeout(backstop);
       release();
     }
   }
-  // Its timer starts when wx.request is called, after the wait for one of the 10 slots.
+  // Its timers start when wx.request is called, after the wait for one of the 10 slots.
   send[HOLDS_TIMEOUT] = true;
   return send;
 }
