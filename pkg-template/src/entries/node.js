@@ -1,6 +1,5 @@
 // Node ≥ 18 (CommonJS; dist/node.mjs re-exports it for ESM): the wasm is loaded synchronously
 // from disk when the package is required, so no init() is needed.
-import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as glue from 'iot-explorer-app-glue';
@@ -11,9 +10,12 @@ const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './io
 glue.__wbg_set_wasm(instance.exports);
 
 // The wasm draws nonces and request ids from globalThis.crypto, which Node 18 has only behind a
-// flag: there node:crypto makes them here instead.
+// flag: there node:crypto makes them here instead (loaded only then: it costs ~3 ms at start).
 const hasWebCrypto = typeof crypto === 'object' && crypto !== null && typeof crypto.getRandomValues === 'function';
-const nodeDefaults = (kind) => (kind === 'appapi' ? { requestId: randomUUID(), nonce: randomInt(1, 2 ** 31) } : { requestId: randomUUID() });
+function nodeDefaults(kind) {
+  const { randomInt, randomUUID } = require('node:crypto');
+  return kind === 'appapi' ? { requestId: randomUUID(), nonce: randomInt(1, 2 ** 31) } : { requestId: randomUUID() };
+}
 
 const api = makeApi(() => glue, {
   memory: () => instance.exports.memory,
