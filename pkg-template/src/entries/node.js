@@ -10,16 +10,19 @@ const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './io
 glue.__wbg_set_wasm(instance.exports);
 
 // The wasm draws nonces and request ids from globalThis.crypto, which Node 18 has only behind a
-// flag: there node:crypto makes them here instead (loaded only then: it costs ~3 ms at start).
-const hasWebCrypto = typeof crypto === 'object' && crypto !== null && typeof crypto.getRandomValues === 'function';
-function nodeDefaults(kind) {
+// flag: there node:crypto makes them here instead. Both are looked at on the first request, not
+// at require: reading Node's global crypto loads WebCrypto, about 3 ms.
+let hasWebCrypto = null;
+function defaults(kind) {
+  if (hasWebCrypto === null) hasWebCrypto = typeof crypto === 'object' && crypto !== null && typeof crypto.getRandomValues === 'function';
+  if (hasWebCrypto) return {};
   const { randomInt, randomUUID } = require('node:crypto');
   return kind === 'appapi' ? { requestId: randomUUID(), nonce: randomInt(1, 2 ** 31) } : { requestId: randomUUID() };
 }
 
 const api = makeApi(() => glue, {
   memory: () => instance.exports.memory,
-  defaults: hasWebCrypto ? undefined : nodeDefaults,
+  defaults,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => memoryStorage(),
   defaultSocket: () => {
