@@ -4,6 +4,9 @@
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+// A storage operation that has not settled by then counts as failed, so one stuck call cannot
+// hold every later one (they run in order) and with them logins and logouts.
+const STORAGE_TIMEOUT_MS = 5000;
 // A token just received is used for at least this long, even if it already looks due for a
 // refresh (a clock running ahead, or a getAccessToken that hands out a cached token): else
 // every call would log in again. A token the server refuses is replaced at once anyway.
@@ -31,6 +34,7 @@ export class Session {
     this.receivedAt = -Infinity; // when login() last got a token (by this.clock)
     this.refreshing = null;
     this.listeners = new Set();
+    this.events = []; // states being told to the listeners
     this.tokenListeners = new Set();
     // Bumped by every logout: a login begun before it must not log the user back in.
     this.generation = 0;
@@ -57,8 +61,17 @@ export class Session {
     return () => this.tokenListeners.delete(listener);
   }
 
+  /**
+   * Tells the listeners, in order: a state change made by a listener (a logout when told of a
+   * login) reaches everyone after the one being told.
+   */
   emit(loggedIn) {
-    notify(this.listeners, loggedIn);
+    this.events.push(loggedIn);
+    if (this.events.length > 1) return; // being told now; the loop below takes it
+    while (this.events.length > 0) {
+      notify(this.listeners, this.events[0]);
+      this.events.shift();
+    }
   }
 
   /**
@@ -67,11 +80,17 @@ export class Session {
    */
   storageOp(op, ...args) {
     const run = async () => {
+      let timer = null;
+      const stuck = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`storage ${op} gave no answer within ${STORAGE_TIMEOUT_MS} ms`)), STORAGE_TIMEOUT_MS);
+      });
       try {
-        return await this.storage[op](...args);
+        return await Promise.race([this.storage[op](...args), stuck]);
       } catch (e) {
         notify([this.onStorageError], e);
         return null;
+      } finally {
+        clearTimeout(timer);
       }
     };
     this.storageQueue = this.storageQueue.then(run);

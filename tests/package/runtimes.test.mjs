@@ -51,3 +51,13 @@ test('a wx.request that never calls back times out and frees its slot', async ()
   for (const r of results) assert.ok(r.status === 'rejected' && r.reason instanceof sdk.IotExplorerError && r.reason.kind === 'Timeout');
   assert.ok(Date.now() - started < 5000);
 });
+
+test('wx.request: the backstop aborts a silent request, and never fires early for a huge timeout', async () => {
+  let aborted = 0;
+  const silent = sdk.wxRequestTransport({ wx: { request: () => ({ abort: () => aborted++ }) } });
+  const request = { url: 'https://x/api', method: 'POST', headers: {}, body: '{}' };
+  await assert.rejects(silent({ ...request, timeoutMs: 20 }), (e) => e.kind === 'Timeout');
+  assert.equal(aborted, 1);
+  const slow = sdk.wxRequestTransport({ wx: { request: (o) => setTimeout(() => o.success({ statusCode: 200, data: 'ok' }), 20) } });
+  assert.deepEqual(await slow({ ...request, timeoutMs: 2 ** 31 - 1 }), { status: 200, body: 'ok' });
+});

@@ -373,3 +373,30 @@ test('getTokenByWeiXin sends a missing NickName or Avatar empty', async () => {
   await server.getTokenByWeiXin({ WxOpenID: 'o' });
   assert.deepEqual([bodies[0].NickName, bodies[0].Avatar], ['', '']);
 });
+
+test('a storage call that never settles is given up after 5 s instead of holding every later one', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const failures = [];
+  const storage = { get: () => new Promise(() => {}), set: () => {}, remove: () => {} };
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW, storage, onStorageError: (e) => failures.push(e.message) });
+  assert.equal((await client.call('AppGetUser')).Data.UserID, 'u1');
+  await client.logout();
+  assert.match(failures[0], /storage get gave no answer within 5000 ms/);
+});
+
+test('a listener that logs out when told of a login: every listener hears true, then false', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
+  let loggingOut = null;
+  client.onLoginStateChange((s) => {
+    if (s) loggingOut = client.logout();
+  });
+  const heard = [];
+  client.onLoginStateChange((s) => heard.push(s));
+  await client.login();
+  await loggingOut;
+  assert.deepEqual(heard, [true, false]);
+  assert.equal(client.loggedIn, false);
+});

@@ -28,13 +28,17 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
     let backstop = null;
     try {
       return await new Promise((resolve, reject) => {
-        // wx.request times out by itself; this backstop, a second later, frees the slot if it
-        // never calls back at all.
+        let task = null;
+        // wx.request times out by itself; this backstop, a second later, aborts it and frees the
+        // slot if it never calls back at all.
         if (delay > 0) {
-          const waited = delay + 1000;
-          backstop = setTimeout(() => reject(new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true })), waited);
+          const waited = timerDelay(delay + 1000) || delay;
+          backstop = setTimeout(() => {
+            reject(new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true }));
+            if (task && typeof task.abort === 'function') task.abort();
+          }, waited);
         }
-        api.request({
+        task = api.request({
           url,
           method,
           header: headers,
