@@ -8,17 +8,23 @@ import { emulatorAndProject } from './fixture.mjs';
 import { PACKAGE_NAME, createSandbox } from './sandbox.mjs';
 import { createWxSocket } from './wx-socket.mjs';
 
-test('push events over wx.connectSocket; hide closes, show reconnects', { timeout: 20000 }, async (t) => {
+/** A mini-program in the sandbox with a fake wx.connectSocket, logged in, and its light. */
+async function setUp(t, openId) {
   const { emulator, root } = await emulatorAndProject(t);
   const sb = createSandbox({ root, domains: [emulator.url] });
   const socket = createWxSocket();
   Object.assign(sb.wx, socket.api);
   const app = sb.require(PACKAGE_NAME);
   await app.init();
-  const login = cloudFunction(emulator.endpoint, 'o-mp-push');
+  const login = cloudFunction(emulator.endpoint, openId);
   const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, push: { reconnectMinMs: 50 } });
   const family = (await client.getFamilyList()).FamilyList[0];
   const light = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
+  return { emulator, socket, client, light };
+}
+
+test('push events over wx.connectSocket; hide closes, show reconnects', { timeout: 20000 }, async (t) => {
+  const { emulator, socket, client, light } = await setUp(t, 'o-mp-push');
   const events = [];
   const off = await client.subscribe([light.DeviceId], (e) => events.push(JSON.parse(JSON.stringify(e))));
   t.after(() => off());
@@ -42,16 +48,7 @@ test('push events over wx.connectSocket; hide closes, show reconnects', { timeou
 });
 
 test('a connectSocket that fails through `fail` only is retried', { timeout: 20000 }, async (t) => {
-  const { emulator, root } = await emulatorAndProject(t);
-  const sb = createSandbox({ root, domains: [emulator.url] });
-  const socket = createWxSocket();
-  Object.assign(sb.wx, socket.api);
-  const app = sb.require(PACKAGE_NAME);
-  await app.init();
-  const login = cloudFunction(emulator.endpoint, 'o-mp-push-refused');
-  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint, push: { reconnectMinMs: 50 } });
-  const family = (await client.getFamilyList()).FamilyList[0];
-  const light = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
+  const { emulator, socket, client, light } = await setUp(t, 'o-mp-push-refused');
   socket.refuseNext();
   const events = [];
   const off = await client.subscribe([light.DeviceId], (e) => events.push(e.type));
