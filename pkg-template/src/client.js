@@ -1,7 +1,7 @@
 // The high-level clients: build → send (the caller's transport) → parse, with retries for
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
-import { HOLDS_TIMEOUT, timerDelay } from './timer-delay.js';
+import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
 import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
@@ -9,31 +9,21 @@ import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
-// The client's own timer is a backstop for transports of the caller's that may ignore timeoutMs
-// (the built-in ones hold it, counting from when the request really goes out): it fires this
-// much later, so a transport that does time out reports first, with its own evidence.
-const BACKSTOP_GRACE_MS = 1000;
 
 /**
  * Calls the transport and checks that it answered `{ status, body }` with a text body. The
- * timeout holds for any transport, even one that ignores `timeoutMs`.
+ * timeout holds for any transport: a backstop for those of the caller's that may ignore
+ * `timeoutMs` (the built-in ones hold it, counting from when the request really goes out).
  */
 async function send(transport, request, timeoutMs) {
-  const delay = transport[HOLDS_TIMEOUT] ? 0 : timerDelay(timeoutMs);
-  let timer = null;
-  const timeout = new Promise((_, reject) => {
-    if (delay === 0) return;
-    const waited = timerDelay(delay + BACKSTOP_GRACE_MS) || delay;
-    const fail = () => reject(new IotExplorerError(`no response within ${waited} ms (the transport did not time out by itself)`, { kind: 'Timeout', retryable: true }));
-    timer = setTimeout(fail, waited);
-  });
+  const waited = transport[HOLDS_TIMEOUT] ? 0 : backstopDelay(timeoutMs);
+  const timedOut = () =>
+    new IotExplorerError(`no response within ${waited} ms (the transport did not time out by itself)`, { kind: 'Timeout', retryable: true });
   let res;
   try {
-    res = await Promise.race([transport({ ...request, timeoutMs }), timeout]);
+    res = await withTimeout(transport({ ...request, timeoutMs }), waited, timedOut);
   } catch (e) {
     throw toIotExplorerError(e, 'Transport');
-  } finally {
-    clearTimeout(timer);
   }
   if (!res || typeof res.status !== 'number' || typeof res.body !== 'string') {
     throw new IotExplorerError('the transport must resolve to { status: number, body: string }', {

@@ -2,6 +2,7 @@
 // flight: concurrent callers share one getAccessToken call), replaced when the server rejects it,
 // dropped when no replacement comes; a logout wins over every login still in flight.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
+import { withTimeout } from './timeouts.js';
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 // A storage operation that has not settled by then counts as failed, so one stuck call cannot
@@ -79,18 +80,13 @@ export class Session {
    * (wx's) then keeps them in order, so a logout's remove always lands after the set it follows.
    */
   storageOp(op, ...args) {
+    const stuck = () => new Error(`storage ${op} gave no answer within ${STORAGE_TIMEOUT_MS} ms`);
     const run = async () => {
-      let timer = null;
-      const stuck = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`storage ${op} gave no answer within ${STORAGE_TIMEOUT_MS} ms`)), STORAGE_TIMEOUT_MS);
-      });
       try {
-        return await Promise.race([this.storage[op](...args), stuck]);
+        return await withTimeout(Promise.resolve().then(() => this.storage[op](...args)), STORAGE_TIMEOUT_MS, stuck);
       } catch (e) {
         notify([this.onStorageError], e);
         return null;
-      } finally {
-        clearTimeout(timer);
       }
     };
     this.storageQueue = this.storageQueue.then(run);

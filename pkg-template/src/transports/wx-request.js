@@ -1,7 +1,7 @@
 // Transport over wx.request (WeChat mini-programs): raw text in and out, at most 10 requests in
 // flight (WeChat's limit; the rest wait in a queue), `fail` → a typed Transport/Timeout error.
 import { IotExplorerError } from '../errors.js';
-import { HOLDS_TIMEOUT, timerDelay } from '../timer-delay.js';
+import { HOLDS_TIMEOUT, backstopDelay, timerDelay, withTimeout } from '../timeouts.js';
 
 export const WX_MAX_IN_FLIGHT = 10;
 
@@ -24,20 +24,15 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
       throw new IotExplorerError('wx.request is not available; pass a transport', { kind: 'Transport' });
     }
     await slot();
-    const delay = timerDelay(timeoutMs);
-    let backstop = null;
+    let task = null;
+    // wx.request times out by itself; a backstop aborts it and frees the slot if it never calls back.
+    const waited = backstopDelay(timeoutMs);
+    const silent = () => {
+      if (task && typeof task.abort === 'function') task.abort();
+      return new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true });
+    };
     try {
-      return await new Promise((resolve, reject) => {
-        let task = null;
-        // wx.request times out by itself; this backstop, a second later, aborts it and frees the
-        // slot if it never calls back at all.
-        if (delay > 0) {
-          const waited = timerDelay(delay + 1000) || delay;
-          backstop = setTimeout(() => {
-            reject(new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true }));
-            if (task && typeof task.abort === 'function') task.abort();
-          }, waited);
-        }
+      const answer = new Promise((resolve, reject) => {
         task = api.request({
           url,
           method,
@@ -66,8 +61,8 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
           },
         });
       });
+      return await withTimeout(answer, waited, silent);
     } finally {
-      clearTimeout(backstop);
       release();
     }
   }

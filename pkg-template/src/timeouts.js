@@ -1,0 +1,36 @@
+// Timeouts as setTimeout can hold them: a delay past 2^31 - 1 ms (or Infinity) would fire at
+// once, so anything but a positive finite number below that means no timer at all.
+
+/** The delay for setTimeout, or 0 for none. */
+export const timerDelay = (ms) => (typeof ms === 'number' && ms > 0 && ms < 2 ** 31 ? ms : 0);
+
+/**
+ * The delay of a backstop behind a timer of `ms` (for work that may never call back): a second
+ * later, so the timer it backs reports first, with its own evidence; 0 for none.
+ */
+export function backstopDelay(ms) {
+  const delay = timerDelay(ms);
+  return delay && (timerDelay(delay + 1000) || delay);
+}
+
+/** Marks a transport that enforces `timeoutMs` itself, so the client need not. */
+export const HOLDS_TIMEOUT = Symbol('holdsTimeout');
+
+/**
+ * `promise`, or after `ms` (as timerDelay reads it; none for 0) the error `onTimeout()` returns
+ * (it may also cancel the work). The timer is cleared either way; a late settling of `promise`
+ * is handled, never an unhandled rejection.
+ */
+export async function withTimeout(promise, ms, onTimeout) {
+  const delay = timerDelay(ms);
+  if (delay === 0) return promise;
+  let timer = null;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), delay);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
