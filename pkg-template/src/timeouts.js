@@ -17,16 +17,24 @@ export function backstopDelay(ms) {
 export const HOLDS_TIMEOUT = Symbol('holdsTimeout');
 
 /**
- * `promise`, or after `ms` (as timerDelay reads it; none for 0) the error `onTimeout()` returns
- * (it may also cancel the work). The timer is cleared either way; a late settling of `promise`
- * is handled, never an unhandled rejection.
+ * `promise`, or after `ms` (as timerDelay reads it; none for 0) the error `timedOut()` makes;
+ * then `cancel()`, if given, stops the work (after the rejection, so whatever the cancelling
+ * makes the work report cannot win, and a cancel that throws changes nothing). The timer is
+ * cleared either way; a late settling of `promise` is handled, never an unhandled rejection.
  */
-export async function withTimeout(promise, ms, onTimeout) {
+export async function withTimeout(promise, ms, timedOut, cancel) {
   const delay = timerDelay(ms);
   if (delay === 0) return promise;
   let timer = null;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), delay);
+    timer = setTimeout(() => {
+      reject(timedOut());
+      try {
+        if (cancel) cancel();
+      } catch {
+        // the call has already failed as a timeout
+      }
+    }, delay);
   });
   try {
     return await Promise.race([promise, timeout]);

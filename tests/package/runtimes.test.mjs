@@ -61,3 +61,17 @@ test('wx.request: the backstop aborts a silent request, and never fires early fo
   const slow = sdk.wxRequestTransport({ wx: { request: (o) => setTimeout(() => o.success({ statusCode: 200, data: 'ok' }), 20) } });
   assert.deepEqual(await slow({ ...request, timeoutMs: 2 ** 31 - 1 }), { status: 200, body: 'ok' });
 });
+
+test('a timeout stays a timeout whatever cancelling does: an abort that fails at once, or throws', async () => {
+  const request = { url: 'https://x/api', method: 'POST', headers: {}, body: '{}', timeoutMs: 20 };
+  const failsOnAbort = { request: (o) => ({ abort: () => o.fail({ errMsg: 'request:fail abort' }) }) };
+  const throwsOnAbort = { request: () => ({ abort: () => { throw new Error('abort broke'); } }) };
+  for (const wx of [failsOnAbort, throwsOnAbort]) {
+    const send = sdk.wxRequestTransport({ wx, maxInFlight: 1 });
+    const results = await Promise.allSettled([send(request), send(request)]);
+    for (const r of results) assert.ok(r.status === 'rejected' && r.reason.kind === 'Timeout', String(r.reason));
+  }
+  const ownError = new sdk.IotExplorerError('custom', { kind: 'Http' });
+  const fetchFails = sdk.fetchTransport({ fetch: async () => { throw ownError; } });
+  await assert.rejects(fetchFails(request), (e) => e.kind === 'Transport' && e.cause === ownError);
+});

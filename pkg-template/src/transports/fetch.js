@@ -15,14 +15,13 @@ export function fetchTransport({ fetch: fetchImpl } = {}) {
       const res = await doFetch(url, { method, headers, body, signal: controller ? controller.signal : undefined });
       return { status: res.status, body: await res.text() };
     };
-    const timedOut = () => {
-      if (controller) controller.abort();
-      return new IotExplorerError(`no response within ${timerDelay(timeoutMs)} ms`, { kind: 'Timeout', retryable: true });
-    };
+    let timeout = null;
+    const timedOut = () => (timeout = new IotExplorerError(`no response within ${timerDelay(timeoutMs)} ms`, { kind: 'Timeout', retryable: true }));
+    const abort = () => controller && controller.abort();
     try {
-      return await withTimeout(exchange(), timeoutMs, timedOut);
+      return await withTimeout(exchange(), timeoutMs, timedOut, abort);
     } catch (e) {
-      if (e instanceof IotExplorerError) throw e;
+      if (e === timeout) throw e;
       const cause = e && e.cause;
       const detail = cause ? cause.code || cause.message : '';
       const reason = detail ? `${e.message} (${detail})` : String(e && e.message);

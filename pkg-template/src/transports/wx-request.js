@@ -27,10 +27,8 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
     let task = null;
     // wx.request times out by itself; a backstop aborts it and frees the slot if it never calls back.
     const waited = backstopDelay(timeoutMs);
-    const silent = () => {
-      if (task && typeof task.abort === 'function') task.abort();
-      return new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true });
-    };
+    const silent = () => new IotExplorerError(`wx.request gave no answer within ${waited} ms`, { kind: 'Timeout', retryable: true });
+    const abort = () => task && typeof task.abort === 'function' && task.abort();
     try {
       const answer = new Promise((resolve, reject) => {
         task = api.request({
@@ -61,7 +59,7 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
           },
         });
       });
-      return await withTimeout(answer, waited, silent);
+      return await withTimeout(answer, waited, silent, abort);
     } finally {
       release();
     }
