@@ -3,6 +3,12 @@
 // setTimeout; events go to the callbacks of client.subscribe.
 import { toIotExplorerError } from './errors.js';
 
+// setTimeout fires at once past this; a later wake-up is simply taken in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+// A token the push server refuses again this soon after it replaced a refused one is not
+// replaced again: a server that refuses every token would otherwise mean a login per reply.
+const MIN_REPLACE_INTERVAL_MS = 60 * 1000;
+
 export const DEFAULT_PUSH_URL = 'wss://iot.cloud.tencent.com/ws/explorer';
 // The overseas API's host with the China path: no document names an overseas push URL, but the
 // China one would receive overseas tokens. `pushUrl` overrides it.
@@ -51,7 +57,11 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
   let socket = null;
   let timer = null;
   let token = null;
-  const waiting = []; // settle(error?) of each subscribe() call until the server answers
+  let replaced = { token: null, at: -Infinity }; // the last token got for a refused one
+  let depth = 0; // steps running (a callback may step again); the outermost arms the timer
+  let wakeAt = null; // what the latest step asked for
+  const waiting = []; // { ids, settle(error?) } of each subscribe() until the server answers
+  const loggedOut = () => toIotExplorerError({ name: 'IotExplorerError', kind: 'Transport', code: 'LoggedOut', message: 'logged out while subscribing' });
 
   const report = (e) => {
     try {
@@ -61,9 +71,17 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     }
   };
 
+  /** Whether `callback` still listens for `event` (an earlier callback may have unsubscribed it). */
+  function listening(callback, event) {
+    if (!event.deviceId) return [...listeners.values()].some((set) => set.has(callback));
+    const set = listeners.get(event.deviceId);
+    return Boolean(set && set.has(callback));
+  }
+
   function deliver(event) {
     const targets = event.deviceId ? listeners.get(event.deviceId) || [] : [...listeners.values()].flatMap((s) => [...s]);
     for (const callback of new Set(targets)) {
+      if (!listening(callback, event)) continue;
       try {
         callback(event);
       } catch (e) {
@@ -80,6 +98,8 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     } catch (e) {
       return fail(e);
     }
+    wakeAt = out.wakeAt;
+    depth++;
     for (const command of out.commands) {
       try {
         run(command);
@@ -87,8 +107,17 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         report(e); // a socket that throws on send or close
       }
     }
+    depth--;
+    if (depth > 0) return;
     clearTimeout(timer);
-    timer = out.wakeAt === null ? null : setTimeout(() => step({ type: 'tick' }), Math.max(0, out.wakeAt - clock()));
+    timer = wakeAt === null ? null : setTimeout(() => step({ type: 'tick' }), Math.min(MAX_TIMER_MS, Math.max(0, wakeAt - clock())));
+  }
+
+  /** Settles the waiting subscribe()s whose devices are all in `devices`; returns how many. */
+  function answer(devices, error) {
+    const answered = waiting.filter((w) => w.ids.every((id) => devices.includes(id)));
+    answered.forEach((w) => w.settle(error));
+    return answered.length;
   }
 
   function run(command) {
@@ -131,16 +160,25 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         deliver(command.event);
         break;
       case 'subscribed':
-        waiting.splice(0).forEach((settle) => settle());
+        answer(command.devices);
         break;
-      case 'tokenRejected':
-        session.replace(command.token).then(useToken).catch(report);
+      case 'tokenRejected': {
+        if (command.token === replaced.token && clock() - replaced.at < MIN_REPLACE_INTERVAL_MS) {
+          report({ name: 'IotExplorerError', kind: 'Api', code: 'InvalidParameterValue.InvalidAccessToken', message: 'the push server refuses a token just obtained; not logging in again' });
+          break;
+        }
+        session
+          .replace(command.token)
+          .then((fresh) => {
+            replaced = { token: fresh, at: clock() };
+            useToken(fresh);
+          })
+          .catch(report);
         break;
+      }
       case 'failed': {
         const error = toIotExplorerError({ name: 'IotExplorerError', kind: 'Api', code: command.code, message: command.message });
-        const refused = command.subscribe ? waiting.splice(0) : [];
-        if (refused.length) refused.forEach((settle) => settle(error));
-        else report(error);
+        if (answer(command.devices, error) === 0) report(error);
         break;
       }
     }
@@ -152,22 +190,29 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     step({ type: 'token', token });
   }
 
+  /** Drops every subscription and closes the socket (a logout, or the session lost its token). */
+  function clear() {
+    const ids = [...listeners.keys()];
+    listeners.clear();
+    waiting.splice(0).forEach((w) => w.settle(loggedOut()));
+    if (ids.length) step({ type: 'unsubscribe', ids });
+  }
+
   session.onToken(useToken); // a token the session refreshed for other calls
+  session.onChange((loggedIn) => loggedIn || clear());
 
   return {
     /**
      * Waits for login, then subscribes; resolves to the unsubscribe function once the server
      * confirms, or after the reply timeout (the channel keeps trying); rejects, subscribing
      * nothing, when the core refuses the ids or the server refuses the subscription. Every
-     * request lists all devices, so a refusal rejects every subscribe() waiting at the time.
+     * request lists all devices, so a refusal rejects every subscribe() it listed.
      */
     async subscribe(deviceIds, onEvent) {
       const ids = [...new Set(deviceIds)];
       const generation = session.generation;
       const fresh = await session.accessToken();
-      if (generation !== session.generation) {
-        throw toIotExplorerError({ name: 'IotExplorerError', kind: 'Transport', code: 'LoggedOut', message: 'logged out while subscribing' });
-      }
+      if (generation !== session.generation) throw loggedOut();
       useToken(fresh);
       // Only what this call adds is its to take back (the same callback may hold some ids already).
       const added = ids.filter((id) => !(listeners.has(id) && listeners.get(id).has(onEvent)));
@@ -187,18 +232,19 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         const gone = removeListeners(from);
         if (gone.length) step({ type: 'unsubscribe', ids: gone });
       };
-      const unsubscribe = () => release(ids);
+      const unsubscribe = () => release(added);
       let settle;
       const answered = new Promise((resolve, reject) => {
-        const timeout = setTimeout(() => settle(), replyTimeoutMs);
-        settle = (error) => {
+        const timeout = setTimeout(() => settle(), Math.min(MAX_TIMER_MS, replyTimeoutMs));
+        const entry = { ids };
+        settle = entry.settle = (error) => {
           clearTimeout(timeout);
-          const at = waiting.indexOf(settle);
+          const at = waiting.indexOf(entry);
           if (at >= 0) waiting.splice(at, 1);
           if (error) reject(error);
           else resolve();
         };
-        waiting.push(settle);
+        waiting.push(entry);
       });
       let refused = null;
       step({ type: 'subscribe', ids }, (e) => (refused = e));
@@ -215,14 +261,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
       }
       return unsubscribe;
     },
-    /** Drops every subscription and closes the socket (on logout). */
-    clear() {
-      const ids = [...listeners.keys()];
-      listeners.clear();
-      const loggedOut = toIotExplorerError({ name: 'IotExplorerError', kind: 'Transport', code: 'LoggedOut', message: 'logged out while subscribing' });
-      waiting.splice(0).forEach((settle) => settle(loggedOut));
-      if (ids.length) step({ type: 'unsubscribe', ids });
-    },
+    clear,
     pause: () => step({ type: 'pause' }),
     resume: () => step({ type: 'resume' }),
   };

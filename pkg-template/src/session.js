@@ -8,6 +8,8 @@ export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 // A storage operation that has not settled by then counts as failed, so one stuck call cannot
 // hold every later one (they run in order) and with them logins and logouts.
 const STORAGE_TIMEOUT_MS = 5000;
+// A getAccessToken that has given no token by then fails the login (as wx.request's default).
+const LOGIN_TIMEOUT_MS = 60 * 1000;
 // A token just received is used for at least this long, even if it already looks due for a
 // refresh (a clock running ahead, or a getAccessToken that hands out a cached token): else
 // every call would log in again. A token the server refuses is replaced at once anyway.
@@ -39,6 +41,7 @@ export class Session {
     this.tokenListeners = new Set();
     // Bumped by every logout: a login begun before it must not log the user back in.
     this.generation = 0;
+    this.loggedOutSignal = rejectedOnLogout();
     this.storageQueue = Promise.resolve();
     this.restored = this.restore();
   }
@@ -120,13 +123,17 @@ export class Session {
     return token.ExpireAt * 1000 - this.refreshMarginMs > now || now < this.receivedAt + MIN_TOKEN_USE_MS;
   }
 
-  /** A token that is not about to expire, logging in when needed (not across a logout). */
+  /**
+   * A token that is not about to expire, logging in when needed; a logout meanwhile fails it at
+   * once with LoggedOut, even while the login it waits for has not answered.
+   */
   async accessToken() {
     const generation = this.generation;
+    const signal = this.loggedOutSignal.promise;
     await this.restored;
     if (generation !== this.generation) throw loggedOut();
     if (this.fresh(this.token)) return this.token.Token;
-    return this.refresh();
+    return Promise.race([this.refresh(), signal]);
   }
 
   /**
@@ -157,8 +164,9 @@ export class Session {
   async login() {
     const generation = this.generation;
     let grant;
+    const stuck = () => new IotExplorerError(`getAccessToken gave no token within ${LOGIN_TIMEOUT_MS} ms`, { kind: 'Timeout', retryable: true });
     try {
-      grant = await this.getAccessToken();
+      grant = await withTimeout(Promise.resolve().then(() => this.getAccessToken()), LOGIN_TIMEOUT_MS, stuck);
     } catch (e) {
       const error = toIotExplorerError(e, 'Transport');
       if (error !== e) error.message = `getAccessToken failed: ${error.message}`;
@@ -193,6 +201,8 @@ export class Session {
   async logOut() {
     this.generation++;
     this.refreshing = null;
+    this.loggedOutSignal.reject(loggedOut());
+    this.loggedOutSignal = rejectedOnLogout();
     const current = this.token;
     this.token = null;
     if (current !== null) this.emit(false); // with loggedIn, before any later login says true
@@ -207,6 +217,14 @@ export class Session {
     if (was) this.emit(false);
     await this.storageOp('remove', this.storageKey);
   }
+}
+
+/** A promise that rejects when `reject` is called: what a caller waiting for a login races. */
+function rejectedOnLogout() {
+  let reject;
+  const promise = new Promise((_, r) => (reject = r));
+  promise.catch(() => {}); // nobody may be racing it when the logout comes
+  return { promise, reject };
 }
 
 const loggedOut = () =>

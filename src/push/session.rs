@@ -36,17 +36,19 @@ pub enum Command {
     Send(String),
     Close,
     Event(PushEvent),
-    /// The server confirmed the subscription of every device wanted so far.
-    Subscribed,
+    /// The server confirmed the subscription of these devices (those its request listed).
+    Subscribed {
+        devices: Vec<String>,
+    },
     /// The server refused this access token: get a new one and call `set_token`.
     TokenRejected {
         token: String,
     },
-    /// A reply reported an error that is not about the token; `subscribe`: the reply to a
-    /// subscription (the devices waiting for it are not subscribed).
+    /// A reply reported an error that is not about the token; `devices`: those the refused
+    /// subscription listed (empty for other requests).
     Failed {
         error: Error,
-        subscribe: bool,
+        devices: Vec<String>,
     },
 }
 
@@ -69,7 +71,8 @@ enum Link {
 struct Pending {
     id: String,
     deadline: f64,
-    subscribe: bool,
+    /// The devices a subscription listed; `None` for other requests.
+    devices: Option<Vec<String>>,
     /// The token the request carried: the one a refusal is about.
     token: String,
 }
@@ -175,12 +178,12 @@ impl PushSession {
     }
 
     /// Registers a request awaiting its reply; returns its id.
-    fn expect_reply(&mut self, now: f64, subscribe: bool, token: String) -> String {
+    fn expect_reply(&mut self, now: f64, devices: Option<Vec<String>>, token: String) -> String {
         let id = self.request_id();
         self.pending.push(Pending {
             id: id.clone(),
             deadline: now + self.config.reply_timeout_ms,
-            subscribe,
+            devices,
             token,
         });
         id
@@ -188,7 +191,7 @@ impl PushSession {
 
     fn send_subscribe(&mut self, now: f64) -> Option<Command> {
         let token = self.token.clone()?;
-        let id = self.expect_reply(now, true, token.clone());
+        let id = self.expect_reply(now, Some(self.devices.clone()), token.clone());
         Some(Command::Send(subscribe_frame(&id, &self.devices, &token)))
     }
 
@@ -222,19 +225,25 @@ impl PushSession {
             Incoming::Reply { req_id, result } => {
                 let at = self.pending.iter().position(|p| p.id == req_id);
                 let request = at.map(|at| self.pending.remove(at));
-                let subscribe = request.as_ref().is_some_and(|p| p.subscribe);
-                match result {
-                    Ok(()) if subscribe => vec![Command::Subscribed],
-                    Ok(()) => Vec::new(),
-                    Err(e) if e.code.as_deref().is_some_and(is_auth_expired_code) => {
+                let (devices, token) = match request {
+                    Some(p) => (p.devices, Some(p.token)),
+                    None => (None, None),
+                };
+                match (result, devices) {
+                    (Ok(()), Some(devices)) => vec![Command::Subscribed { devices }],
+                    (Ok(()), None) => Vec::new(),
+                    (Err(e), _) if e.code.as_deref().is_some_and(is_auth_expired_code) => {
                         // A reply to no request we know of is about the token in use.
-                        let token = request.map(|p| p.token).or_else(|| self.token.clone());
+                        let token = token.or_else(|| self.token.clone());
                         token
                             .map(|token| Command::TokenRejected { token })
                             .into_iter()
                             .collect()
                     }
-                    Err(error) => vec![Command::Failed { error, subscribe }],
+                    (Err(error), devices) => vec![Command::Failed {
+                        error,
+                        devices: devices.unwrap_or_default(),
+                    }],
                 }
             }
         }
@@ -261,7 +270,7 @@ impl PushSession {
                 let Some(token) = self.token.clone() else {
                     return Vec::new();
                 };
-                let id = self.expect_reply(now, false, token.clone());
+                let id = self.expect_reply(now, None, token.clone());
                 vec![Command::Send(heartbeat_frame(&id, &self.devices, &token))]
             }
             _ => Vec::new(),
@@ -315,7 +324,12 @@ mod tests {
             r#"{"reqId":"push-1","error":"","error_message":"","data":{}}"#,
             20.0,
         );
-        assert_eq!(ack, vec![Command::Subscribed]);
+        assert_eq!(
+            ack,
+            vec![Command::Subscribed {
+                devices: ids(&["P/a"])
+            }]
+        );
         s
     }
 
@@ -381,7 +395,7 @@ mod tests {
         );
         assert!(matches!(
             &failed[..],
-            [Command::Failed { error, subscribe: false }] if error.message == "后台连接出错"
+            [Command::Failed { error, devices }] if error.message == "后台连接出错" && devices.is_empty()
         ));
     }
 
@@ -427,8 +441,9 @@ mod tests {
         );
         assert!(matches!(
             &refused[..],
-            [Command::Failed { error, subscribe: true }]
-                if error.code.as_deref() == Some("APPNoPermissionToStudioProduct")
+            [Command::Failed { error, devices }]
+                if devices == &ids(&["P/a", "Q/x"])
+                    && error.code.as_deref() == Some("APPNoPermissionToStudioProduct")
         ));
     }
 

@@ -137,12 +137,14 @@ fn command_value(command: &Command) -> Value {
         Command::Close => tagged("close", vec![]),
         Command::Send(text) => tagged("send", vec![("text".into(), text.as_str().into())]),
         Command::Event(event) => tagged("event", vec![("event".into(), event.to_value())]),
-        Command::Subscribed => tagged("subscribed", vec![]),
+        Command::Subscribed { devices } => {
+            tagged("subscribed", vec![("devices".into(), texts(devices))])
+        }
         Command::TokenRejected { token } => tagged(
             "tokenRejected",
             vec![("token".into(), token.as_str().into())],
         ),
-        Command::Failed { error, subscribe } => tagged(
+        Command::Failed { error, devices } => tagged(
             "failed",
             vec![
                 (
@@ -150,8 +152,12 @@ fn command_value(command: &Command) -> Value {
                     error.code.as_deref().map_or(Value::Null, Value::from),
                 ),
                 ("message".into(), error.message.as_str().into()),
-                ("subscribe".into(), Value::Bool(*subscribe)),
+                ("devices".into(), texts(devices)),
             ],
         ),
     }
+}
+
+fn texts(items: &[String]) -> Value {
+    Value::Array(items.iter().map(|s| Value::String(s.clone())).collect())
 }

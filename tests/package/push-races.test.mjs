@@ -1,0 +1,132 @@
+// The push channel's glue under races the emulator cannot stage: a socket driven by hand, its
+// replies and refusals given in any order.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as sdk from 'iot-explorer-app';
+
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+const transport = async () => ({ status: 200, body: '{"Response":{"RequestId":"r"}}' });
+
+/** A socket opener whose sockets record what is sent and are driven by the test. */
+function handDriven() {
+  const sockets = [];
+  const open = (url, on) => {
+    const socket = { on, sent: [], closed: false, send: (text) => socket.sent.push(JSON.parse(text)), close: () => (socket.closed = true) };
+    sockets.push(socket);
+    return socket;
+  };
+  const last = () => sockets[sockets.length - 1];
+  const reply = (frame, error = null) =>
+    last().on.message(JSON.stringify({ reqId: frame.reqId, error: '', error_message: '', data: error ? { Response: { Error: error, RequestId: 'x' } } : {} }));
+  return { sockets, open, last, reply };
+}
+
+function client(socket, extra = {}) {
+  let logins = 0;
+  const getAccessToken = async () => ({ Token: `t${++logins}` });
+  const errors = [];
+  const c = sdk.createClient({ getAccessToken, transport, socket: socket.open, push: { replyTimeoutMs: 2000 }, onPushError: (e) => errors.push(e), ...extra });
+  return { c, errors, logins: () => logins };
+}
+
+test('each subscribe() is answered by the reply to a request that listed its devices', async () => {
+  const socket = handDriven();
+  const { c } = client(socket);
+  const good = c.subscribe(['P/good'], () => {});
+  await tick();
+  socket.last().on.open();
+  const [first] = socket.last().sent;
+  const bad = c.subscribe(['Q/bad'], () => {});
+  await tick();
+  const second = socket.last().sent[1];
+  assert.deepEqual(second.params.DeviceIds, ['P/good', 'Q/bad']);
+  socket.reply(first); // confirms P/good only
+  await good;
+  let badSettled = false;
+  bad.then(() => (badSettled = true), () => (badSettled = true));
+  await tick();
+  assert.equal(badSettled, false, 'Q/bad is not confirmed by a request that did not list it');
+  socket.reply(second, { Code: 'APPNoPermissionToStudioProduct', Message: 'no' });
+  await assert.rejects(bad, (e) => e.code === 'APPNoPermissionToStudioProduct');
+  await c.logout();
+});
+
+test("a second subscribe's unsubscribe leaves the first's devices; a callback unsubscribed mid-delivery hears nothing more", async () => {
+  const socket = handDriven();
+  const { c } = client(socket);
+  const heard = [];
+  const cb = (e) => heard.push(['cb', e.deviceId]);
+  const pending = c.subscribe(['P/a', 'P/b'], cb);
+  await tick();
+  socket.last().on.open();
+  socket.reply(socket.last().sent[0]);
+  await pending;
+  const un2 = await (async () => {
+    const p = c.subscribe(['P/b'], cb);
+    await tick();
+    return p;
+  })();
+  un2();
+  let unsubscribeOther = null;
+  await c.subscribe(['P/b'], () => {
+    heard.push(['first']);
+    unsubscribeOther();
+  });
+  unsubscribeOther = await c.subscribe(['P/b'], () => heard.push(['other']));
+  const payload = Buffer.from(JSON.stringify({ method: 'report', params: { x: 1 } })).toString('base64');
+  socket.last().on.message(JSON.stringify({ push: true, action: 'DeviceChange', params: { DeviceId: 'P/b', Type: 'Property', SubType: 'Report', Payload: payload } }));
+  assert.deepEqual(heard, [['cb', 'P/b'], ['first']]);
+  await c.logout();
+});
+
+test('a push server that refuses every token gets one new login, not one per reply', async () => {
+  const socket = handDriven();
+  const { c, errors, logins } = client(socket);
+  const pending = c.subscribe(['P/a'], () => {});
+  await tick();
+  socket.last().on.open();
+  for (let i = 0; i < 20; i++) {
+    const frame = socket.last().sent.at(-1);
+    socket.reply(frame, { Code: 'InvalidParameterValue.InvalidAccessToken', Message: 'Token 无效' });
+    await tick(2);
+  }
+  assert.ok(logins() <= 2, `${logins()} logins`);
+  assert.ok(errors.some((e) => /refuses a token just obtained/.test(e.message)));
+  await c.logout();
+  await pending.catch(() => {});
+});
+
+test('a logout unblocks at once a subscribe waiting for a slow getAccessToken', async () => {
+  const socket = handDriven();
+  const slow = () => new Promise((resolve) => setTimeout(() => resolve({ Token: 't' }), 500));
+  const c = sdk.createClient({ getAccessToken: slow, transport, socket: socket.open });
+  const pending = c.subscribe(['P/a'], () => {});
+  await tick();
+  const started = Date.now();
+  await c.logout();
+  await assert.rejects(pending, (e) => e.code === 'LoggedOut');
+  assert.ok(Date.now() - started < 300, 'not after the login answered');
+  assert.equal(c.loggedIn, false);
+});
+
+test('when the session loses its token (refused, no new one), the push channel stops too', async () => {
+  const socket = handDriven();
+  let logins = 0;
+  const getAccessToken = async () => {
+    if (++logins > 1) throw new Error('offline');
+    return { Token: 't1' };
+  };
+  const c = sdk.createClient({ getAccessToken, transport, socket: socket.open, push: { heartbeatMs: 20, replyTimeoutMs: 2000 }, onPushError: () => {} });
+  const pending = c.subscribe(['P/a'], () => {});
+  await tick();
+  socket.last().on.open();
+  socket.reply(socket.last().sent[0]);
+  await pending;
+  await tick(40);
+  const beat = socket.last().sent.find((f) => f.action === 'YunApi');
+  socket.reply(beat, { Code: 'InvalidParameterValue.InvalidAccessToken', Message: 'Token 无效' });
+  await tick(50);
+  assert.equal(c.loggedIn, false);
+  assert.equal(socket.last().closed, true);
+  assert.equal(logins, 2, 'one failed attempt to replace it, then no more');
+});
