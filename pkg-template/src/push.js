@@ -53,7 +53,10 @@ export function wxSocketOpener(wxApi) {
  * session: the client's Session; onError(error) for failures nobody awaits.
  */
 export function createPushHub({ channel, openSocket, url, session, onError, replyTimeoutMs = 20000, clock = () => Date.now() }) {
-  const listeners = new Map(); // deviceId → Set of callbacks
+  // deviceId → (callback → how many subscribe() calls hold it): each call's unsubscribe undoes
+  // exactly that call, however the calls overlap.
+  const listeners = new Map();
+  let epoch = 0; // bumped by clear(): an unsubscribe from before it must not touch later holds
   let socket = null;
   let timer = null;
   let token = null;
@@ -73,13 +76,13 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
 
   /** Whether `callback` still listens for `event` (an earlier callback may have unsubscribed it). */
   function listening(callback, event) {
-    if (!event.deviceId) return [...listeners.values()].some((set) => set.has(callback));
-    const set = listeners.get(event.deviceId);
-    return Boolean(set && set.has(callback));
+    if (!event.deviceId) return [...listeners.values()].some((held) => held.has(callback));
+    const held = listeners.get(event.deviceId);
+    return Boolean(held && held.has(callback));
   }
 
   function deliver(event) {
-    const targets = event.deviceId ? listeners.get(event.deviceId) || [] : [...listeners.values()].flatMap((s) => [...s]);
+    const targets = event.deviceId ? [...(listeners.get(event.deviceId) || new Map()).keys()] : [...listeners.values()].flatMap((held) => [...held.keys()]);
     for (const callback of new Set(targets)) {
       if (!listening(callback, event)) continue;
       try {
@@ -173,7 +176,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
             replaced = { token: fresh, at: clock() };
             useToken(fresh);
           })
-          .catch(report);
+          .catch((e) => e.code === 'LoggedOut' || report(e));
         break;
       }
       case 'failed': {
@@ -190,16 +193,32 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     step({ type: 'token', token });
   }
 
-  /** Drops every subscription and closes the socket (a logout, or the session lost its token). */
+  /** Drops every subscription and closes the socket (on logout). */
   function clear() {
     const ids = [...listeners.keys()];
     listeners.clear();
+    epoch++;
     waiting.splice(0).forEach((w) => w.settle(loggedOut()));
     if (ids.length) step({ type: 'unsubscribe', ids });
   }
 
-  session.onToken(useToken); // a token the session refreshed for other calls
-  session.onChange((loggedIn) => loggedIn || clear());
+  /** Adds (+1) or takes back (-1) one hold of `callback` on each of `ids`; returns the ids nobody holds any more. */
+  function hold(ids, callback, change) {
+    return ids.filter((id) => {
+      const held = listeners.get(id) || new Map();
+      const count = (held.get(callback) || 0) + change;
+      if (count > 0) held.set(callback, count);
+      else held.delete(callback);
+      if (held.size > 0) listeners.set(id, held);
+      else listeners.delete(id);
+      return !listeners.has(id);
+    });
+  }
+
+  // A token the session refreshed for other calls. A session that lost its token (refused, none
+  // to replace it) keeps the subscriptions, as calls keep going: the next connect logs in again.
+  // Only logout() ends them.
+  session.onToken(useToken);
 
   return {
     /**
@@ -214,25 +233,15 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
       const fresh = await session.accessToken();
       if (generation !== session.generation) throw loggedOut();
       useToken(fresh);
-      // Only what this call adds is its to take back (the same callback may hold some ids already).
-      const added = ids.filter((id) => !(listeners.has(id) && listeners.get(id).has(onEvent)));
-      for (const id of added) {
-        if (!listeners.has(id)) listeners.set(id, new Set());
-        listeners.get(id).add(onEvent);
-      }
-      /** Removes the callback from `from`; returns the ids nobody listens to any more. */
-      const removeListeners = (from) =>
-        from.filter((id) => {
-          const set = listeners.get(id);
-          if (set) set.delete(onEvent);
-          if (set && set.size === 0) listeners.delete(id);
-          return !listeners.has(id);
-        });
-      const release = (from) => {
-        const gone = removeListeners(from);
+      hold(ids, onEvent, +1);
+      let held = true;
+      const mine = epoch;
+      const unsubscribe = () => {
+        if (!held || mine !== epoch) return; // once per call, and not after a logout cleared it all
+        held = false;
+        const gone = hold(ids, onEvent, -1);
         if (gone.length) step({ type: 'unsubscribe', ids: gone });
       };
-      const unsubscribe = () => release(added);
       let settle;
       const answered = new Promise((resolve, reject) => {
         const timeout = setTimeout(() => settle(), Math.min(MAX_TIMER_MS, replyTimeoutMs));
@@ -250,13 +259,14 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
       step({ type: 'subscribe', ids }, (e) => (refused = e));
       if (refused) {
         settle();
-        removeListeners(added); // the core took none of them
+        held = false;
+        hold(ids, onEvent, -1); // the core took none of them: nothing to tell it
         throw toIotExplorerError(refused);
       }
       try {
         await answered;
       } catch (e) {
-        release(added);
+        unsubscribe();
         throw e;
       }
       return unsubscribe;

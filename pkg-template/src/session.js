@@ -141,10 +141,11 @@ export class Session {
    * comes, the rejected token is dropped (the user is logged out), as the official SDK does.
    */
   async replace(rejected) {
+    const signal = this.loggedOutSignal.promise;
     await this.restored;
     if (this.token && this.token.Token !== rejected && !this.refreshing) return this.token.Token;
     try {
-      return await this.refresh();
+      return await Promise.race([this.refresh(), signal]);
     } catch (e) {
       if (this.token && this.token.Token === rejected) await this.forget();
       throw e;

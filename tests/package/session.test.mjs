@@ -401,3 +401,23 @@ test('a listener that logs out when told of a login: every listener hears true, 
   assert.deepEqual(heard, [true, false]);
   assert.equal(client.loggedIn, false);
 });
+
+test('a logout fails at once a call waiting to replace a refused token', async () => {
+  const server = fakeServer();
+  let n = 0;
+  const getAccessToken = () =>
+    new Promise((resolve) => {
+      const Token = `tok-${++n}`;
+      server.valid.add(Token);
+      setTimeout(() => resolve({ Token, ExpireAt: NOW / 1000 + 7200 }), n === 1 ? 0 : 500);
+    });
+  const client = createClient({ getAccessToken, transport: server.transport, clock: () => NOW });
+  await client.login();
+  server.valid.clear(); // refused from now on: the call waits for a replacement that takes 500 ms
+  const pending = client.call('AppGetUser').catch((e) => e);
+  await new Promise((r) => setTimeout(r, 20));
+  const started = Date.now();
+  await client.logout();
+  assert.equal((await pending).code, 'LoggedOut');
+  assert.ok(Date.now() - started < 300, 'not after the replacement answered');
+});
