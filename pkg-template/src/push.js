@@ -73,6 +73,8 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
       // the app's error handler must not break the channel
     }
   };
+  // A login the channel asked for that a logout overtook is no failure to report.
+  const reportUnlessLoggedOut = (e) => (e && e.code === 'LoggedOut') || report(e);
 
   /** Whether `callback` still listens for `event` (an earlier callback may have unsubscribed it). */
   function listening(callback, event) {
@@ -146,7 +148,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
           break;
         }
         // A token that expired while the socket was down is replaced before it is sent.
-        session.accessToken().then(useToken).catch(report);
+        session.accessToken().then(useToken).catch(reportUnlessLoggedOut);
         break;
       }
       case 'send':
@@ -176,7 +178,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
             replaced = { token: fresh, at: clock() };
             useToken(fresh);
           })
-          .catch((e) => e.code === 'LoggedOut' || report(e));
+          .catch(reportUnlessLoggedOut);
         break;
       }
       case 'failed': {
@@ -250,8 +252,12 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
           clearTimeout(timeout);
           const at = waiting.indexOf(entry);
           if (at >= 0) waiting.splice(at, 1);
-          if (error) reject(error);
-          else resolve();
+          if (error) {
+            unsubscribe(); // at once: no event for a refused subscription after this
+            reject(error);
+          } else {
+            resolve();
+          }
         };
         waiting.push(entry);
       });

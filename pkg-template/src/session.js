@@ -141,8 +141,10 @@ export class Session {
    * comes, the rejected token is dropped (the user is logged out), as the official SDK does.
    */
   async replace(rejected) {
+    const generation = this.generation;
     const signal = this.loggedOutSignal.promise;
     await this.restored;
+    if (generation !== this.generation) throw loggedOut();
     if (this.token && this.token.Token !== rejected && !this.refreshing) return this.token.Token;
     try {
       return await Promise.race([this.refresh(), signal]);

@@ -134,3 +134,20 @@ test('subscriptions outlive a token the session lost; the next login resubscribe
   assert.deepEqual([resubscribed.params.AccessToken, resubscribed.params.DeviceIds], ['t3', ['P/a']]);
   await c.logout();
 });
+
+test('a token refusal and a logout in the same task: no login after the logout, nothing reported', async () => {
+  const socket = handDriven();
+  const { c, errors, logins } = client(socket);
+  const pending = c.subscribe(['P/a'], () => {});
+  await tick();
+  socket.last().on.open();
+  const [frame] = socket.last().sent;
+  socket.reply(frame);
+  await pending;
+  socket.reply(frame, { Code: 'InvalidParameterValue.InvalidAccessToken', Message: 'Token 无效' });
+  await c.logout();
+  await tick(20);
+  assert.equal(logins(), 1);
+  assert.equal(c.loggedIn, false);
+  assert.deepEqual(errors.map((e) => e.code), []);
+});
