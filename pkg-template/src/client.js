@@ -33,25 +33,40 @@ async function send(transport, request, timeoutMs) {
   return res;
 }
 
-/** The server's time (UNIX seconds) from a Timestamp rejection that states it, else null. */
-function serverTimeOf(e) {
+/**
+ * The server's time (UNIX seconds) from a Timestamp rejection that states it, else null: the
+ * first 10-digit number in the message that is not the Timestamp we sent (it may quote both).
+ */
+function serverTimeOf(e, sent) {
   if (!(e instanceof IotExplorerError) || e.kind !== 'Api' || !/Timestamp/.test(e.code || '')) return null;
-  const match = /\b(\d{10})\b/.exec(e.message);
-  return match ? Number(match[1]) : null;
+  const times = (e.message.match(/\b\d{10}\b/g) || []).map(Number).filter((t) => t !== sent);
+  return times.length ? times[0] : null;
+}
+
+/** `timeoutMs` as the clients take it: a number of ms, 0 or Infinity for none; else a typed error. */
+function timeoutOf(options) {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  if (typeof timeoutMs === 'number' && timeoutMs >= 0) return timeoutMs;
+  throw new IotExplorerError(`timeoutMs must be a number of milliseconds (0 or Infinity: none), not ${String(timeoutMs)}`, {
+    kind: 'InvalidInput',
+    code: 'InvalidParameter',
+    param: 'timeoutMs',
+  });
 }
 
 export function makeClients(core, platform) {
   /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
   function createServerClient(options = {}) {
     platform.assertAppSecretAllowed();
-    const { appKey, appSecret, endpoint, signing, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    const { appKey, appSecret, endpoint, signing } = options;
+    const timeoutMs = timeoutOf(options);
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
     const clock = options.clock || (() => Date.now());
     let clockOffsetMs = options.clockOffsetMs || 0;
+    const timestampOf = (callOptions) => callOptions.timestamp ?? Math.floor((clock() + clockOffsetMs) / 1000);
     // `fresh`: a Nonce of its own even when the caller gave one (the server refuses a repeat).
-    const attemptSigned = async (action, params, callOptions, requestId, parse, fresh) => {
-      const timestamp = callOptions.timestamp ?? Math.floor((clock() + clockOffsetMs) / 1000);
+    const attemptSigned = async (action, params, callOptions, requestId, parse, fresh, timestamp = timestampOf(callOptions)) => {
       const nonce = fresh ? undefined : callOptions.nonce;
       const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp, nonce });
       const res = await send(transport, request, timeoutMs);
@@ -59,14 +74,16 @@ export function makeClients(core, platform) {
     };
     // Each attempt is signed anew (fresh Timestamp and Nonce: the server refuses a replayed
     // Nonce); the RequestId stays the same so the attempts can be traced as one call.
-    const sendSigned = (action, params, callOptions = {}, parse) => {
+    const sendSigned = async (action, params, given, parse) => {
+      const callOptions = given || {};
       const requestId = callOptions.requestId || newRequestId();
       return withRetry(action, policy, async (attempt) => {
+        const timestamp = timestampOf(callOptions);
         try {
-          return await attemptSigned(action, params, callOptions, requestId, parse, attempt > 0);
+          return await attemptSigned(action, params, callOptions, requestId, parse, attempt > 0, timestamp);
         } catch (e) {
           // A clock the server calls stale: learn the offset from its time, when it says it, and sign again once.
-          const serverSeconds = callOptions.timestamp === undefined ? serverTimeOf(e) : null;
+          const serverSeconds = callOptions.timestamp === undefined ? serverTimeOf(e, timestamp) : null;
           if (serverSeconds === null) throw e;
           clockOffsetMs = serverSeconds * 1000 - clock();
           return attemptSigned(action, params, callOptions, requestId, parse, true);
@@ -84,9 +101,11 @@ export function makeClients(core, platform) {
       },
       /** WeChat login: { WxOpenID, NickName, Avatar } → { Token, ExpireAt, RequestId }. */
       // WeChat gives no nickname or avatar unless the user fills them in: missing ones are sent empty.
-      getTokenByWeiXin: ({ WxOpenID, NickName, Avatar } = {}, callOptions) =>
-        sendSigned('AppGetTokenByWeiXin', { WxOpenID, NickName: NickName ?? '', Avatar: Avatar ?? '' }, callOptions, (res) =>
-          core.parseLoginResponse(res.status, res.body)),
+      getTokenByWeiXin: async (params, callOptions) => {
+        const { WxOpenID, NickName, Avatar } = params || {};
+        const login = { WxOpenID, NickName: NickName ?? '', Avatar: Avatar ?? '' };
+        return sendSigned('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
+      },
     };
     for (const [method, action] of Object.entries(SERVER_METHODS)) {
       client[method] = action === 'AppGetToken'
@@ -98,7 +117,8 @@ export function makeClients(core, platform) {
 
   /** For the app side: AccessToken calls, with the token fetched, stored and refreshed for you. */
   function createClient(options = {}) {
-    const { endpoint, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+    const { endpoint } = options;
+    const timeoutMs = timeoutOf(options);
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
     const session = new Session({ ...options, storage: options.storage || platform.defaultStorage() });
@@ -179,11 +199,13 @@ export function makeClients(core, platform) {
         return session.expireAt;
       },
       /** Every family of the user, page by page. */
-      families: ({ pageSize } = {}) => pages((page) => call('AppGetFamilyList', page), 'FamilyList', pageSize),
+      families: (options) => pages((page) => call('AppGetFamilyList', page), 'FamilyList', (options || {}).pageSize),
       /** Every device of a family (or of one room), page by page. */
-      familyDevices: ({ FamilyId, RoomId, pageSize } = {}) =>
+      familyDevices: (options) => {
+        const { FamilyId, RoomId, pageSize } = options || {};
         // A RoomId left out (or null) means the whole family: it is not sent at all.
-        pages((page) => call('AppGetFamilyDeviceList', { FamilyId, ...(RoomId == null ? {} : { RoomId }), ...page }), 'DeviceList', pageSize),
+        return pages((page) => call('AppGetFamilyDeviceList', { FamilyId, ...(RoomId == null ? {} : { RoomId }), ...page }), 'DeviceList', pageSize);
+      },
     };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
       client[method] = action === 'AppControlDeviceData'

@@ -1,6 +1,7 @@
 // The typed methods of the two clients: method name → App API action. Parameters keep the API's
 // PascalCase names; results are the response content, checked by the core.
 import { invalidInput } from './errors.js';
+import { checkJsonValue } from './json-values.js';
 
 export const SERVER_METHODS = {
   getToken: 'AppGetToken',
@@ -28,6 +29,7 @@ export const CLIENT_METHODS = {
 /** The API wants `Data` as JSON text; an object is sent as its JSON. */
 export function controlParams(params) {
   if (!params || typeof params.Data !== 'object' || params.Data === null) return params;
+  checkJsonValue(params.Data, 'Data'); // what JSON would change (NaN, a Date…) is refused, as call() refuses it
   let Data;
   try {
     Data = JSON.stringify(params.Data);

@@ -36,3 +36,21 @@ test('skewed clocks: refused without a correction, fine with a configured or lea
   await learning.getTokenByWeiXin(user);
   assert.equal(sent.length, 3, 'the offset is kept for later calls');
 });
+
+test('a refusal that quotes our Timestamp before the server time teaches the server time', async () => {
+  const now = 1_800_000_000;
+  const sent = [];
+  const transport = async ({ body }) => {
+    const ts = JSON.parse(body).Timestamp;
+    sent.push(ts);
+    if (Math.abs(ts - now) > 60) {
+      const error = { Code: 'InvalidParameterValue.TimestampExpired', Message: `Timestamp ${ts} expired, server time ${now}` };
+      return { status: 200, body: JSON.stringify({ Response: { Error: error, RequestId: 'r' } }) };
+    }
+    return { status: 200, body: '{"Response":{"RequestId":"r","Data":{"Token":"t","ExpireAt":1}}}' };
+  };
+  const client = createServerClient({ appKey: 'k', appSecret: 's', transport, retry: false, clock: () => (now - 3600) * 1000 });
+  assert.equal((await client.getTokenByWeiXin(user)).Token, 't');
+  assert.equal(sent.length, 2);
+  assert.equal(client.clockOffsetMs, 3600 * 1000);
+});

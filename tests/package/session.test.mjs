@@ -238,7 +238,7 @@ test('controlDevice with Data JSON cannot hold rejects typed instead of throwing
   const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
   const cyclic = {};
   cyclic.self = cyclic;
-  for (const Data of [{ x: 1n }, cyclic]) {
+  for (const Data of [{ x: 1n }, cyclic, { brightness: NaN }, { at: new Date(0) }]) {
     const result = client.controlDevice({ ProductId: 'P', DeviceName: 'd', Data });
     assert.ok(result instanceof Promise);
     await assert.rejects(result, (e) => e instanceof IotExplorerError && e.param === 'Data');
@@ -420,4 +420,17 @@ test('a logout fails at once a call waiting to replace a refused token', async (
   await client.logout();
   assert.equal((await pending).code, 'LoggedOut');
   assert.ok(Date.now() - started < 300, 'not after the replacement answered');
+});
+
+test('null where options may go is taken as none; a timeoutMs that is not a number is a typed error', async () => {
+  const { createServerClient } = await import('iot-explorer-app');
+  const answer = async () => ({ status: 200, body: '{"Response":{"RequestId":"r","FamilyList":[],"Total":0,"Data":{"Token":"t","ExpireAt":1}}}' });
+  const server = createServerClient({ appKey: 'k', appSecret: 's', transport: answer });
+  assert.equal((await server.call('AppGetTokenByWeiXin', { WxOpenID: 'o', NickName: '', Avatar: '' }, null)).RequestId, 'r');
+  await assert.rejects(server.getTokenByWeiXin(null), (e) => e instanceof IotExplorerError && e.param === 'WxOpenID');
+  const client = createClient({ getAccessToken: async () => ({ Token: 't' }), transport: answer });
+  for await (const family of client.families(null)) assert.fail(family);
+  for (const timeoutMs of ['200', -1, NaN]) {
+    assert.throws(() => createClient({ getAccessToken: async () => ({ Token: 't' }), timeoutMs }), (e) => e instanceof IotExplorerError && e.param === 'timeoutMs');
+  }
 });
