@@ -83,7 +83,8 @@ export function createWasmIo(raw, memory) {
 
   /** The first `length` bytes of the text area, as text. */
   function read(length) {
-    decoder = decoder || new TextDecoder();
+    // ignoreBOM: a text that starts with U+FEFF (a key can) must come back whole.
+    decoder = decoder || new TextDecoder('utf-8', { ignoreBOM: true });
     const at = raw().ioText(0);
     views();
     return decoder.decode(bytes.subarray(at, at + length));

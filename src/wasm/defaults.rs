@@ -34,14 +34,19 @@ fn random_bytes<const N: usize>(what: &str) -> Result<[u8; N]> {
     Ok(bytes)
 }
 
-/// Uniform in 1..=2147483647 (rejection sampling on 31 random bits).
+/// Uniform in 1..=2147483647 (rejection sampling on 31 random bits). Only 0 is rejected, so 16
+/// draws all 0 mean a source that fills nothing (a no-op polyfill), not bad luck.
 pub fn nonce() -> Result<i64> {
-    loop {
+    for _ in 0..16 {
         let n = i64::from(u32::from_le_bytes(random_bytes::<4>("nonce")?) & 0x7fff_ffff);
         if (1..=MAX_NONCE).contains(&n) {
             return Ok(n);
         }
     }
+    Err(Error::invalid(
+        "nonce",
+        "crypto.getRandomValues gave no random bytes; pass nonce explicitly",
+    ))
 }
 
 pub fn request_id() -> Result<String> {

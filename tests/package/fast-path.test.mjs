@@ -236,3 +236,17 @@ test('non-JSON values nested in params are refused too, naming the parameter', (
   // undefined in an array is sent as null and signed as String() signs it: accepted.
   assert.equal(sdk.signParams({ A: [undefined, 1] }, 'k', nodeSdk).stringToSign, 'A=,1');
 });
+
+test('a leading U+FEFF comes back in stringToSign; a random source that fills nothing is a typed error', () => {
+  assert.equal(sdk.signParams({ '\uFEFFa': '1' }, 'k').stringToSign, '\uFEFFa=1');
+  assert.deepEqual(JSON.parse(JSON.stringify(sdk.signParams({ '\uFEFFa': '1' }, 'k'))), reference({ '\uFEFFa': '1' }, 'k'));
+  const real = crypto.getRandomValues;
+  crypto.getRandomValues = (a) => a; // fills nothing
+  try {
+    const input = { action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's', requestId: 'r' };
+    assert.throws(() => sdk.buildAppApiRequest(input), (e) => e instanceof sdk.IotExplorerError && e.param === 'nonce');
+  } finally {
+    crypto.getRandomValues = real;
+  }
+  assert.equal(sdk.signParams({ a: '1' }, 'k').stringToSign, 'a=1');
+});
