@@ -29,6 +29,10 @@ export class IotExplorerError extends Error {
   }
 }
 
+/** What a call, login or subscribe that a logout overtook fails with. */
+export const loggedOutError = (during) =>
+  new IotExplorerError(`logged out while ${during}`, { kind: 'Transport', code: 'LoggedOut' });
+
 export const invalidInput = (param, message) =>
   new IotExplorerError(message, { kind: 'InvalidInput', code: 'InvalidParameter', param });
 

@@ -1,7 +1,7 @@
 // The push channel's glue: one socket per client, driven by the core's state machine
 // (PushChannel.step). The socket is the runtime's (WebSocket, ws, wx.connectSocket); timers are
 // setTimeout; events go to the callbacks of client.subscribe.
-import { toIotExplorerError } from './errors.js';
+import { loggedOutError, toIotExplorerError } from './errors.js';
 
 // setTimeout fires at once past this; a later wake-up is simply taken in steps.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -64,7 +64,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
   let depth = 0; // steps running (a callback may step again); the outermost arms the timer
   let wakeAt = null; // what the latest step asked for
   const waiting = []; // { ids, settle(error?) } of each subscribe() until the server answers
-  const loggedOut = () => toIotExplorerError({ name: 'IotExplorerError', kind: 'Transport', code: 'LoggedOut', message: 'logged out while subscribing' });
+  const loggedOut = () => loggedOutError('subscribing');
 
   const report = (e) => {
     try {

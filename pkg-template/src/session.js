@@ -1,7 +1,7 @@
 // The access token of one user: restored from storage, refreshed before it expires (single
 // flight: concurrent callers share one getAccessToken call), replaced when the server rejects it,
 // dropped when no replacement comes; a logout wins over every login still in flight.
-import { IotExplorerError, toIotExplorerError } from './errors.js';
+import { IotExplorerError, loggedOutError, toIotExplorerError } from './errors.js';
 import { withTimeout } from './timeouts.js';
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -128,12 +128,22 @@ export class Session {
    * once with LoggedOut, even while the login it waits for has not answered.
    */
   async accessToken() {
+    const login = await this.restoredLogin();
+    if (this.fresh(this.token)) return this.token.Token;
+    return login();
+  }
+
+  /**
+   * Waits for the stored session to be restored, failing with LoggedOut if a logout came
+   * meanwhile; then gives this caller's login: the shared refresh, or LoggedOut as soon as a
+   * logout comes.
+   */
+  async restoredLogin() {
     const generation = this.generation;
     const signal = this.loggedOutSignal.promise;
     await this.restored;
     if (generation !== this.generation) throw loggedOut();
-    if (this.fresh(this.token)) return this.token.Token;
-    return Promise.race([this.refresh(), signal]);
+    return () => Promise.race([this.refresh(), signal]);
   }
 
   /**
@@ -141,13 +151,10 @@ export class Session {
    * comes, the rejected token is dropped (the user is logged out), as the official SDK does.
    */
   async replace(rejected) {
-    const generation = this.generation;
-    const signal = this.loggedOutSignal.promise;
-    await this.restored;
-    if (generation !== this.generation) throw loggedOut();
+    const login = await this.restoredLogin();
     if (this.token && this.token.Token !== rejected && !this.refreshing) return this.token.Token;
     try {
-      return await Promise.race([this.refresh(), signal]);
+      return await login();
     } catch (e) {
       if (this.token && this.token.Token === rejected) await this.forget();
       throw e;
@@ -230,8 +237,7 @@ function rejectedOnLogout() {
   return { promise, reject };
 }
 
-const loggedOut = () =>
-  new IotExplorerError('logged out while logging in: the new token was not kept', { kind: 'Transport', code: 'LoggedOut' });
+const loggedOut = () => loggedOutError('logging in: the new token was not kept');
 
 /** Calls each listener with `value`; a listener's bug must not break what changed the state. */
 function notify(listeners, value) {

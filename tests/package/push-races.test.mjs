@@ -21,6 +21,15 @@ function handDriven() {
   return { sockets, open, last, reply };
 }
 
+/** Subscribes `ids`, opens the socket and confirms the first request: a live subscription. */
+async function subscribed(c, socket, ids, onEvent = () => {}) {
+  const pending = c.subscribe(ids, onEvent);
+  await tick();
+  socket.last().on.open();
+  socket.reply(socket.last().sent[0]);
+  return pending;
+}
+
 function client(socket, extra = {}) {
   let logins = 0;
   const getAccessToken = async () => ({ Token: `t${++logins}` });
@@ -56,11 +65,7 @@ test("a second subscribe's unsubscribe leaves the first's devices; a callback un
   const { c } = client(socket);
   const heard = [];
   const cb = (e) => heard.push(['cb', e.deviceId]);
-  const pending = c.subscribe(['P/a', 'P/b'], cb);
-  await tick();
-  socket.last().on.open();
-  socket.reply(socket.last().sent[0]);
-  await pending;
+  await subscribed(c, socket, ['P/a', 'P/b'], cb);
   const un2 = await (async () => {
     const p = c.subscribe(['P/b'], cb);
     await tick();
@@ -118,11 +123,7 @@ test('subscriptions outlive a token the session lost; the next login resubscribe
     return { Token: `t${logins}` };
   };
   const c = sdk.createClient({ getAccessToken, transport, socket: socket.open, push: { heartbeatMs: 20, replyTimeoutMs: 2000 }, onPushError: () => {} });
-  const pending = c.subscribe(['P/a'], () => {});
-  await tick();
-  socket.last().on.open();
-  socket.reply(socket.last().sent[0]);
-  await pending;
+  await subscribed(c, socket, ['P/a']);
   await tick(40);
   const beat = socket.last().sent.find((f) => f.action === 'YunApi');
   socket.reply(beat, { Code: 'InvalidParameterValue.InvalidAccessToken', Message: 'Token 无效' });
@@ -138,12 +139,8 @@ test('subscriptions outlive a token the session lost; the next login resubscribe
 test('a token refusal and a logout in the same task: no login after the logout, nothing reported', async () => {
   const socket = handDriven();
   const { c, errors, logins } = client(socket);
-  const pending = c.subscribe(['P/a'], () => {});
-  await tick();
-  socket.last().on.open();
+  await subscribed(c, socket, ['P/a']);
   const [frame] = socket.last().sent;
-  socket.reply(frame);
-  await pending;
   socket.reply(frame, { Code: 'InvalidParameterValue.InvalidAccessToken', Message: 'Token 无效' });
   await c.logout();
   await tick(20);
