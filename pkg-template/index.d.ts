@@ -83,9 +83,15 @@ export interface TransportRequest extends HttpRequest {
 }
 
 export interface TransportResponse {
+  /** The HTTP status (an integer; 0 for no answer). Anything else is a `Transport` error. */
   status: number;
   /** The response body as text; the SDK parses it. */
   body: string;
+  /**
+   * The response headers (a fetch `Headers` or a plain object, any case). The server client
+   * learns its clock's offset from `Date`.
+   */
+  headers?: { get(name: string): string | null } | Record<string, string | undefined>;
 }
 
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
@@ -305,8 +311,11 @@ export type PushEvent =
   | (PushEventBase & { type: 'StatusChange'; online: boolean })
   | (PushEventBase & { type: 'Bind' })
   | (PushEventBase & { type: 'Unbind' })
-  /** A push this SDK does not know, kept as the raw frame text. */
-  | { type: 'Unknown'; raw: string };
+  /**
+   * A push this SDK does not know, for a device you subscribed to, kept as the raw frame text.
+   * (A frame that names no valid device reaches no callback: `onPushError` gets it.)
+   */
+  | { type: 'Unknown'; deviceId: string; raw: string };
 
 export interface User {
   UserID: string;
@@ -390,6 +399,7 @@ export interface Client {
   updateUser(params: { NickName?: string; Avatar?: string }): Promise<Ack>;
   getFamilyList(params?: Page): Promise<{ RequestId?: string | null; FamilyList: Family[]; Total: number }>;
   createFamily(params: { Name: string; Address?: string }): Promise<{ RequestId?: string | null; Data: { FamilyId: string } }>;
+  /** `RoomId`: `""` (sent when left out) every room, `"0"` the default room. */
   getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string | null; DeviceList: FamilyDevice[]; Total: number }>;
   getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
   /** `Data` is the API's JSON text; `DataParsed` the same, parsed. */
@@ -408,6 +418,7 @@ export interface FetchLike {
   (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: unknown }): Promise<{
     status: number;
     text(): Promise<string>;
+    headers?: { get(name: string): string | null };
   }>;
 }
 
@@ -419,7 +430,7 @@ export interface WxRequestOptions {
   dataType: 'text';
   responseType: 'text';
   timeout?: number;
-  success(result: { data: unknown; statusCode: number | string }): void;
+  success(result: { data: unknown; statusCode: number | string; header?: Record<string, string> }): void;
   fail(error: { errMsg: string; errno?: number }): void;
 }
 

@@ -6,7 +6,6 @@ const $ = (id) => document.getElementById(id);
 const HINTS = {
   'InvalidParameterValue.NickNameLengthInvalid': 'NickName must be 1–20 characters.',
   'InvalidParameterValue.InvalidAccessToken': 'The token expired or was revoked; the SDK logs in again and retries once.',
-  'InvalidParameterValue.SignatureFailure': 'The backend\'s AppSecret does not match its AppKey.',
   'InvalidParameterValue.DeviceOffline': 'The device is offline, so it cannot be controlled.',
   MissingParameter: 'Every login field is required.',
   Transport: 'The network failed; this error is retryable.',

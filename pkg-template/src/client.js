@@ -2,7 +2,7 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
-import { CLIENT_METHODS, SERVER_METHODS, controlParams, pages } from './methods.js';
+import { CLIENT_METHODS, SERVER_METHODS, controlParams, deviceListParams, pages } from './methods.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
 import { createPushHub, pushUrlFor } from './push.js';
@@ -10,35 +10,61 @@ import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
 
+/** A transport's answer must be this (for the `status`, a number an HTTP answer can have). */
+const isHttpStatus = (status) => Number.isInteger(status) && status >= 0 && status <= 999;
+
 /**
- * Calls the transport and checks that it answered `{ status, body }` with a text body. The
- * timeout holds for any transport: a backstop for those of the caller's that may ignore
- * `timeoutMs` (the built-in ones hold it, counting from when the request really goes out).
+ * Calls the transport and checks that it answered `{ status, body, headers? }` with an HTTP
+ * status and a text body; returns `{ status, body, date }`, `date` being the server's `Date`
+ * header in ms (or null). The timeout holds for any transport: a backstop for those of the
+ * caller's that may ignore `timeoutMs` (the built-in ones hold it, counting from when the
+ * request really goes out).
  */
 async function send(transport, request, timeoutMs) {
   const waited = transport[HOLDS_TIMEOUT] ? 0 : backstopDelay(timeoutMs);
   const timedOut = () =>
     new IotExplorerError(`no response within ${waited} ms (the transport did not time out by itself)`, { kind: 'Timeout', retryable: true });
-  let res;
   try {
-    res = await withTimeout(transport({ ...request, timeoutMs }), waited, timedOut);
+    const res = await withTimeout(transport({ ...request, timeoutMs }), waited, timedOut);
+    // Read once, inside the try: an answer's getters may throw.
+    const status = res && res.status;
+    const body = res && res.body;
+    if (!isHttpStatus(status) || typeof body !== 'string') {
+      const what = isHttpStatus(status) ? `a body of type ${typeof body}` : `the status ${describeStatus(status)}`;
+      throw new IotExplorerError(`the transport must resolve to { status: HTTP status number, body: string }, not ${what}`, { kind: 'Transport' });
+    }
+    return { status, body, date: dateOf(res.headers) };
   } catch (e) {
     throw toIotExplorerError(e, 'Transport');
   }
-  if (!res || typeof res.status !== 'number' || typeof res.body !== 'string') {
-    throw new IotExplorerError('the transport must resolve to { status: number, body: string }', {
-      kind: 'Transport',
-    });
-  }
-  return res;
 }
 
+const describeStatus = (status) => (typeof status === 'string' ? JSON.stringify(status) : String(status));
+
+/** The `Date` header (a Headers object or a plain one, any case) in ms, or null. */
+function dateOf(headers) {
+  if (!headers || typeof headers !== 'object') return null;
+  let text = typeof headers.get === 'function' ? headers.get('date') : undefined;
+  if (text === undefined || text === null) {
+    const key = Object.keys(headers).find((k) => k.toLowerCase() === 'date');
+    text = key === undefined ? null : headers[key];
+  }
+  const ms = typeof text === 'string' ? Date.parse(text) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+// A `Date` header has whole seconds, and the answer took some time to come: a clock within
+// this of the server's is left alone, one further off is corrected.
+const CLOCK_TOLERANCE_MS = 30 * 1000;
+
 /**
- * The server's time (UNIX seconds) from a Timestamp rejection that states it, else null: the
+ * The server's time (UNIX seconds) from a refusal naming the Timestamp that states it, else null: the
  * first 10-digit number in the message that is not the Timestamp we sent (it may quote both).
+ * Neither the code nor the time in the message is documented: only a fallback for answers that
+ * carry no readable `Date` header.
  */
 function serverTimeOf(e, sent) {
-  if (!(e instanceof IotExplorerError) || e.kind !== 'Api' || !/Timestamp/.test(e.code || '')) return null;
+  if (!(e instanceof IotExplorerError) || e.kind !== 'Api' || !/Timestamp/.test(`${e.code} ${e.message}`)) return null;
   const times = (e.message.match(/\b\d{10}\b/g) || []).map(Number).filter((t) => t !== sent);
   return times.length ? times[0] : null;
 }
@@ -65,29 +91,43 @@ export function makeClients(core, platform) {
     const clock = options.clock || (() => Date.now());
     let clockOffsetMs = options.clockOffsetMs || 0;
     const timestampOf = (callOptions) => callOptions.timestamp ?? Math.floor((clock() + clockOffsetMs) / 1000);
-    // `fresh`: a Nonce of its own even when the caller gave one (the server refuses a repeat).
-    const attemptSigned = async (action, params, callOptions, requestId, parse, fresh, timestamp = timestampOf(callOptions)) => {
-      const nonce = fresh ? undefined : callOptions.nonce;
+    /** Learns the offset from the answer's `Date` (its second's middle); true when it changed. */
+    const learnClock = (res) => {
+      if (res.date === null) return false;
+      const offset = res.date + 500 - clock();
+      if (Math.abs(offset - clockOffsetMs) <= CLOCK_TOLERANCE_MS) return false;
+      clockOffsetMs = offset;
+      return true;
+    };
+    // Every attempt is a new request: its own RequestId (the caller's, if given, for the first),
+    // Timestamp and Nonce (the server refuses a replayed Nonce; a caller's is used once).
+    const attemptSigned = async (action, params, callOptions, parse, first) => {
+      const requestId = (first && callOptions.requestId) || newRequestId();
+      const timestamp = timestampOf(callOptions);
+      const nonce = first ? callOptions.nonce : undefined;
       const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp, nonce });
       const res = await send(transport, request, timeoutMs);
-      return parse(res);
+      const corrected = learnClock(res);
+      try {
+        return { result: parse(res) };
+      } catch (e) {
+        // A refusal that came with news of our clock being off: sign again with the server's time.
+        if (callOptions.timestamp !== undefined || !(e instanceof IotExplorerError) || e.kind !== 'Api') throw e;
+        if (corrected) return { again: e };
+        const serverSeconds = res.date === null ? serverTimeOf(e, timestamp) : null;
+        if (serverSeconds === null) throw e;
+        clockOffsetMs = serverSeconds * 1000 - clock();
+        return { again: e };
+      }
     };
-    // Each attempt is signed anew (fresh Timestamp and Nonce: the server refuses a replayed
-    // Nonce); the RequestId stays the same so the attempts can be traced as one call.
     const sendSigned = async (action, params, given, parse) => {
       const callOptions = given || {};
-      const requestId = callOptions.requestId || newRequestId();
       return withRetry(action, policy, async (attempt) => {
-        const timestamp = timestampOf(callOptions);
-        try {
-          return await attemptSigned(action, params, callOptions, requestId, parse, attempt > 0, timestamp);
-        } catch (e) {
-          // A clock the server calls stale: learn the offset from its time, when it says it, and sign again once.
-          const serverSeconds = callOptions.timestamp === undefined ? serverTimeOf(e, timestamp) : null;
-          if (serverSeconds === null) throw e;
-          clockOffsetMs = serverSeconds * 1000 - clock();
-          return attemptSigned(action, params, callOptions, requestId, parse, true);
-        }
+        const first = await attemptSigned(action, params, callOptions, parse, attempt === 0);
+        if (!first.again) return first.result;
+        const second = await attemptSigned(action, params, callOptions, parse, false);
+        if (second.again) throw second.again; // the clock keeps moving: no third try
+        return second.result;
       });
     };
     const call = (action, params = {}, callOptions) =>
@@ -122,25 +162,25 @@ export function makeClients(core, platform) {
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
     const session = new Session({ ...options, storage: options.storage || platform.defaultStorage() });
-    const sendToken = (action, params, accessToken, requestId) =>
+    // Every attempt is a new request with its own RequestId, as the official clients send them.
+    const sendToken = (action, params, accessToken) =>
       withRetry(action, policy, async () => {
-        const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint, requestId });
+        const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint, requestId: newRequestId() });
         const res = await send(transport, request, timeoutMs);
         return core.parseActionResponse(action, res.status, res.body);
       });
 
     async function call(action, params = {}) {
-      const requestId = newRequestId();
       const generation = session.generation;
       const token = await session.accessToken();
       try {
-        return await sendToken(action, params, token, requestId);
+        return await sendToken(action, params, token);
       } catch (e) {
         // After a logout, a refused token is the logout's doing: no login again.
         if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw e;
         // The server no longer accepts this token: log in again and retry once.
         const fresh = await session.replace(token);
-        return sendToken(action, params, fresh, requestId);
+        return sendToken(action, params, fresh);
       }
     }
 
@@ -189,7 +229,7 @@ export function makeClients(core, platform) {
         const loggingOut = session.logOut(); // at once: calls, logins and subscribes see it
         if (hub) hub.clear();
         const token = await loggingOut;
-        if (token) await sendToken('AppLogoutUser', {}, token, newRequestId()).catch(() => {});
+        if (token) await sendToken('AppLogoutUser', {}, token).catch(() => {});
       },
       onLoginStateChange: (listener) => session.onChange(listener),
       get loggedIn() {
@@ -203,14 +243,13 @@ export function makeClients(core, platform) {
       /** Every device of a family (or of one room), page by page. */
       familyDevices: (options) => {
         const { FamilyId, RoomId, pageSize } = options || {};
-        // A RoomId left out (or null) means the whole family: it is not sent at all.
-        return pages((page) => call('AppGetFamilyDeviceList', { FamilyId, ...(RoomId == null ? {} : { RoomId }), ...page }), 'DeviceList', pageSize);
+        return pages((page) => call('AppGetFamilyDeviceList', deviceListParams({ FamilyId, RoomId, ...page })), 'DeviceList', pageSize);
       },
     };
+    const paramsFor = { AppControlDeviceData: controlParams, AppGetFamilyDeviceList: deviceListParams };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
-      client[method] = action === 'AppControlDeviceData'
-        ? async (params) => call(action, controlParams(params))
-        : (params) => call(action, params);
+      const prepare = paramsFor[action];
+      client[method] = prepare ? async (params) => call(action, prepare(params)) : (params) => call(action, params);
     }
     return client;
   }

@@ -25,9 +25,9 @@ function withDefaults(input, kind, defaults) {
 }
 
 // A text of more UTF-16 units than this has more UTF-8 bytes than the core's JSON limit
-// (MAX_TEXT_BYTES in src/json/parse.rs), which it refuses whatever follows: so only this much
-// of it is handed over, and the answer is the same without copying it all into the wasm.
-const MAX_TEXT_UNITS = 8 * 1024 * 1024 + 1;
+// (MAX_TEXT_BYTES in src/json/parse.rs, 1 MiB), which it refuses whatever follows: so only this
+// much of it is handed over, and the answer is the same without copying it all into the wasm.
+const MAX_TEXT_UNITS = 1024 * 1024 + 1;
 const bounded = (text) => (text.length > MAX_TEXT_UNITS ? text.slice(0, MAX_TEXT_UNITS) : text);
 
 /** Argument kinds, 3 bits each (src/wasm/input.rs). */

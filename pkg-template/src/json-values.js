@@ -17,8 +17,9 @@ export function checkParams(params, where = 'params') {
     throw invalidInput(where, `${where} must be a plain object`);
   }
   // Each object is looked into once (a cycle is JSON.stringify's to report), and no more values
-  // than JSON text under the core's 8 MiB limit can hold: past that it is refused as too large.
-  const walk = { seen: new Set(), budget: 4 * 1024 * 1024 };
+  // than JSON text under the core's limit can hold (1 MiB, 20,000 values; src/json/parse.rs):
+  // past that it is refused as too large.
+  const walk = { seen: new Set(), budget: 20_000 };
   for (const key in params) {
     if (hasOwn.call(params, key)) checkValue(params[key], key, key, 0, walk);
   }

@@ -39,6 +39,15 @@ export function controlParams(params) {
   return { ...params, Data };
 }
 
+/**
+ * `RoomId` is required (1081/40803): `""` lists every room, `"0"` the default room. Left out
+ * (or null), it is sent as `""`.
+ */
+export function deviceListParams(params) {
+  if (!params || typeof params !== 'object' || (params.RoomId !== undefined && params.RoomId !== null)) return params;
+  return { ...params, RoomId: '' };
+}
+
 export const PAGE_SIZE = 50; // the documented maximum
 
 /** Every item of a paged list: `fetchPage({Offset, Limit})` → the response, `items` names the list. */

@@ -1,7 +1,7 @@
 // The push channel's glue: one socket per client, driven by the core's state machine
 // (PushChannel.step). The socket is the runtime's (WebSocket, ws, wx.connectSocket); timers are
 // setTimeout; events go to the callbacks of client.subscribe.
-import { loggedOutError, toIotExplorerError } from './errors.js';
+import { IotExplorerError, loggedOutError, toIotExplorerError } from './errors.js';
 
 // setTimeout fires at once past this; a later wake-up is simply taken in steps.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -78,14 +78,21 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
 
   /** Whether `callback` still listens for `event` (an earlier callback may have unsubscribed it). */
   function listening(callback, event) {
-    if (!event.deviceId) return [...listeners.values()].some((held) => held.has(callback));
     const held = listeners.get(event.deviceId);
     return Boolean(held && held.has(callback));
   }
 
+  /**
+   * An event reaches the callbacks of its device only. A frame that names no valid device is
+   * nobody's: it goes to onPushError, so it is not lost.
+   */
   function deliver(event) {
-    const targets = event.deviceId ? [...(listeners.get(event.deviceId) || new Map()).keys()] : [...listeners.values()].flatMap((held) => [...held.keys()]);
-    for (const callback of new Set(targets)) {
+    if (!event.deviceId) {
+      const excerpt = event.raw.length > 200 ? `${event.raw.slice(0, 200)}…` : event.raw;
+      report(new IotExplorerError('a push frame this SDK cannot read, for no device', { kind: 'Parse', excerpt }));
+      return;
+    }
+    for (const callback of [...(listeners.get(event.deviceId) || new Map()).keys()]) {
       if (!listening(callback, event)) continue;
       try {
         callback(event);
@@ -169,16 +176,21 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         break;
       case 'tokenRejected': {
         if (command.token === replaced.token && clock() - replaced.at < MIN_REPLACE_INTERVAL_MS) {
-          report({ name: 'IotExplorerError', kind: 'Api', code: 'InvalidParameterValue.InvalidAccessToken', message: 'the push server refuses a token just obtained; not logging in again' });
+          refuseToken('the push server refuses the token the login just gave; not logging in again');
           break;
         }
         session
           .replace(command.token)
           .then((fresh) => {
             replaced = { token: fresh, at: clock() };
-            useToken(fresh);
+            if (fresh === command.token) refuseToken('the push server refuses the token, and the login gave the same one again');
+            else useToken(fresh);
           })
-          .catch(reportUnlessLoggedOut);
+          .catch((e) => {
+            if (e && e.code === 'LoggedOut') return; // the logout settled every subscribe already
+            waiting.slice().forEach((w) => w.settle(toIotExplorerError(e)));
+            report(e);
+          });
         break;
       }
       case 'failed': {
@@ -187,6 +199,17 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         break;
       }
     }
+  }
+
+  /**
+   * The push server refuses the token after the session's one new login: every subscribe()
+   * still waiting fails with the auth error (each listed this token), and onPushError hears it.
+   * The channel keeps its subscriptions and asks for a login again at its next connect.
+   */
+  function refuseToken(message) {
+    const error = new IotExplorerError(message, { kind: 'Api', code: 'InvalidParameterValue.InvalidAccessToken' });
+    waiting.slice().forEach((w) => w.settle(error));
+    report(error);
   }
 
   function useToken(fresh) {

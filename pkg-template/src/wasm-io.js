@@ -3,12 +3,15 @@
 // kind) in its word area; the answer comes back in the text area, the result or,
 // for a negative length, the error as JSON.
 import { IotExplorerError, invalidInput } from './errors.js';
-import { writeUtf8 } from './utf8.js';
+import { utf8Length, writeUtf8 } from './utf8.js';
 
 // Linear memory never shrinks, so one huge argument would keep its room for the life of the
 // instance (and past about 2 GiB, abort it). No call needs more: texts the core could accept
-// at all are a few MiB, and core.js hands over at most 8 MiB + 1 units of any JSON or body.
+// at all are a few MiB, and core.js hands over at most 1 MiB + 1 units of any JSON or body.
 const MAX_AREA_BYTES = 64 * 1024 * 1024;
+
+// Texts longer than this are measured before they are written.
+const EXACT_LENGTH_UNITS = 16 * 1024;
 
 /** raw(): the wasm-bindgen exports; memory(): the instance's WebAssembly.Memory. */
 export function createWasmIo(raw, memory) {
@@ -36,7 +39,9 @@ export function createWasmIo(raw, memory) {
     let units = 0;
     for (const piece of pieces) units += piece.length;
     let word = wordArea(pieces.length);
-    const start = textArea(units * 3);
+    // The area never shrinks: for a long text (a response body) count its bytes rather than
+    // reserve 3 a unit, so a 1 MiB body costs 1 MiB of memory for good, not 3.
+    const start = textArea(units > EXACT_LENGTH_UNITS ? pieces.reduce((n, piece) => n + utf8Length(piece), 0) : units * 3);
     views();
     let end = start;
     for (const piece of pieces) {

@@ -6,7 +6,9 @@ pub(crate) mod decimal;
 mod parse;
 pub(crate) mod write;
 
-pub use parse::{parse, parse_with_member_spans, JsonError, LoneSurrogates, MAX_TEXT_BYTES};
+pub use parse::{
+    parse, parse_with_member_spans, JsonError, LoneSurrogates, MAX_TEXT_BYTES, MAX_VALUES,
+};
 pub use write::{object_text, write_string, write_value};
 
 pub use crate::number::Number;

@@ -6,10 +6,15 @@ use super::Value;
 /// Deeper nesting than any App API response; hostile input stops here instead of the stack.
 pub const MAX_DEPTH: usize = 128;
 
-/// Hundreds of times the largest App API response (a 100-device page is about 30 KB). The tree
-/// of a text takes several times its size, and failing to allocate it aborts the wasm, so
-/// bigger texts are refused before parsing.
-pub const MAX_TEXT_BYTES: usize = 8 << 20;
+/// Over thirty times the largest App API response (a 100-device page is about 30 KB). Linear
+/// memory never shrinks, so what one text may cost is what the module keeps: bigger texts are
+/// refused before parsing.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// Values (scalars and containers) in one text: over ten times a 100-device page (about 1,300).
+/// A text of tiny values (`[1,1,…]`) builds a tree of 32 bytes a value and more, so this, not
+/// the text's size, bounds what parsing it costs (README, Reliability).
+pub const MAX_VALUES: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
@@ -20,7 +25,7 @@ pub enum JsonError {
         offset: usize,
     },
     TooDeep,
-    /// Longer than [`MAX_TEXT_BYTES`].
+    /// Longer than [`MAX_TEXT_BYTES`], or more than [`MAX_VALUES`] values.
     TooLarge,
     /// `\uD800`-style escapes that do not form a pair; Rust strings cannot hold them.
     LoneSurrogate {
@@ -34,7 +39,10 @@ impl core::fmt::Display for JsonError {
             JsonError::UnexpectedEnd => write!(f, "unexpected end of JSON text"),
             JsonError::Syntax { offset } => write!(f, "invalid JSON at byte {offset}"),
             JsonError::TooDeep => write!(f, "JSON nested deeper than {MAX_DEPTH} levels"),
-            JsonError::TooLarge => write!(f, "JSON text longer than {MAX_TEXT_BYTES} bytes"),
+            JsonError::TooLarge => write!(
+                f,
+                "JSON text longer than {MAX_TEXT_BYTES} bytes or of more than {MAX_VALUES} values"
+            ),
             JsonError::LoneSurrogate { offset } => {
                 write!(f, "unpaired UTF-16 surrogate escape at byte {offset}")
             }
@@ -68,6 +76,7 @@ pub fn parse_with_member_spans(
         bytes: text.as_bytes(),
         text,
         pos: 0,
+        values: 0,
         lone,
         member_spans: Vec::new(),
     };
@@ -83,6 +92,8 @@ struct Parser<'a> {
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
+    /// Values started so far, against [`MAX_VALUES`].
+    values: usize,
     lone: LoneSurrogates,
     /// Value ranges of the top-level object's members.
     member_spans: Vec<(usize, usize)>,
@@ -131,6 +142,10 @@ impl Parser<'_> {
         let mut member_start = 0;
         loop {
             // Read a value start: either a scalar or the opening of a container.
+            self.values += 1;
+            if self.values > MAX_VALUES {
+                return Err(JsonError::TooLarge);
+            }
             self.skip_ws();
             if stack.len() == 1 {
                 member_start = self.pos;
@@ -485,6 +500,20 @@ mod tests {
         assert!(parse(&at_limit, LoneSurrogates::Reject).is_ok());
         let over = format!("{at_limit} ");
         assert_eq!(err(&over), JsonError::TooLarge);
+    }
+
+    #[test]
+    fn values_are_counted_in_every_container() {
+        let list = |n: usize| format!("[{}]", vec!["1"; n].join(","));
+        assert!(parse(&list(MAX_VALUES - 1), LoneSurrogates::Reject).is_ok()); // + the array
+        assert_eq!(err(&list(MAX_VALUES)), JsonError::TooLarge);
+        let objects = format!("[{}]", vec!["{}"; MAX_VALUES].join(","));
+        assert_eq!(err(&objects), JsonError::TooLarge);
+        let members: Vec<String> = (0..MAX_VALUES).map(|i| format!("\"k{i}\":0")).collect();
+        assert_eq!(
+            err(&format!("{{{}}}", members.join(","))),
+            JsonError::TooLarge
+        );
     }
 
     #[test]

@@ -38,8 +38,12 @@ pub enum PushEvent {
         device_id: String,
         time: Option<String>,
     },
-    /// A push this SDK does not know yet, kept whole.
-    Unknown { raw: String },
+    /// A push this SDK does not know yet, kept whole; `device_id` when the frame names a valid
+    /// one (only its subscribers hear it).
+    Unknown {
+        device_id: Option<String>,
+        raw: String,
+    },
 }
 
 impl PushEvent {
@@ -106,7 +110,13 @@ impl PushEvent {
                 "Unbind",
                 vec![("deviceId", text(device_id)), ("time", time(t))],
             ),
-            PushEvent::Unknown { raw } => ("Unknown", vec![("raw", text(raw))]),
+            PushEvent::Unknown { device_id, raw } => (
+                "Unknown",
+                vec![
+                    ("deviceId", device_id.as_deref().map_or(Value::Null, text)),
+                    ("raw", text(raw)),
+                ],
+            ),
         };
         let mut entries = vec![("type".to_owned(), text(kind))];
         entries.extend(fields.into_iter().map(|(k, v)| (k.to_owned(), v)));
@@ -114,15 +124,21 @@ impl PushEvent {
     }
 }
 
-/// The `params` of a `DeviceChange` push; anything unexpected becomes `Unknown`.
+/// `ProductId/DeviceName`, both parts non-empty: the only form a device id has.
+pub fn is_device_id(id: &str) -> bool {
+    matches!(id.split_once('/'), Some((product, name)) if !product.is_empty() && !name.is_empty() && !name.contains('/'))
+}
+
+/// The `params` of a `DeviceChange` push; anything unexpected becomes `Unknown`, which keeps
+/// the device only when the frame names a valid one.
 pub fn device_change(params: &Value, raw: &str) -> PushEvent {
+    let field = |name: &str| params.get(name).and_then(Value::as_str);
+    let device = field("DeviceId").filter(|id| is_device_id(id));
     let unknown = || PushEvent::Unknown {
+        device_id: device.map(str::to_owned),
         raw: raw.to_owned(),
     };
-    let field = |name: &str| params.get(name).and_then(Value::as_str);
-    let (Some(device_id), Some(kind), Some(sub)) =
-        (field("DeviceId"), field("Type"), field("SubType"))
-    else {
+    let (Some(device_id), Some(kind), Some(sub)) = (device, field("Type"), field("SubType")) else {
         return unknown();
     };
     let device_id = device_id.to_owned();
@@ -318,7 +334,29 @@ mod tests {
         let raw = r#"{"Type":"Property"}"#;
         assert_eq!(
             device_change(&parse(raw, LoneSurrogates::Reject).unwrap(), raw),
-            PushEvent::Unknown { raw: raw.into() }
+            PushEvent::Unknown {
+                device_id: None,
+                raw: raw.into()
+            }
         );
+        assert!(matches!(
+            push("Action", "Report", "{}"),
+            PushEvent::Unknown { device_id: Some(ref id), .. } if id == "P1/dev"
+        ));
+    }
+
+    #[test]
+    fn a_frame_without_a_valid_device_names_none() {
+        for id in ["", "justname", "P/", "/d", "a/b/c"] {
+            let raw = format!(r#"{{"DeviceId":"{id}","Type":"StatusChange","SubType":"Online"}}"#);
+            assert_eq!(
+                device_change(&parse(&raw, LoneSurrogates::Reject).unwrap(), &raw),
+                PushEvent::Unknown {
+                    device_id: None,
+                    raw: raw.clone()
+                },
+                "{id}"
+            );
+        }
     }
 }

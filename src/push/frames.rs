@@ -61,6 +61,7 @@ pub enum Incoming {
 pub fn parse_frame(text: &str) -> Incoming {
     let unknown = || {
         Incoming::Push(PushEvent::Unknown {
+            device_id: None,
             raw: text.to_owned(),
         })
     };
@@ -176,7 +177,10 @@ mod tests {
         ] {
             assert_eq!(
                 parse_frame(text),
-                Incoming::Push(PushEvent::Unknown { raw: text.into() }),
+                Incoming::Push(PushEvent::Unknown {
+                    device_id: None,
+                    raw: text.into()
+                }),
                 "{text}"
             );
         }

@@ -199,8 +199,9 @@ impl PushSession {
         if !matches!(self.link, Link::Connecting { .. }) {
             return vec![Command::Close]; // a socket nobody wants any more
         }
+        // Not a success yet: a server that accepts sockets and drops them at once must still
+        // see the backoff grow. Only a reply (`received`) resets it.
         self.link = Link::Open;
-        self.failures = 0;
         self.heartbeat_at = Some(now + self.config.heartbeat_ms);
         self.refresh(now)
     }
@@ -225,6 +226,9 @@ impl PushSession {
             Incoming::Reply { req_id, result } => {
                 let at = self.pending.iter().position(|p| p.id == req_id);
                 let request = at.map(|at| self.pending.remove(at));
+                if request.is_some() && result.is_ok() {
+                    self.failures = 0; // the server answered us: the link really works
+                }
                 let (devices, token) = match request {
                     Some(p) => (p.devices, Some(p.token)),
                     None => (None, None),
@@ -358,6 +362,63 @@ mod tests {
         assert_eq!(s.tick(7_100.0), vec![Command::Connect]);
         let frames = s.opened(7_200.0);
         assert!(sent(&frames)[0].contains(r#""DeviceIds":["P/a","P/b"]"#));
+    }
+
+    #[test]
+    fn a_server_that_drops_every_socket_sees_the_backoff_grow() {
+        let mut s = PushSession::new(PushConfig::default());
+        s.subscribe(&ids(&["P/a"]), 0.0);
+        let mut connects = vec![];
+        let mut now = 0.0;
+        let mut commands = s.set_token("tok".into(), now);
+        while now < 15.0 * 60_000.0 {
+            if commands.contains(&Command::Connect) {
+                connects.push(now);
+                s.opened(now + 5.0); // accepted…
+                s.closed(now + 10.0); // …and dropped at once
+            }
+            now = s.next_wakeup().expect("reconnects");
+            commands = s.tick(now);
+        }
+        let last_five_minutes = connects.iter().filter(|&&t| t >= 10.0 * 60_000.0).count();
+        assert!(
+            last_five_minutes <= 5,
+            "{last_five_minutes} connections in 5 minutes"
+        );
+        assert!(
+            connects.len() < 25,
+            "{} connections in 15 minutes",
+            connects.len()
+        );
+    }
+
+    #[test]
+    fn a_confirmed_subscription_resets_the_backoff() {
+        let mut s = open_session();
+        for at in [1_000.0, 4_000.0] {
+            s.closed(at);
+            let retry = s.next_wakeup().unwrap();
+            assert_eq!(s.tick(retry), vec![Command::Connect]);
+            s.opened(retry + 1.0);
+        }
+        s.closed(20_000.0);
+        assert_eq!(
+            s.next_wakeup(),
+            Some(28_000.0),
+            "still backing off: 2 s, 4 s, 8 s"
+        );
+        s.tick(28_000.0);
+        s.opened(28_001.0); // sends push-4
+        s.received(
+            r#"{"reqId":"push-4","error":"","error_message":"","data":{}}"#,
+            28_002.0,
+        );
+        s.closed(30_000.0);
+        assert_eq!(
+            s.next_wakeup(),
+            Some(32_000.0),
+            "back to 2 s once the server answered"
+        );
     }
 
     #[test]

@@ -26,15 +26,17 @@ function str(body, name, { required: need = true } = {}) {
   return v;
 }
 
-const MAX_PAGE = 100;
+// "最大值为50" (1081/40803, 40811). The docs do not say what a larger Limit gets; the official
+// mini-program SDK sends 100 and the Android app 999, and they work, so it is not refused: the
+// page holds at most 50, and Total tells the caller there is more.
+const MAX_PAGE = 50;
 
 function paging(body) {
-  const Offset = body.Offset === undefined ? 0 : Number(body.Offset);
-  const Limit = body.Limit === undefined ? 20 : Number(body.Limit);
+  const Offset = body.Offset === undefined ? 0 : body.Offset;
+  const Limit = body.Limit === undefined ? 20 : body.Limit;
+  // Int in the docs: a JSON integer, not its text.
   if (!Number.isInteger(Offset) || Offset < 0) throw invalid('Offset 非法');
   if (!Number.isInteger(Limit) || Limit < 1) throw invalid('Limit 非法');
-  // The docs say ≤ 50, but the official mini-program SDK sends 100 and the Android app 999:
-  // the service answers them, so larger pages are capped instead of refused.
   return { Offset, Limit: Math.min(Limit, MAX_PAGE) };
 }
 
@@ -86,7 +88,7 @@ function phoneOf(body) {
 
 function emailOf(body) {
   const email = str(body, 'Email');
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalid('邮箱错误', 'InvalidParameterValue.EmailInvalid');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalid('邮箱错误');
   return email.toLowerCase();
 }
 
@@ -110,12 +112,12 @@ function sendCode(world, type, to) {
 function checkCode(world, type, to, given) {
   const entry = world.codes.get(`${type}:${to}`);
   if (!entry || entry.code !== given || world.now() - entry.sentAt > CODE_TTL_SECONDS) {
-    throw invalid('验证码错误', 'InvalidParameterValue.VerificationCodeInvalid');
+    throw invalid('验证码错误');
   }
 }
 
 function register(world, index, key, fields) {
-  if (index.has(key)) throw invalid('账号已存在', 'InvalidParameterValue.UserAlreadyExists');
+  if (index.has(key)) throw invalid('账号已存在');
   const user = world.createUser(fields);
   index.set(key, user.UserID);
   return { Data: { UserID: user.UserID } };
@@ -223,7 +225,10 @@ export const tokenApi = {
     const familyId = str(body, 'FamilyId');
     const family = world.families.get(familyId);
     if (!family || !family.Members.has(user.UserID)) throw invalid('家庭不存在');
-    const room = body.RoomId === undefined || body.RoomId === '' ? null : String(body.RoomId);
+    // Required (1081/40803): "" for every room, "0" for the default room.
+    if (body.RoomId === undefined || body.RoomId === null) throw missing('RoomId');
+    if (typeof body.RoomId !== 'string') throw invalid('RoomId 应为字符串');
+    const room = body.RoomId === '' ? null : body.RoomId;
     const devices = [...world.devices.values()].filter((d) => d.FamilyId === familyId && (room === null || d.RoomId === room));
     return { DeviceList: page(devices, paging(body)).map(deviceView), Total: devices.length };
   },

@@ -16,8 +16,9 @@ function signed(params, { secret = DEMO_APP_SECRET, now = Math.floor(Date.now() 
 
 const user = { WxOpenID: 'o-emu', NickName: 'Emu', Avatar: 'https://a/b.png' };
 const errorCode = (r) => r.json.data.Error.Code;
+const errorOf = (r) => `${r.json.data.Error.Code}: ${r.json.data.Error.Message}`;
 
-test('appapi: the documented and emulator error codes', async (t) => {
+test('appapi: documented codes only; what the docs do not name is InvalidParameterValue with a message', async (t) => {
   const e = await startEmulator();
   t.after(() => e.close());
   const cases = [
@@ -26,33 +27,66 @@ test('appapi: the documented and emulator error codes', async (t) => {
     ['unknown action', signed({ ...user, Action: 'AppDoesNotExist' }), 'InvalidAction'],
     ['token action on appapi', signed({ Action: 'AppGetUser' }), 'InvalidAction'],
     ['missing Signature', (({ Signature, ...b }) => b)(signed(user)), 'ErrorRequiredParamNotFound'],
-    ['unknown AppKey', { ...signed(user), AppKey: 'nope' }, 'InvalidParameterValue.AppKeyNotExist'],
-    ['bad signature', signed(user, { secret: 'wrong' }), 'InvalidParameterValue.SignatureFailure'],
-    ['stale timestamp', signed(user, { now: Math.floor(Date.now() / 1000) - 400 }), 'InvalidParameterValue.TimestampExpired'],
-    ['future timestamp', signed(user, { now: Math.floor(Date.now() / 1000) + 400 }), 'InvalidParameterValue.TimestampExpired'],
-    ['missing NickName', signed({ WxOpenID: 'o', Avatar: 'a' }), 'ErrorRequiredParamNotFound'],
-    ['long NickName', signed({ ...user, NickName: 'x'.repeat(21) }), 'InvalidParameterValue.NickNameLengthInvalid'],
+    ['unknown AppKey', { ...signed(user), AppKey: 'nope' }, 'InvalidParameterValue: AppKey 不存在'],
+    ['bad signature', signed(user, { secret: 'wrong' }), 'InvalidParameterValue: 签名校验失败'],
+    ['stale timestamp', signed(user, { now: Math.floor(Date.now() / 1000) - 400 }), /^InvalidParameterValue: Timestamp 已过期/],
+    ['future timestamp', signed(user, { now: Math.floor(Date.now() / 1000) + 400 }), /^InvalidParameterValue: Timestamp 已过期/],
+    ['Timestamp as text', signed({ ...user, Timestamp: String(Math.floor(Date.now() / 1000)) }), 'InvalidParameterValue: Timestamp 应为整数'],
+    ['Nonce as text', signed({ ...user, Nonce: '12345' }), 'InvalidParameterValue: Nonce 非法'],
+    ['Nonce 0', signed({ ...user, Nonce: 0 }), 'InvalidParameterValue: Nonce 非法'],
+    ['missing NickName', signed({ WxOpenID: 'o', Avatar: 'a' }), /^ErrorRequiredParamNotFound:/],
+    ['long NickName', signed({ ...user, NickName: 'x'.repeat(21) }), /^InvalidParameterValue.NickNameLengthInvalid:/],
   ];
-  for (const [name, body, code] of cases) {
+  for (const [name, body, expected] of cases) {
     const r = await post(e.endpoint, 'appapi', body);
     assert.equal(r.status, 200, name);
     assert.equal(r.json.code, -1000, name);
-    assert.equal(errorCode(r), code, name);
+    if (typeof expected === 'string' && !expected.includes(':')) assert.equal(errorCode(r), expected, name);
+    else if (typeof expected === 'string') assert.equal(errorOf(r), expected, name);
+    else assert.match(errorOf(r), expected, name);
   }
 });
 
-test('appapi: a replayed request is refused; both empty-value policies are accepted', async (t) => {
+test('tokenapi paging and rooms as documented: Limit at most 50 a page, RoomId required', async (t) => {
   const e = await startEmulator();
   t.after(() => e.close());
+  const Token = (await post(e.endpoint, 'appapi', signed({ ...user, WxOpenID: 'o-pages' }))).json.data.Data.Token;
+  const call = (body) => post(e.endpoint, 'tokenapi', { RequestId: 'r', AccessToken: Token, ...body });
+  for (let i = 0; i < 55; i++) await call({ Action: 'AppCreateFamily', Name: `f${i}` });
+  const big = (await call({ Action: 'AppGetFamilyList', Offset: 0, Limit: 100 })).json.data;
+  assert.equal(big.FamilyList.length, 50, 'a page holds at most the documented 50');
+  assert.ok(big.Total > 50);
+  assert.equal(errorOf(await call({ Action: 'AppGetFamilyList', Offset: 0, Limit: '10' })), 'InvalidParameterValue: Limit 非法');
+  const { FamilyId } = big.FamilyList[0];
+  assert.equal(errorOf(await call({ Action: 'AppGetFamilyDeviceList', FamilyId })), 'ErrorRequiredParamNotFound: 缺少必选参数 RoomId');
+  assert.equal((await call({ Action: 'AppGetFamilyDeviceList', FamilyId, RoomId: '' })).json.code, 0);
+});
+
+test('appapi: a replayed request is refused; empty values signed only as documented, unless lenient', async (t) => {
+  const e = await startEmulator();
+  const lenient = await startEmulator({ lenientSignatures: true });
+  t.after(() => Promise.all([e.close(), lenient.close()]));
   const body = signed(user, { nonce: 4242 });
   assert.equal((await post(e.endpoint, 'appapi', body)).json.code, 0);
-  assert.equal(errorCode(await post(e.endpoint, 'appapi', body)), 'InvalidParameterValue.NonceReused');
+  assert.equal(errorOf(await post(e.endpoint, 'appapi', body)), 'InvalidParameterValue: Nonce 重复');
   const withEmpty = { Action: 'AppGetTokenByWeiXin', RequestId: 'r', AppKey: DEMO_APP_KEY, Timestamp: Math.floor(Date.now() / 1000), WxOpenID: 'o2', NickName: 'n', Avatar: '' };
-  for (const dropEmpty of [true, false]) {
-    const b = { ...withEmpty, Nonce: dropEmpty ? 11 : 12 };
-    const r = await post(e.endpoint, 'appapi', { ...b, Signature: signatureOf(DEMO_APP_SECRET, stringToSign(b, { dropEmpty })) });
-    assert.equal(r.json.code, 0, `dropEmpty=${dropEmpty}`);
-  }
+  const sign = (dropEmpty, Nonce) => {
+    const b = { ...withEmpty, Nonce };
+    return { ...b, Signature: signatureOf(DEMO_APP_SECRET, stringToSign(b, { dropEmpty })) };
+  };
+  assert.equal((await post(e.endpoint, 'appapi', sign(true, 11))).json.code, 0, 'left out: the documented rule');
+  assert.equal(errorOf(await post(e.endpoint, 'appapi', sign(false, 12))), 'InvalidParameterValue: 签名校验失败', 'kept: refused');
+  assert.equal((await post(lenient.endpoint, 'appapi', sign(false, 13))).json.code, 0, 'kept: the lenient mode takes it');
+  assert.equal((await post(lenient.endpoint, 'appapi', sign(true, 14))).json.code, 0);
+});
+
+test('every answer carries the emulator clock in Date, readable cross-origin', async (t) => {
+  const skewed = Date.now() + 3600_000;
+  const e = await startEmulator({ clock: () => skewed });
+  t.after(() => e.close());
+  const res = await fetch(`${e.endpoint}/tokenapi`, { method: 'POST', body: '{}' });
+  assert.ok(Math.abs(Date.parse(res.headers.get('date')) - skewed) < 2000);
+  assert.equal(res.headers.get('access-control-expose-headers'), 'date');
 });
 
 test('tokens expire after their TTL; logout revokes', async (t) => {
@@ -78,7 +112,7 @@ test('documented envelope and fault injection', async (t) => {
   const ok = await post(e.endpoint, 'appapi', signed(user));
   assert.equal(typeof ok.json.Response.Data.Token, 'string');
   const bad = await post(e.endpoint, 'appapi', signed(user, { secret: 'x' }));
-  assert.equal(bad.json.Response.Error.Code, 'InvalidParameterValue.SignatureFailure');
+  assert.deepEqual(bad.json.Response.Error, { Code: 'InvalidParameterValue', Message: '签名校验失败' });
 
   e.addFault({ type: 'html502' });
   let res = await fetch(`${e.endpoint}/appapi`, { method: 'POST', body: '{}' });
@@ -98,4 +132,12 @@ test('documented envelope and fault injection', async (t) => {
   e.addFault({ type: 'delay', ms: 300 });
   await fetch(`${e.endpoint}/tokenapi`, { method: 'POST', body: '{}' });
   assert.ok(Date.now() - started >= 290);
+
+  const raw = async () => (await fetch(`${e.endpoint}/tokenapi`, { method: 'POST', body: '{"Action":"AppGetUser","RequestId":"q"}' })).json();
+  e.addFault({ type: 'codeWithoutError', code: 1001, message: 'busy' });
+  assert.deepEqual(await raw(), { code: 1001, msg: 'busy', data: { RequestId: 'q' } });
+  e.addFault({ type: 'errorWithCodeZero', code: 'InternalError', message: 'm' });
+  assert.deepEqual(await raw(), { code: 0, msg: '', data: { Error: { Code: 'InternalError', Message: 'm' }, RequestId: 'q' } });
+  e.addFault({ type: 'apiError', code: 'UnauthorizedOperation.APPNoPermissionToStudioProduct', message: 'App对操作该产品无权限' });
+  assert.deepEqual((await raw()).Response.Error, { Code: 'UnauthorizedOperation.APPNoPermissionToStudioProduct', Message: 'App对操作该产品无权限' });
 });

@@ -10,12 +10,14 @@ export function attachPush(server, world) {
   const stats = { connections: 0, subscribes: 0, heartbeats: 0 };
   let seq = 0;
   let refusal = null; // fault injection: the error the next ActivePush gets
+  let dropping = false; // fault injection: accept every socket and drop it at once
 
   const reply = (socket, reqId, error, data = {}) =>
     socket.send(JSON.stringify({ reqId, error: error ? error.code : '', error_message: error ? error.message : '', data }));
 
   wss.on('connection', (socket) => {
     stats.connections++;
+    if (dropping) return socket.terminate();
     socket.on('message', (raw) => {
       let frame;
       try {
@@ -52,7 +54,11 @@ export function attachPush(server, world) {
 
   /** Sends a DeviceChange push to everyone subscribed to the device. */
   function push(device, Type, SubType, payload) {
-    const id = deviceId(device);
+    send(deviceId(device), Type, SubType, payload);
+  }
+
+  /** Sends a DeviceChange push for the device id to everyone subscribed to it. */
+  function send(id, Type, SubType, payload) {
     const Payload = Buffer.concat([Buffer.from(JSON.stringify(payload)), Buffer.alloc(2)]).toString('base64');
     const frame = JSON.stringify({
       push: true,
@@ -72,6 +78,8 @@ export function attachPush(server, world) {
     report: (device, params) => push(device, 'Property', 'Report', { method: 'report', params }),
     event: (device, eventId, params) => push(device, 'Event', 'Report', { method: 'event_post', eventId, params }),
     status: (device, online) => push(device, 'StatusChange', online ? 'Online' : 'Offline', {}),
+    change: send,
+    dropOnConnect: (on) => (dropping = Boolean(on)),
     /** Fault injection: send any text to every subscriber, or drop every socket. */
     raw: (text) => subscribers.forEach((_, socket) => socket.send(text)),
     refuseNextSubscription: (code, message) => (refusal = { code, message }),

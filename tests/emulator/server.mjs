@@ -2,7 +2,7 @@
 // A local IoT Explorer App API on 127.0.0.1: POST /api/exploreropen/appapi (signature checked
 // with its own code, see verify.mjs) and /api/exploreropen/tokenapi, state in memory, both
 // response envelopes, and fault injection for tests.
-//   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--quiet]
+//   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--lenient-signatures] [--quiet]
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi } from './actions.mjs';
@@ -23,6 +23,8 @@ export async function startEmulator({
   envelope = 'wire',
   clock = () => Date.now(),
   timestampWindowSeconds = 300,
+  // The documented signing rule only, unless the official Node SDK's (empty values kept) is asked for.
+  lenientSignatures = false,
   log = () => {},
 } = {}) {
   const world = new World({ clock, tokenTtlSeconds });
@@ -41,23 +43,25 @@ export async function startEmulator({
     return fault;
   }
 
+  // The docs name no code for a bad AppKey, a stale Timestamp, a bad signature or a replay:
+  // each is the documented generic InvalidParameterValue, told apart by its message only.
   function checkAppApi(body) {
     for (const name of ['AppKey', 'Timestamp', 'Nonce', 'RequestId', 'Signature']) {
       if (body[name] === undefined || body[name] === '') throw new ApiError('ErrorRequiredParamNotFound', `缺少必选参数 ${name}`);
     }
     const secret = apps[body.AppKey];
-    if (secret === undefined) throw new ApiError('InvalidParameterValue.AppKeyNotExist', 'AppKey 不存在');
+    if (secret === undefined) throw new ApiError('InvalidParameterValue', 'AppKey 不存在');
     const now = world.now();
-    const ts = Number(body.Timestamp);
-    if (!Number.isInteger(ts) || Math.abs(ts - now) > timestampWindowSeconds) {
-      throw new ApiError('InvalidParameterValue.TimestampExpired', `Timestamp 已过期 (server time ${now})`);
-    }
-    const nonce = Number(body.Nonce);
+    // Timestamp (Int64) and Nonce (Int) are JSON integers, not their text.
+    const ts = body.Timestamp;
+    if (!Number.isInteger(ts)) throw new ApiError('InvalidParameterValue', 'Timestamp 应为整数');
+    if (Math.abs(ts - now) > timestampWindowSeconds) throw new ApiError('InvalidParameterValue', `Timestamp 已过期 (server time ${now})`);
+    const nonce = body.Nonce;
     if (!Number.isInteger(nonce) || nonce < 1 || nonce > 2147483647) throw new ApiError('InvalidParameterValue', 'Nonce 非法');
-    if (!signatureMatches(body, secret)) throw new ApiError('InvalidParameterValue.SignatureFailure', '签名校验失败');
+    if (!signatureMatches(body, secret, { lenient: lenientSignatures })) throw new ApiError('InvalidParameterValue', '签名校验失败');
     const key = `${body.AppKey}:${ts}:${nonce}`;
     if (seenNonces.has(key) && now - seenNonces.get(key) < NONCE_MEMORY_SECONDS) {
-      throw new ApiError('InvalidParameterValue.NonceReused', 'Nonce 重复');
+      throw new ApiError('InvalidParameterValue', 'Nonce 重复');
     }
     seenNonces.set(key, now);
     if (seenNonces.size > 100000) {
@@ -98,9 +102,12 @@ export async function startEmulator({
 
   const server = createServer((req, res) => {
     const path = (req.url || '').split('?')[0];
-    // Browsers call the API cross-origin (the web demo, the Chromium tests).
+    // Browsers call the API cross-origin (the web demo, the Chromium tests), and may read `Date`.
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader('access-control-allow-headers', 'content-type');
+    res.setHeader('access-control-expose-headers', 'date');
+    // The emulator's own clock (a test may set it off), as every HTTP server sends it.
+    res.setHeader('date', new Date(clock()).toUTCString());
     if (req.method === 'OPTIONS') return res.writeHead(204, { 'access-control-allow-methods': 'POST' }).end();
     const chunks = [];
     let size = 0;
@@ -140,8 +147,18 @@ export async function startEmulator({
         return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
       }
       if (fault && fault.type === 'empty') return res.writeHead(200, { 'content-type': 'application/json' }).end();
+      // Envelopes the service was never seen sending, which the official clients still handle.
+      if (fault && fault.type === 'codeWithoutError') {
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: fault.code ?? 1001, msg: fault.message ?? 'failed', data: { RequestId: requestId } }));
+      }
+      if (fault && fault.type === 'errorWithCodeZero') {
+        const Error = { Code: fault.code ?? 'InternalError', Message: fault.message ?? '内部错误' };
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, msg: '', data: { Error, RequestId: requestId } }));
+      }
       let out;
       try {
+        // An API error in the usual envelope, e.g. UnauthorizedOperation.APPNoPermissionToStudioProduct.
+        if (fault && fault.type === 'apiError') throw new ApiError(fault.code, fault.message ?? fault.code);
         out = wrap(handle(api, text), requestId, null);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
@@ -167,7 +184,10 @@ export async function startEmulator({
     url,
     endpoint: `${url}/api/exploreropen`,
     world,
-    /** Queues a fault: { type: delay|drop|html502|truncate|empty|slowBody, api?, action?, ms?, times? }. */
+    /**
+     * Queues a fault: { type: delay|drop|html502|truncate|empty|slowBody|codeWithoutError|
+     * errorWithCodeZero|apiError, api?, action?, ms?, code?, message?, times? }.
+     */
     addFault: (fault) => faults.push({ ...fault }),
     clearFaults: () => faults.splice(0),
     setEnvelope: (mode) => (settings.envelope = mode),
@@ -181,6 +201,10 @@ export async function startEmulator({
         pushChannel.status(world.devices.get(id), online);
       },
       raw: pushChannel.raw,
+      /** Any DeviceChange push ({ Type, SubType, payload }): Bind, Unbind, Action, Gateway frames. */
+      change: (id, Type, SubType, payload) => pushChannel.change(id, Type, SubType, payload),
+      /** While on, every socket is accepted and dropped at once (a broken push server). */
+      dropOnConnect: (on) => pushChannel.dropOnConnect(on),
       refuseNextSubscription: pushChannel.refuseNextSubscription,
       dropAll: pushChannel.dropAll,
       openSockets: pushChannel.openSockets,
@@ -201,6 +225,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     port: Number(arg('port', 0)),
     envelope: arg('envelope', 'wire'),
     tokenTtlSeconds: Number(arg('token-ttl', 7200)),
+    lenientSignatures: process.argv.includes('--lenient-signatures'),
     log: process.argv.includes('--quiet') ? () => {} : (line) => console.log(`emulator: ${line}`),
   });
   console.log(`emulator: IoT Explorer App API on ${emulator.endpoint} (AppKey ${DEMO_APP_KEY})`);

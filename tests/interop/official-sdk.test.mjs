@@ -102,7 +102,7 @@ test('families, devices, device data and control', TIMEOUT, async () => {
   assert.equal(families.FamilyList[0].Role, 1);
   const { FamilyId } = families.FamilyList[0];
 
-  const devices = await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId, Offset: 0, Limit: 20 });
+  const devices = await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId, RoomId: '', Offset: 0, Limit: 20 });
   assert.equal(devices.Total, 3);
   const light = devices.DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
   assert.equal(light.DeviceId, `${light.ProductId}/${light.DeviceName}`);
@@ -122,7 +122,7 @@ test('families, devices, device data and control', TIMEOUT, async () => {
 });
 
 test('a business error reaches the caller as { code: Error.Code, msg }', TIMEOUT, async () => {
-  const { DeviceList } = await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId: (await sdk.requestApi('AppGetFamilyList', {})).FamilyList[0].FamilyId });
+  const { DeviceList } = await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId: (await sdk.requestApi('AppGetFamilyList', {})).FamilyList[0].FamilyId, RoomId: '' });
   const sensor = DeviceList.find((d) => d.ProductId === 'SENSORPROD');
   await assert.rejects(
     sdk.requestApi('AppControlDeviceData', { DeviceId: sensor.DeviceId, Data: '{"humidity":1}' }),
@@ -132,10 +132,10 @@ test('a business error reaches the caller as { code: Error.Code, msg }', TIMEOUT
 });
 
 test("the SDK's own FamilyId 'default' (AppGetFamilyList with Limit 100)", TIMEOUT, async () => {
-  // AppDevSdk.js:157 asks for { Offset: 0, Limit: 100 }; the emulator allows Limit 1..50.
+  // AppDevSdk.js:157 asks for { Offset: 0, Limit: 100 }; the emulator answers at most 50 a page, as documented.
   let res;
   try {
-    res = await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId: 'default', Offset: 0, Limit: 20 });
+    res = await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId: 'default', RoomId: '', Offset: 0, Limit: 20 });
   } catch (e) {
     assert.fail(`DISAGREEMENT: the official SDK's getDefaultFamilyId (dist/cjs/AppDevSdk.js:157) sends AppGetFamilyList Limit:100, the emulator rejects it: ${JSON.stringify(e)}`);
   }
@@ -143,7 +143,7 @@ test("the SDK's own FamilyId 'default' (AppGetFamilyList with Limit 100)", TIMEO
 });
 
 test('an invalid token makes the SDK call getAccessToken again and retry once', TIMEOUT, async () => {
-  const device = (await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId: (await sdk.requestApi('AppGetFamilyList', {})).FamilyList[0].FamilyId })).DeviceList[0];
+  const device = (await sdk.requestApi('AppGetFamilyDeviceList', { FamilyId: (await sdk.requestApi('AppGetFamilyList', {})).FamilyList[0].FamilyId, RoomId: '' })).DeviceList[0];
   const old = sdk.loginManager.accessToken;
   emulator.world.tokens.clear();
   const from = wx.sent.length;

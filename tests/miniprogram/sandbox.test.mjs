@@ -162,7 +162,7 @@ test('a token from a cloud function drives four actions over wx.request, kept in
   const families = await client.call('AppGetFamilyList', {});
   assert.equal(families.Total, 1);
   const FamilyId = families.FamilyList[0].FamilyId;
-  const devices = await client.call('AppGetFamilyDeviceList', { FamilyId });
+  const devices = await client.call('AppGetFamilyDeviceList', { FamilyId, RoomId: '' });
   const light = devices.DeviceList.find((d) => d.ProductId === 'LIGHT0PROD');
   const { ProductId, DeviceName } = light;
   const control = await client.call('AppControlDeviceData', { ProductId, DeviceName, Data: JSON.stringify({ brightness: 80 }) });

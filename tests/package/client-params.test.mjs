@@ -13,12 +13,15 @@ function recordingTransport(answer) {
   return { bodies, transport };
 }
 
-test('familyDevices: no RoomId is sent when none is given; pageSize null is the default, 0 a typed error', async () => {
+test('familyDevices and getFamilyDeviceList: RoomId "" (every room, as documented) is sent when none is given; pageSize null is the default, 0 a typed error', async () => {
   const { bodies, transport } = recordingTransport(() => ({ DeviceList: [], Total: 0 }));
   const client = sdk.createClient({ getAccessToken: async () => ({ Token: 't' }), transport });
   for await (const device of client.familyDevices({ FamilyId: 'f', RoomId: null, pageSize: null })) assert.fail(device);
-  assert.equal('RoomId' in bodies[0], false);
+  assert.equal(bodies[0].RoomId, '');
   assert.equal(bodies[0].Limit, 50);
+  await client.getFamilyDeviceList({ FamilyId: 'f' });
+  await client.getFamilyDeviceList({ FamilyId: 'f', RoomId: '0' });
+  assert.deepEqual(bodies.slice(1).map((b) => b.RoomId), ['', '0']);
   await assert.rejects(client.families({ pageSize: 0 }).next(), (e) => e instanceof sdk.IotExplorerError && e.param === 'pageSize');
 });
 

@@ -87,7 +87,7 @@ test("a second subscribe's unsubscribe leaves the first's devices; a callback un
 test('a push server that refuses every token gets one new login, not one per reply', async () => {
   const socket = handDriven();
   const { c, errors, logins } = client(socket);
-  const pending = c.subscribe(['P/a'], () => {});
+  const outcome = c.subscribe(['P/a'], () => {}).then(() => 'subscribed', (e) => e);
   await tick();
   socket.last().on.open();
   for (let i = 0; i < 20; i++) {
@@ -96,9 +96,9 @@ test('a push server that refuses every token gets one new login, not one per rep
     await tick(2);
   }
   assert.ok(logins() <= 2, `${logins()} logins`);
-  assert.ok(errors.some((e) => /refuses a token just obtained/.test(e.message)));
+  assert.ok(errors.some((e) => /refuses the token the login just gave/.test(e.message)));
+  assert.equal((await outcome).isAuthError, true, 'the subscribe() fails with the refusal');
   await c.logout();
-  await pending.catch(() => {});
 });
 
 test('a logout unblocks at once a subscribe waiting for a slow getAccessToken', async () => {

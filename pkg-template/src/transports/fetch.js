@@ -13,7 +13,8 @@ export function fetchTransport({ fetch: fetchImpl } = {}) {
     const controller = typeof AbortController === 'function' ? new AbortController() : null;
     const exchange = async () => {
       const res = await doFetch(url, { method, headers, body, signal: controller ? controller.signal : undefined });
-      return { status: res.status, body: await res.text() };
+      // Headers as fetch gives them: in browsers, `Date` only where the server exposes it (CORS).
+      return { status: res.status, body: await res.text(), headers: res.headers };
     };
     let timeout = null;
     const timedOut = () => (timeout = new IotExplorerError(`no response within ${timerDelay(timeoutMs)} ms`, { kind: 'Timeout', retryable: true }));

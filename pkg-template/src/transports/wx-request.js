@@ -41,7 +41,7 @@ export function wxRequestTransport({ wx: wxApi, maxInFlight = WX_MAX_IN_FLIGHT }
           ...(timerDelay(timeoutMs) > 0 ? { timeout: timeoutMs } : {}),
           success(res) {
             const text = typeof res.data === 'string' ? res.data : res.data == null ? '' : JSON.stringify(res.data);
-            resolve({ status: Number(res.statusCode), body: text });
+            resolve({ status: Number(res.statusCode), body: text, headers: res.header || {} });
           },
           fail(err) {
             const errMsg = String((err && err.errMsg) || 'request:fail');
