@@ -44,6 +44,8 @@ export declare class IotExplorerError extends Error {
   /** `wx.request`'s `errMsg` and `errno` (mini-program transport failures). */
   readonly errMsg?: string;
   readonly errno?: number | null;
+  /** addDeviceWithToken: the step that failed. */
+  step?: 'token' | 'provision' | 'wait' | 'bind';
   /** True when only a new access token can fix the call. */
   readonly isAuthError: boolean;
   toJSON(): {
@@ -216,7 +218,7 @@ export interface Ack {
 }
 
 /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
-export interface ServerClient {
+export interface ServerClient extends TypedServerMethods {
   call(action: string, params?: Params, options?: CallOptions): Promise<ApiResponse>;
   /** The correction applied to the local clock when signing (learned or configured). */
   readonly clockOffsetMs: number;
@@ -374,7 +376,71 @@ export interface DeviceRef {
 }
 
 /** For the app side: AccessToken calls with a session kept fresh for you. */
-export interface Client {
+/** A room, as AppGetRoomList lists it (the docs type RoomId as a string; examples show numbers). */
+export interface Room {
+  RoomId: string | number;
+  RoomName: string;
+  DeviceNum?: number | null;
+  CreateTime?: number | null;
+  UpdateTime?: number | null;
+}
+
+export interface AddDeviceOptions {
+  /** Hands the token to the device; may resolve to the device's { ProductId, DeviceName }. */
+  provision(token: string, context: { signal?: AbortSignal }): Promise<{ ProductId?: string; DeviceName?: string } | void>;
+  signal?: AbortSignal;
+  /** How long to wait for the device to report in (default 120,000). */
+  timeoutMs?: number;
+  /** The first poll interval (default 1,000), growing 1.5× to `maxPollIntervalMs` (default 5,000). */
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+}
+
+/** The added device, as AppGetDeviceInFamily answers it. */
+export interface AddedDevice {
+  DeviceId: string;
+  ProductId: string;
+  DeviceName: string;
+  AliasName?: string | null;
+  FamilyId?: string | null;
+  RoomId?: string | number | null;
+  [field: string]: JsonValue | undefined;
+}
+
+/** A value's type in a data template; `values` for bool/enum/stringenum, `members` for struct. */
+export interface TemplateType {
+  type: 'bool' | 'int' | 'float' | 'enum' | 'stringenum' | 'string' | 'timestamp' | 'struct';
+  min?: number | null;
+  max?: number | null;
+  step?: number | null;
+  start?: number | null;
+  unit?: string;
+  maxLength?: number | null;
+  values?: { value: number | string; label: string }[];
+  members?: TemplateValue[];
+}
+
+export interface TemplateValue extends TemplateType {
+  id: string;
+  name: string;
+  desc: string;
+}
+
+/** A product's data template (物模型), as parseDataTemplate reads AppGetProducts' DataTemplate. */
+export interface DataTemplate {
+  version: string;
+  productId: string | null;
+  properties: (TemplateValue & { mode: 'rw' | 'r'; required: boolean })[];
+  events: { id: string; name: string; desc: string; type: 'info' | 'alert' | 'fault'; params: TemplateValue[] }[];
+  actions: { id: string; name: string; desc: string; input: TemplateValue[]; output: TemplateValue[] }[];
+}
+
+/** Reads a data template (JSON text or object); a malformed one is a `Parse` error. */
+export declare function parseDataTemplate(template: string | object): DataTemplate;
+/** Checks control Data against a template; `InvalidInput` whose `param` is the property. */
+export declare function checkControlData(template: DataTemplate | string, data: { readonly [property: string]: JsonValue }): void;
+
+export interface Client extends TypedClientMethods {
   call(action: string, params?: Params): Promise<ApiResponse>;
   /**
    * Live events of these devices ("ProductId/DeviceName"): waits for login, reconnects and
@@ -403,13 +469,28 @@ export interface Client {
   getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string | null; DeviceList: FamilyDevice[]; Total: number }>;
   getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
   /** `Data` is the API's JSON text; `DataParsed` the same, parsed. */
-  getDeviceData(params: DeviceRef): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
+  getDeviceData(params: DeviceSelector): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
-  controlDevice(params: DeviceRef & { Data: string | { [property: string]: JsonValue } }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  controlDevice(params: DeviceSelector & { Data: string | { readonly [property: string]: JsonValue } }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
   /** Every family, fetched page by page (`pageSize` default 50). */
   families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
   /** Every device of a family (or one room), fetched page by page. */
   familyDevices(options: { FamilyId: string; RoomId?: string; pageSize?: number }): AsyncIterableIterator<FamilyDevice>;
+  /** Every room of a family, fetched page by page (`AppGetRoomList`; `RoomList` or `Roomlist`). */
+  rooms(options?: { FamilyId?: string; pageSize?: number }): AsyncIterableIterator<Room>;
+  /**
+   * The user's first family, created (`AppCreateFamily`) if there is none. `FamilyId: 'default'`
+   * in any call means this family, as in the official mini-program SDK.
+   */
+  defaultFamilyId(): Promise<string>;
+  /**
+   * Adds a device by bind token: `AppCreateDeviceBindToken`, then `provision(token)` (yours:
+   * hand the token to the device over Wi-Fi/BLE), then `AppGetDeviceBindTokenState` until the
+   * device reports in (backoff from `pollIntervalMs` to `maxPollIntervalMs`, for at most
+   * `timeoutMs`), then `AppTokenBindDeviceFamily`. Fails with an IotExplorerError whose `step`
+   * names the step; `signal` cancels it (code `Aborted`).
+   */
+  addDeviceWithToken(target: { FamilyId: string; RoomId?: string }, options: AddDeviceOptions): Promise<AddedDevice>;
 }
 
 export declare function createClient(options: ClientOptions): Client;
@@ -506,3 +587,498 @@ export declare function diagnostics(): { wasmMemoryBytes: number };
 /** Loads the wasm module (needed in browsers and mini-programs; a no-op in Node). */
 export declare function init(source?: WasmSource | MiniProgramInitOptions): Promise<void>;
 export default init;
+// <generated by tests/action_types.rs from src/actions/spec.rs: do not edit>
+/** A device, as the docs name it or as the official demo does (`"ProductId/DeviceName"`). */
+export type DeviceSelector = { ProductId: string; DeviceName: string; DeviceId?: undefined } | { DeviceId: string; ProductId?: undefined; DeviceName?: undefined };
+/** The parameters of `AppGetTokenByWeiXin`, as the core checks them. */
+export interface AppGetTokenByWeiXinParams {
+  WxOpenID: string;
+  NickName: string;
+  Avatar: string;
+}
+/** What `AppGetTokenByWeiXin` answers (the fields the core checks; others may be there too). */
+export interface AppGetTokenByWeiXinResult {
+  RequestId?: string | null;
+  Data: {
+    Token: string;
+    ExpireAt: number;
+  };
+}
+/** The parameters of `AppGetToken`, as the core checks them. */
+export interface AppGetTokenParams {
+  Type: string;
+  Password: string;
+}
+/** What `AppGetToken` answers (the fields the core checks; others may be there too). */
+export interface AppGetTokenResult {
+  RequestId?: string | null;
+  Data: {
+    Token: string;
+    ExpireAt: number;
+  };
+}
+/** The parameters of `AppSendVerificationCode`, as the core checks them. */
+export interface AppSendVerificationCodeParams {
+  Type: string;
+  CountryCode: string;
+  PhoneNumber: string;
+}
+/** What `AppSendVerificationCode` answers (the fields the core checks; others may be there too). */
+export interface AppSendVerificationCodeResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppCheckVerificationCode`, as the core checks them. */
+export interface AppCheckVerificationCodeParams {
+  Type: string;
+  CountryCode: string;
+  PhoneNumber: string;
+  VerificationCode: string;
+}
+/** What `AppCheckVerificationCode` answers (the fields the core checks; others may be there too). */
+export interface AppCheckVerificationCodeResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppSendEmailVerificationCode`, as the core checks them. */
+export interface AppSendEmailVerificationCodeParams {
+  Type: string;
+  Email: string;
+}
+/** What `AppSendEmailVerificationCode` answers (the fields the core checks; others may be there too). */
+export interface AppSendEmailVerificationCodeResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppCheckEmailVerificationCode`, as the core checks them. */
+export interface AppCheckEmailVerificationCodeParams {
+  Type: string;
+  Email: string;
+  VerificationCode: string;
+}
+/** What `AppCheckEmailVerificationCode` answers (the fields the core checks; others may be there too). */
+export interface AppCheckEmailVerificationCodeResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppCreateCellphoneUser`, as the core checks them. */
+export interface AppCreateCellphoneUserParams {
+  CountryCode: string;
+  PhoneNumber: string;
+  Password: string;
+  VerificationCode: string;
+}
+/** What `AppCreateCellphoneUser` answers (the fields the core checks; others may be there too). */
+export interface AppCreateCellphoneUserResult {
+  RequestId?: string | null;
+  Data: {
+    UserID: string;
+  };
+}
+/** The parameters of `AppCreateEmailUser`, as the core checks them. */
+export interface AppCreateEmailUserParams {
+  Email: string;
+  Password: string;
+  VerificationCode: string;
+}
+/** What `AppCreateEmailUser` answers (the fields the core checks; others may be there too). */
+export interface AppCreateEmailUserResult {
+  RequestId?: string | null;
+  Data: {
+    UserID: string;
+  };
+}
+/** The parameters of `AppResetPasswordByCellphone`, as the core checks them. */
+export interface AppResetPasswordByCellphoneParams {
+  CountryCode: string;
+  PhoneNumber: string;
+  Password: string;
+  VerificationCode: string;
+}
+/** What `AppResetPasswordByCellphone` answers (the fields the core checks; others may be there too). */
+export interface AppResetPasswordByCellphoneResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppResetPasswordByEmail`, as the core checks them. */
+export interface AppResetPasswordByEmailParams {
+  Email: string;
+  Password: string;
+  VerificationCode: string;
+}
+/** What `AppResetPasswordByEmail` answers (the fields the core checks; others may be there too). */
+export interface AppResetPasswordByEmailResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetUser`, as the core checks them. */
+export interface AppGetUserParams {
+}
+/** What `AppGetUser` answers (the fields the core checks; others may be there too). */
+export interface AppGetUserResult {
+  RequestId?: string | null;
+  Data: {
+    UserID: string;
+    NickName?: string | null;
+    Avatar?: string | null;
+    PhoneNumber?: string | null;
+    CountryCode?: string | null;
+    Email?: string | null;
+  };
+}
+/** The parameters of `AppUpdateUser`, as the core checks them. */
+export interface AppUpdateUserParams {
+  NickName?: string;
+  Avatar?: string;
+}
+/** What `AppUpdateUser` answers (the fields the core checks; others may be there too). */
+export interface AppUpdateUserResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppLogoutUser`, as the core checks them. */
+export interface AppLogoutUserParams {
+}
+/** What `AppLogoutUser` answers (the fields the core checks; others may be there too). */
+export interface AppLogoutUserResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetFamilyList`, as the core checks them. */
+export interface AppGetFamilyListParams {
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppGetFamilyList` answers (the fields the core checks; others may be there too). */
+export interface AppGetFamilyListResult {
+  RequestId?: string | null;
+  FamilyList: Array<{
+    FamilyId: string;
+    Name: string;
+    Role?: number | null;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppCreateFamily`, as the core checks them. */
+export interface AppCreateFamilyParams {
+  Name: string;
+  Address?: string;
+}
+/** What `AppCreateFamily` answers (the fields the core checks; others may be there too). */
+export interface AppCreateFamilyResult {
+  RequestId?: string | null;
+  Data: {
+    FamilyId: string;
+  };
+}
+/** The parameters of `AppGetFamilyDeviceList`, as the core checks them. */
+export interface AppGetFamilyDeviceListParams {
+  FamilyId: string;
+  RoomId?: string;
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppGetFamilyDeviceList` answers (the fields the core checks; others may be there too). */
+export interface AppGetFamilyDeviceListResult {
+  RequestId?: string | null;
+  DeviceList: Array<{
+    ProductId: string;
+    DeviceName: string;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppGetDeviceStatuses`, as the core checks them. */
+export interface AppGetDeviceStatusesParams {
+  DeviceIds: readonly string[];
+}
+/** What `AppGetDeviceStatuses` answers (the fields the core checks; others may be there too). */
+export interface AppGetDeviceStatusesResult {
+  RequestId?: string | null;
+  DeviceStatuses: Array<{
+    DeviceId: string;
+    Online: number;
+  }>;
+}
+/** The parameters of `AppGetDeviceData`, as the core checks them. */
+export type AppGetDeviceDataParams = DeviceSelector & {
+};
+/** What `AppGetDeviceData` answers (the fields the core checks; others may be there too). */
+export interface AppGetDeviceDataResult {
+  RequestId?: string | null;
+  Data: string;
+}
+/** The parameters of `AppControlDeviceData`, as the core checks them. */
+export type AppControlDeviceDataParams = DeviceSelector & {
+  Data: string;
+};
+/** What `AppControlDeviceData` answers (the fields the core checks; others may be there too). */
+export interface AppControlDeviceDataResult {
+  RequestId?: string | null;
+  Data?: string | null;
+}
+/** The parameters of `AppCreateRoom`, as the core checks them. */
+export interface AppCreateRoomParams {
+  FamilyId: string;
+  Name: string;
+}
+/** What `AppCreateRoom` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.RoomId` or `RoomId`. */
+export interface AppCreateRoomResult {
+  RequestId?: string | null;
+  Data: {
+    RoomId?: string | number | null;
+  };
+  RoomId?: string | number | null;
+}
+/** The parameters of `AppModifyRoom`, as the core checks them. */
+export interface AppModifyRoomParams {
+  FamilyId: string;
+  RoomId: string;
+  Name?: string;
+}
+/** What `AppModifyRoom` answers (the fields the core checks; others may be there too). */
+export interface AppModifyRoomResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteRoom`, as the core checks them. */
+export interface AppDeleteRoomParams {
+  FamilyId: string;
+  RoomId: string;
+}
+/** What `AppDeleteRoom` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteRoomResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetRoomList`, as the core checks them. */
+export interface AppGetRoomListParams {
+  FamilyId?: string;
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppGetRoomList` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `RoomList` or `Roomlist`; `RoomList[].RoomId` or `Roomlist[].RoomId`; `RoomList[].RoomName` or `Roomlist[].RoomName`; `RoomList[].DeviceNum` or `Roomlist[].DeviceNum`. */
+export interface AppGetRoomListResult {
+  RequestId?: string | null;
+  RoomList?: Array<{
+    RoomId?: string | number | null;
+    RoomName?: string | null;
+    DeviceNum?: number | null;
+  }> | null;
+  Roomlist?: Array<{
+    RoomId?: string | number | null;
+    RoomName?: string | null;
+    DeviceNum?: number | null;
+  }> | null;
+  Total: number;
+}
+/** The parameters of `AppGetDeviceInFamily`, as the core checks them. */
+export type AppGetDeviceInFamilyParams = DeviceSelector & {
+  FamilyId: string;
+};
+/** What `AppGetDeviceInFamily` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.ProductId` or `ProductId`; `Data.DeviceName` or `DeviceName`; `Data.AliasName` or `AliasName`; `Data.RoomId` or `RoomId`. */
+export interface AppGetDeviceInFamilyResult {
+  RequestId?: string | null;
+  Data: {
+    ProductId?: string | null;
+    DeviceName?: string | null;
+    AliasName?: string | null;
+    RoomId?: string | number | null;
+  };
+  ProductId?: string | null;
+  DeviceName?: string | null;
+  AliasName?: string | null;
+  RoomId?: string | number | null;
+}
+/** The parameters of `AppUpdateDeviceInFamily`, as the core checks them. */
+export type AppUpdateDeviceInFamilyParams = DeviceSelector & {
+  AliasName: string;
+};
+/** What `AppUpdateDeviceInFamily` answers (the fields the core checks; others may be there too). */
+export interface AppUpdateDeviceInFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteDeviceInFamily`, as the core checks them. */
+export type AppDeleteDeviceInFamilyParams = DeviceSelector & {
+  FamilyId: string;
+  RoomId?: string;
+};
+/** What `AppDeleteDeviceInFamily` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteDeviceInFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppModifyFamilyDeviceRoom`, as the core checks them. */
+export type AppModifyFamilyDeviceRoomParams = DeviceSelector & {
+  FamilyId: string;
+  RoomId: string;
+};
+/** What `AppModifyFamilyDeviceRoom` answers (the fields the core checks; others may be there too). */
+export interface AppModifyFamilyDeviceRoomResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppSetUserDeviceConfig`, as the core checks them. */
+export interface AppSetUserDeviceConfigParams {
+  DeviceId: string;
+  DeviceKey: string;
+  DeviceValue: string;
+}
+/** What `AppSetUserDeviceConfig` answers (the fields the core checks; others may be there too). */
+export interface AppSetUserDeviceConfigResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppCreateDeviceBindToken`, as the core checks them. */
+export interface AppCreateDeviceBindTokenParams {
+  TokenLengthType?: string;
+}
+/** What `AppCreateDeviceBindToken` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Token` or `Data.Token`. */
+export interface AppCreateDeviceBindTokenResult {
+  RequestId?: string | null;
+  Token?: string | null;
+  Data: {
+    Token?: string | null;
+  };
+}
+/** The parameters of `AppGetDeviceBindTokenState`, as the core checks them. */
+export interface AppGetDeviceBindTokenStateParams {
+  Token: string;
+}
+/** What `AppGetDeviceBindTokenState` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `State` or `Data.State`; `ProductId` or `Data.ProductId`; `DeviceName` or `Data.DeviceName`. */
+export interface AppGetDeviceBindTokenStateResult {
+  RequestId?: string | null;
+  State?: number | null;
+  Data: {
+    State?: number | null;
+    ProductId?: string | null;
+    DeviceName?: string | null;
+  };
+  ProductId?: string | null;
+  DeviceName?: string | null;
+}
+/** The parameters of `AppTokenBindDeviceFamily`, as the core checks them. */
+export type AppTokenBindDeviceFamilyParams = DeviceSelector & {
+  Token: string;
+  FamilyId: string;
+  RoomId?: string;
+};
+/** What `AppTokenBindDeviceFamily` answers (the fields the core checks; others may be there too). */
+export interface AppTokenBindDeviceFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppSigBindDeviceInFamily`, as the core checks them. */
+export type AppSigBindDeviceInFamilyParams = DeviceSelector & {
+  FamilyId: string;
+  RoomId?: string;
+  DeviceTimestamp: number;
+  ConnId?: string;
+  Signature: string;
+  BindType?: string;
+  SignMethod?: string;
+};
+/** What `AppSigBindDeviceInFamily` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.AppDeviceInfo` or `AppDeviceInfo`. */
+export interface AppSigBindDeviceInFamilyResult {
+  RequestId?: string | null;
+  Data: {
+    AppDeviceInfo?: { [key: string]: JsonValue } | null;
+  };
+  AppDeviceInfo?: { [key: string]: JsonValue } | null;
+}
+/** The parameters of `AppSecureAddDeviceInFamily`, as the core checks them. */
+export interface AppSecureAddDeviceInFamilyParams {
+  FamilyId: string;
+  RoomId?: string;
+  DeviceSignature: string;
+}
+/** What `AppSecureAddDeviceInFamily` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.AppDeviceInfo` or `AppDeviceInfo`. */
+export interface AppSecureAddDeviceInFamilyResult {
+  RequestId?: string | null;
+  Data: {
+    AppDeviceInfo?: { [key: string]: JsonValue } | null;
+  };
+  AppDeviceInfo?: { [key: string]: JsonValue } | null;
+}
+/** The parameters of `AppGetProducts`, as the core checks them. */
+export interface AppGetProductsParams {
+  ProductIds: readonly string[];
+  DeviceIds?: readonly string[];
+}
+/** What `AppGetProducts` answers (the fields the core checks; others may be there too). */
+export interface AppGetProductsResult {
+  RequestId?: string | null;
+  Products: Array<{
+    ProductId: string;
+    Name?: string | null;
+    DataTemplate?: string | null;
+  }>;
+}
+/** The parameters of `AppGetProductsConfig`, as the core checks them. */
+export interface AppGetProductsConfigParams {
+  ProductIds: readonly string[];
+}
+/** What `AppGetProductsConfig` answers (the fields the core checks; others may be there too). */
+export interface AppGetProductsConfigResult {
+  RequestId?: string | null;
+  Data: Array<{
+    ProductId: string;
+    Config?: string | null;
+  }>;
+}
+/** The typed methods generated from the action definitions; each sends the action it names. */
+export interface TypedClientMethods {
+  /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
+  getUser(params?: AppGetUserParams): Promise<AppGetUserResult>;
+  /** Sends `AppUpdateUser` (https://cloud.tencent.com/document/product/1081/40773): changes the user's nickname or avatar. */
+  updateUser(params?: AppUpdateUserParams): Promise<AppUpdateUserResult>;
+  /** Sends `AppGetFamilyList` (https://cloud.tencent.com/document/product/1081/40811): one page of the user's families. */
+  getFamilyList(params?: AppGetFamilyListParams): Promise<AppGetFamilyListResult>;
+  /** Sends `AppCreateFamily` (https://cloud.tencent.com/document/product/1081/40773): creates a family. */
+  createFamily(params: AppCreateFamilyParams): Promise<AppCreateFamilyResult>;
+  /** Sends `AppGetFamilyDeviceList` (https://cloud.tencent.com/document/product/1081/40803): one page of a family's devices (RoomId "" sent when left out: every room). */
+  getFamilyDeviceList(params: AppGetFamilyDeviceListParams): Promise<AppGetFamilyDeviceListResult>;
+  /** Sends `AppGetDeviceStatuses` (https://cloud.tencent.com/document/product/1081/40804): online states of devices. */
+  getDeviceStatuses(params: AppGetDeviceStatusesParams): Promise<AppGetDeviceStatusesResult>;
+  /** Sends `AppGetDeviceData` (https://cloud.tencent.com/document/product/1081/48492): a device's property values. */
+  getDeviceData(params?: AppGetDeviceDataParams): Promise<AppGetDeviceDataResult>;
+  /** Sends `AppControlDeviceData` (https://cloud.tencent.com/document/product/1081/40805): sends property values to a device. */
+  controlDevice(params: AppControlDeviceDataParams): Promise<AppControlDeviceDataResult>;
+  /** Sends `AppCreateRoom` (https://cloud.tencent.com/document/product/1081/40813): creates a room in a family. */
+  createRoom(params: AppCreateRoomParams): Promise<AppCreateRoomResult>;
+  /** Sends `AppModifyRoom` (https://cloud.tencent.com/document/product/1081/40814): renames a room. */
+  modifyRoom(params: AppModifyRoomParams): Promise<AppModifyRoomResult>;
+  /** Sends `AppDeleteRoom` (https://cloud.tencent.com/document/product/1081/40815): deletes a room. */
+  deleteRoom(params: AppDeleteRoomParams): Promise<AppDeleteRoomResult>;
+  /** Sends `AppGetRoomList` (https://cloud.tencent.com/document/product/1081/40816): one page of a family's rooms. */
+  getRoomList(params?: AppGetRoomListParams): Promise<AppGetRoomListResult>;
+  /** Sends `AppGetDeviceInFamily` (https://cloud.tencent.com/document/product/1081/40807): one device of a family. */
+  getDeviceInFamily(params: AppGetDeviceInFamilyParams): Promise<AppGetDeviceInFamilyResult>;
+  /** Sends `AppUpdateDeviceInFamily` (https://cloud.tencent.com/document/product/1081/40806): sets a device's alias. */
+  updateDeviceInFamily(params: AppUpdateDeviceInFamilyParams): Promise<AppUpdateDeviceInFamilyResult>;
+  /** Sends `AppDeleteDeviceInFamily` (https://cloud.tencent.com/document/product/1081/40802): removes a device from a family. */
+  deleteDeviceInFamily(params: AppDeleteDeviceInFamilyParams): Promise<AppDeleteDeviceInFamilyResult>;
+  /** Sends `AppModifyFamilyDeviceRoom` (https://cloud.tencent.com/document/product/1081/43201): moves a device to another room. */
+  modifyFamilyDeviceRoom(params: AppModifyFamilyDeviceRoomParams): Promise<AppModifyFamilyDeviceRoomResult>;
+  /** Sends `AppSetUserDeviceConfig` (https://cloud.tencent.com/document/product/1131/83099): stores a per-user device setting (no doc page; as the official demo sends it). */
+  setUserDeviceConfig(params: AppSetUserDeviceConfigParams): Promise<AppSetUserDeviceConfigResult>;
+  /** Sends `AppCreateDeviceBindToken` (https://cloud.tencent.com/document/product/1081/44044): a token for provisioning a device. */
+  createDeviceBindToken(params?: AppCreateDeviceBindTokenParams): Promise<AppCreateDeviceBindTokenResult>;
+  /** Sends `AppGetDeviceBindTokenState` (https://cloud.tencent.com/document/product/1081/44045): whether the device reported the token in (State 2). */
+  getDeviceBindTokenState(params: AppGetDeviceBindTokenStateParams): Promise<AppGetDeviceBindTokenStateResult>;
+  /** Sends `AppTokenBindDeviceFamily` (https://cloud.tencent.com/document/product/1081/44046): binds the device that reported the token to a family. */
+  tokenBindDeviceFamily(params: AppTokenBindDeviceFamilyParams): Promise<AppTokenBindDeviceFamilyResult>;
+  /** Sends `AppSigBindDeviceInFamily` (https://cloud.tencent.com/document/product/1081/50205): binds a device by its own signature. */
+  sigBindDeviceInFamily(params: AppSigBindDeviceInFamilyParams): Promise<AppSigBindDeviceInFamilyResult>;
+  /** Sends `AppSecureAddDeviceInFamily` (https://cloud.tencent.com/document/product/1131/83099): binds a device by the signature of its QR code (no doc page; as the official apps send it). */
+  secureAddDeviceInFamily(params: AppSecureAddDeviceInFamilyParams): Promise<AppSecureAddDeviceInFamilyResult>;
+  /** Sends `AppGetProducts` (https://cloud.tencent.com/document/product/1081/48764): products with their data templates. */
+  getProducts(params: AppGetProductsParams): Promise<AppGetProductsResult>;
+  /** Sends `AppGetProductsConfig` (https://cloud.tencent.com/document/product/1131/83099): products' panel configurations (no doc page; as the official apps read it). */
+  getProductsConfig(params: AppGetProductsConfigParams): Promise<AppGetProductsConfigResult>;
+}
+/** The typed methods generated from the action definitions; each sends the action it names. */
+export interface TypedServerMethods {
+  /** Sends `AppSendVerificationCode` (https://cloud.tencent.com/document/product/1081/40785): sends an SMS code for registration or a password reset. */
+  sendVerificationCode(params: AppSendVerificationCodeParams, options?: CallOptions): Promise<AppSendVerificationCodeResult>;
+  /** Sends `AppCheckVerificationCode` (https://cloud.tencent.com/document/product/1081/40785): checks an SMS code. */
+  checkVerificationCode(params: AppCheckVerificationCodeParams, options?: CallOptions): Promise<AppCheckVerificationCodeResult>;
+  /** Sends `AppSendEmailVerificationCode` (https://cloud.tencent.com/document/product/1081/40773): sends an e-mail code. */
+  sendEmailVerificationCode(params: AppSendEmailVerificationCodeParams, options?: CallOptions): Promise<AppSendEmailVerificationCodeResult>;
+  /** Sends `AppCheckEmailVerificationCode` (https://cloud.tencent.com/document/product/1081/40773): checks an e-mail code. */
+  checkEmailVerificationCode(params: AppCheckEmailVerificationCodeParams, options?: CallOptions): Promise<AppCheckEmailVerificationCodeResult>;
+  /** Sends `AppCreateCellphoneUser` (https://cloud.tencent.com/document/product/1081/40783): registers a phone user. */
+  createCellphoneUser(params: AppCreateCellphoneUserParams, options?: CallOptions): Promise<AppCreateCellphoneUserResult>;
+  /** Sends `AppCreateEmailUser` (https://cloud.tencent.com/document/product/1081/40773): registers an e-mail user. */
+  createEmailUser(params: AppCreateEmailUserParams, options?: CallOptions): Promise<AppCreateEmailUserResult>;
+  /** Sends `AppResetPasswordByCellphone` (https://cloud.tencent.com/document/product/1081/40773): resets a phone user's password. */
+  resetPasswordByCellphone(params: AppResetPasswordByCellphoneParams, options?: CallOptions): Promise<AppResetPasswordByCellphoneResult>;
+  /** Sends `AppResetPasswordByEmail` (https://cloud.tencent.com/document/product/1081/40773): resets an e-mail user's password. */
+  resetPasswordByEmail(params: AppResetPasswordByEmailParams, options?: CallOptions): Promise<AppResetPasswordByEmailResult>;
+}
+// </generated>

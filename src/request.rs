@@ -345,7 +345,11 @@ mod tests {
         let e = build_app_api_request(&call(&params, &secret, &endpoint)).unwrap_err();
         assert_eq!(e.param.as_deref(), Some("Timestamp"));
         // tokenapi has no signature, so a business parameter may be called Signature there.
-        let params = Params::new().with("Signature", "device-signature");
+        let params = Params::new()
+            .with("FamilyId", "f")
+            .with("DeviceId", "P/d")
+            .with("DeviceTimestamp", 1i64)
+            .with("Signature", "device-signature");
         let req = build_token_api_request(&TokenApiCall {
             action: "AppSigBindDeviceInFamily",
             params: &params,
@@ -356,7 +360,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             req.body,
-            r#"{"Action":"AppSigBindDeviceInFamily","RequestId":"r","AccessToken":"tok","Signature":"device-signature"}"#
+            r#"{"Action":"AppSigBindDeviceInFamily","RequestId":"r","AccessToken":"tok","FamilyId":"f","DeviceId":"P/d","DeviceTimestamp":1,"Signature":"device-signature"}"#
         );
         assert!(req.url.ends_with("/tokenapi"));
     }

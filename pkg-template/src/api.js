@@ -41,3 +41,4 @@ export function makeApi(raw, platform) {
 
 export { IotExplorerError, fetchTransport, wxRequestTransport, memoryStorage, localStorageStorage, wxStorage };
 export { webSocketOpener, wxSocketOpener } from './push.js';
+export { parseDataTemplate, checkControlData } from './data-template.js';

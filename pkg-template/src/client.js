@@ -2,13 +2,26 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
-import { CLIENT_METHODS, SERVER_METHODS, controlParams, deviceListParams, pages } from './methods.js';
+import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
+import { addDeviceWithToken } from './add-device.js';
+import { checkControlData } from './data-template.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
 import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
+
+/** A control's Data as an object, for the template check (the core checks its JSON itself). */
+function dataObject(data) {
+  if (typeof data !== 'string') return data && typeof data === 'object' ? data : {};
+  try {
+    const parsed = JSON.parse(data);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}
 
 /** A transport's answer must be this (for the `status`, a number an HTTP answer can have). */
 const isHttpStatus = (status) => Number.isInteger(status) && status >= 0 && status <= 999;
@@ -147,10 +160,10 @@ export function makeClients(core, platform) {
         return sendSigned('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
       },
     };
+    /** Phone or e-mail login (`AppGetToken`) → { Token, ExpireAt, RequestId }. */
+    client.getToken = (params, callOptions) => sendSigned('AppGetToken', params, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
     for (const [method, action] of Object.entries(SERVER_METHODS)) {
-      client[method] = action === 'AppGetToken'
-        ? (params, callOptions) => sendSigned(action, params, callOptions, (res) => core.parseLoginResponse(res.status, res.body))
-        : (params, callOptions) => call(action, params, callOptions);
+      client[method] = (params, callOptions) => call(action, params, callOptions);
     }
     return client;
   }
@@ -170,7 +183,25 @@ export function makeClients(core, platform) {
         return core.parseActionResponse(action, res.status, res.body);
       });
 
+    // FamilyId 'default' means the user's first family (one is created if there is none), as
+    // the official mini-program SDK resolves it; found once per login.
+    let defaultFamily = null;
+    const defaultFamilyId = () => {
+      const generation = session.generation;
+      if (!defaultFamily || defaultFamily.generation !== generation) {
+        const found = (async () => {
+          const { FamilyList } = await call('AppGetFamilyList', { Offset: 0, Limit: 1 });
+          if (FamilyList.length) return FamilyList[0].FamilyId;
+          return (await call('AppCreateFamily', { Name: '我的家' })).Data.FamilyId;
+        })();
+        defaultFamily = { generation, found };
+        found.catch(() => defaultFamily && defaultFamily.found === found && (defaultFamily = null));
+      }
+      return defaultFamily.found;
+    };
+
     async function call(action, params = {}) {
+      if (params && params.FamilyId === 'default') params = { ...params, FamilyId: await defaultFamilyId() };
       const generation = session.generation;
       const token = await session.accessToken();
       try {
@@ -245,12 +276,29 @@ export function makeClients(core, platform) {
         const { FamilyId, RoomId, pageSize } = options || {};
         return pages((page) => call('AppGetFamilyDeviceList', deviceListParams({ FamilyId, RoomId, ...page })), 'DeviceList', pageSize);
       },
+      /** Every room of a family, page by page (AppGetRoomList; `RoomList` or `Roomlist`). */
+      rooms: (options) => {
+        const { FamilyId, pageSize } = options || {};
+        return roomPages((page) => call('AppGetRoomList', { FamilyId, ...page }), pageSize);
+      },
+      /** The user's first family, created if there is none (what FamilyId 'default' means). */
+      defaultFamilyId,
+      /** Adds a device by bind token: see add-device.js and the README's recipe. */
+      addDeviceWithToken: (target, options) => addDeviceWithToken(client, target, options),
     };
     const paramsFor = { AppControlDeviceData: controlParams, AppGetFamilyDeviceList: deviceListParams };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
-      const prepare = paramsFor[action];
+      const prepare = paramsFor[action] || (DEVICE_ACTIONS.has(action) ? deviceParams : null);
       client[method] = prepare ? async (params) => call(action, prepare(params)) : (params) => call(action, params);
     }
+    // With a data template (`{ template }`: parsed, or AppGetProducts' DataTemplate text), Data
+    // is checked against it first: a property it lacks, a read-only one, a value out of range.
+    const sendControl = client.controlDevice;
+    client.controlDevice = async (params, options) => {
+      const template = options && options.template;
+      if (template && params) checkControlData(template, dataObject(params.Data));
+      return sendControl(params);
+    };
     return client;
   }
 

@@ -1,33 +1,26 @@
-// The typed methods of the two clients: method name → App API action. Parameters keep the API's
-// PascalCase names; results are the response content, checked by the core.
+// The typed methods of the two clients (method name → App API action, generated from the action
+// definitions by tests/action_types.rs) and what some of them do to their parameters first.
+// Parameters keep the API's PascalCase names; results are the response content, checked by the core.
 import { invalidInput } from './errors.js';
 import { checkJsonValue } from './json-values.js';
 
-export const SERVER_METHODS = {
-  getToken: 'AppGetToken',
-  sendVerificationCode: 'AppSendVerificationCode',
-  checkVerificationCode: 'AppCheckVerificationCode',
-  sendEmailVerificationCode: 'AppSendEmailVerificationCode',
-  checkEmailVerificationCode: 'AppCheckEmailVerificationCode',
-  createCellphoneUser: 'AppCreateCellphoneUser',
-  createEmailUser: 'AppCreateEmailUser',
-  resetPasswordByCellphone: 'AppResetPasswordByCellphone',
-  resetPasswordByEmail: 'AppResetPasswordByEmail',
-};
+export { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS } from './action-methods.js';
 
-export const CLIENT_METHODS = {
-  getUser: 'AppGetUser',
-  updateUser: 'AppUpdateUser',
-  getFamilyList: 'AppGetFamilyList',
-  createFamily: 'AppCreateFamily',
-  getFamilyDeviceList: 'AppGetFamilyDeviceList',
-  getDeviceStatuses: 'AppGetDeviceStatuses',
-  getDeviceData: 'AppGetDeviceData',
-  controlDevice: 'AppControlDeviceData',
-};
+/**
+ * A device named by `DeviceId` ("ProductId/DeviceName", as the official demo sends it) is sent
+ * as the documented `ProductId` + `DeviceName`; anything else goes to the core's checks as given.
+ */
+export function deviceParams(params) {
+  if (!params || typeof params !== 'object' || typeof params.DeviceId !== 'string' || params.ProductId !== undefined || params.DeviceName !== undefined) return params;
+  const parts = params.DeviceId.split('/');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return params; // the core names the fault
+  const { DeviceId, ...rest } = params;
+  return { ...rest, ProductId: parts[0], DeviceName: parts[1] };
+}
 
 /** The API wants `Data` as JSON text; an object is sent as its JSON. */
-export function controlParams(params) {
+export function controlParams(given) {
+  const params = deviceParams(given);
   if (!params || typeof params.Data !== 'object' || params.Data === null) return params;
   checkJsonValue(params.Data, 'Data'); // what JSON would change (NaN, a Date…) is refused, as call() refuses it
   let Data;
@@ -61,4 +54,12 @@ export async function* pages(fetchPage, items, pageSize) {
     offset += list.length;
     if (list.length === 0 || offset >= page.Total) return;
   }
+}
+
+/** Every room of a paged AppGetRoomList: the docs call the list `RoomList`, the Android app `Roomlist`. */
+export function roomPages(fetchPage, pageSize) {
+  return pages(async (page) => {
+    const answer = await fetchPage(page);
+    return { ...answer, RoomList: answer.RoomList || answer.Roomlist || [] };
+  }, 'RoomList', pageSize);
 }

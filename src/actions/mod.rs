@@ -82,6 +82,9 @@ const TOKEN_API: &[&str] = &[
     // binding and provisioning
     "AppCreateDeviceBindToken",
     "AppGetDeviceBindTokenState",
+    // Named by the issue tracker's action list; no doc page or official client shows its shape,
+    // so it is known (sent to tokenapi) but not typed.
+    "AppGetMultiDeviceBindTokenState",
     "AppTokenBindDeviceFamily",
     "AppSigBindDeviceInFamily",
     "AppSecureAddDeviceInFamily",

@@ -20,6 +20,10 @@ pub enum Kind {
     Array,
     /// A string holding a JSON object (`Data` of device data calls).
     JsonText,
+    /// A non-empty string or an integer: ids the docs type as String and show as numbers.
+    Id,
+    /// A JSON object.
+    Object,
 }
 
 /// `name` for a parameter; a path such as `Data.Token` or `FamilyList[].FamilyId` for a result.
@@ -51,7 +55,11 @@ pub struct Spec {
     pub action: &'static str,
     pub api: Api,
     pub params: &'static [Field],
+    /// A result field named `A|B` may be at either path (sources disagree on where it is).
     pub result: &'static [Field],
+    /// The device is named by `ProductId` + `DeviceName` (the docs) or by `DeviceId`,
+    /// `"ProductId/DeviceName"` (what the official demo sends): one of the two is required.
+    pub device: bool,
 }
 
 use Kind::*;
@@ -59,6 +67,12 @@ use Kind::*;
 const PAGE: [Field; 2] = [opt("Offset", Integer), opt("Limit", Integer)];
 const GRANT: &[Field] = &[req("Data.Token", Text), req("Data.ExpireAt", Integer)];
 const PHONE: [Field; 2] = [req("CountryCode", Text), req("PhoneNumber", Text)];
+/// One of the two is required (`Spec::device`).
+const DEVICE: [Field; 3] = [
+    opt("ProductId", Text),
+    opt("DeviceName", Text),
+    opt("DeviceId", Text),
+];
 
 pub const SPECS: &[Spec] = &[
     Spec {
@@ -72,6 +86,7 @@ pub const SPECS: &[Spec] = &[
             req("Avatar", AnyText),
         ],
         result: GRANT,
+        device: false,
     },
     Spec {
         action: "AppGetToken",
@@ -79,12 +94,14 @@ pub const SPECS: &[Spec] = &[
         // Plus CountryCode+PhoneNumber or Email, by Type: see `check_params`.
         params: &[req("Type", Text), req("Password", Text)],
         result: GRANT,
+        device: false,
     },
     Spec {
         action: "AppSendVerificationCode",
         api: Api::AppApi,
         params: &[req("Type", Text), PHONE[0], PHONE[1]],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppCheckVerificationCode",
@@ -96,12 +113,14 @@ pub const SPECS: &[Spec] = &[
             req("VerificationCode", Text),
         ],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppSendEmailVerificationCode",
         api: Api::AppApi,
         params: &[req("Type", Text), req("Email", Text)],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppCheckEmailVerificationCode",
@@ -112,6 +131,7 @@ pub const SPECS: &[Spec] = &[
             req("VerificationCode", Text),
         ],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppCreateCellphoneUser",
@@ -123,6 +143,7 @@ pub const SPECS: &[Spec] = &[
             req("VerificationCode", Text),
         ],
         result: &[req("Data.UserID", Text)],
+        device: false,
     },
     Spec {
         action: "AppCreateEmailUser",
@@ -133,6 +154,7 @@ pub const SPECS: &[Spec] = &[
             req("VerificationCode", Text),
         ],
         result: &[req("Data.UserID", Text)],
+        device: false,
     },
     Spec {
         action: "AppResetPasswordByCellphone",
@@ -144,6 +166,7 @@ pub const SPECS: &[Spec] = &[
             req("VerificationCode", Text),
         ],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppResetPasswordByEmail",
@@ -154,6 +177,7 @@ pub const SPECS: &[Spec] = &[
             req("VerificationCode", Text),
         ],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppGetUser",
@@ -167,18 +191,21 @@ pub const SPECS: &[Spec] = &[
             opt("Data.CountryCode", AnyText),
             opt("Data.Email", AnyText),
         ],
+        device: false,
     },
     Spec {
         action: "AppUpdateUser",
         api: Api::TokenApi,
         params: &[opt("NickName", Text), opt("Avatar", Text)],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppLogoutUser",
         api: Api::TokenApi,
         params: &[],
         result: &[],
+        device: false,
     },
     Spec {
         action: "AppGetFamilyList",
@@ -191,12 +218,14 @@ pub const SPECS: &[Spec] = &[
             opt("FamilyList[].Role", Integer),
             req("Total", Integer),
         ],
+        device: false,
     },
     Spec {
         action: "AppCreateFamily",
         api: Api::TokenApi,
         params: &[req("Name", Text), opt("Address", AnyText)],
         result: &[req("Data.FamilyId", Text)],
+        device: false,
     },
     Spec {
         action: "AppGetFamilyDeviceList",
@@ -213,6 +242,7 @@ pub const SPECS: &[Spec] = &[
             req("DeviceList[].DeviceName", Text),
             req("Total", Integer),
         ],
+        device: false,
     },
     Spec {
         action: "AppGetDeviceStatuses",
@@ -223,23 +253,220 @@ pub const SPECS: &[Spec] = &[
             req("DeviceStatuses[].DeviceId", Text),
             req("DeviceStatuses[].Online", Integer),
         ],
+        device: false,
     },
     Spec {
         action: "AppGetDeviceData",
         api: Api::TokenApi,
-        params: &[req("ProductId", Text), req("DeviceName", Text)],
+        params: &DEVICE,
         result: &[req("Data", JsonText)],
+        device: true,
     },
     Spec {
         action: "AppControlDeviceData",
         api: Api::TokenApi,
-        params: &[
-            req("ProductId", Text),
-            req("DeviceName", Text),
-            req("Data", JsonText),
-        ],
+        params: &[DEVICE[0], DEVICE[1], DEVICE[2], req("Data", JsonText)],
         // The result `Data` is a string (app-api.md §4.1); the documented example is "".
         result: &[opt("Data", AnyText)],
+        device: true,
+    },
+    // ---- rooms (1081/40813-40816) ----
+    Spec {
+        action: "AppCreateRoom",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), req("Name", Text)],
+        // The table has `RoomId` at the top; the example and the Android app under `Data`,
+        // as a number in the example.
+        result: &[req("Data.RoomId|RoomId", Id)],
+        device: false,
+    },
+    Spec {
+        action: "AppModifyRoom",
+        api: Api::TokenApi,
+        params: &[
+            req("FamilyId", Text),
+            req("RoomId", Text),
+            opt("Name", Text),
+        ],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppDeleteRoom",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), req("RoomId", Text)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppGetRoomList",
+        api: Api::TokenApi,
+        // FamilyId is optional in the table (876/40816).
+        params: &[opt("FamilyId", Text), PAGE[0], PAGE[1]],
+        // `RoomList` in the docs, `Roomlist` in the Android app's model.
+        result: &[
+            req("RoomList|Roomlist", Array),
+            req("RoomList[].RoomId|Roomlist[].RoomId", Id),
+            req("RoomList[].RoomName|Roomlist[].RoomName", AnyText),
+            opt("RoomList[].DeviceNum|Roomlist[].DeviceNum", Integer),
+            req("Total", Integer),
+        ],
+        device: false,
+    },
+    // ---- devices in a family (1081/40802, 40806, 40807, 43201) ----
+    Spec {
+        action: "AppGetDeviceInFamily",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), DEVICE[0], DEVICE[1], DEVICE[2]],
+        // Flat in the table, under `Data` in the example.
+        result: &[
+            req("Data.ProductId|ProductId", Text),
+            req("Data.DeviceName|DeviceName", Text),
+            opt("Data.AliasName|AliasName", AnyText),
+            opt("Data.RoomId|RoomId", Id),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppUpdateDeviceInFamily",
+        api: Api::TokenApi,
+        params: &[DEVICE[0], DEVICE[1], DEVICE[2], req("AliasName", Text)],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppDeleteDeviceInFamily",
+        api: Api::TokenApi,
+        // RoomId is "required" in the table, but the example and every official client leave it out.
+        params: &[
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppModifyFamilyDeviceRoom",
+        api: Api::TokenApi,
+        params: &[
+            req("FamilyId", Text),
+            req("RoomId", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppSetUserDeviceConfig",
+        api: Api::TokenApi,
+        // No doc page; the official demo sends these three, DeviceValue as JSON text.
+        params: &[
+            req("DeviceId", Text),
+            req("DeviceKey", Text),
+            req("DeviceValue", AnyText),
+        ],
+        result: &[],
+        device: false,
+    },
+    // ---- adding a device (1081/44044-44046, 50205) ----
+    Spec {
+        action: "AppCreateDeviceBindToken",
+        api: Api::TokenApi,
+        params: &[opt("TokenLengthType", Text)],
+        // Under `Data` in the doc example, at the top in the official demo and Android app.
+        result: &[req("Token|Data.Token", Text)],
+        device: false,
+    },
+    Spec {
+        action: "AppGetDeviceBindTokenState",
+        api: Api::TokenApi,
+        params: &[req("Token", Text)],
+        // 1: created, 2: the device reported in. The iOS app logs ProductId and DeviceName too.
+        result: &[
+            req("State|Data.State", Integer),
+            opt("ProductId|Data.ProductId", Text),
+            opt("DeviceName|Data.DeviceName", Text),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppTokenBindDeviceFamily",
+        api: Api::TokenApi,
+        // RoomId is "required" in the table; the Android app sends none, the iOS app "0".
+        params: &[
+            req("Token", Text),
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppSigBindDeviceInFamily",
+        api: Api::TokenApi,
+        // BindType is "required" in the table; the iOS Wi-Fi path sends none (the doc's
+        // default is wifi_sign). The apps' BLE paths name the device by DeviceId.
+        params: &[
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            req("DeviceTimestamp", Integer),
+            opt("ConnId", AnyText),
+            req("Signature", Text),
+            opt("BindType", Text),
+            opt("SignMethod", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[opt("Data.AppDeviceInfo|AppDeviceInfo", Object)],
+        device: true,
+    },
+    Spec {
+        action: "AppSecureAddDeviceInFamily",
+        api: Api::TokenApi,
+        // No doc page; the official demo, Android and iOS apps send these and read
+        // Data.AppDeviceInfo.
+        params: &[
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            req("DeviceSignature", Text),
+        ],
+        result: &[req("Data.AppDeviceInfo|AppDeviceInfo", Object)],
+        device: false,
+    },
+    // ---- products (1081/48764; AppGetProductsConfig has no doc page) ----
+    Spec {
+        action: "AppGetProducts",
+        api: Api::TokenApi,
+        params: &[req("ProductIds", TextList), opt("DeviceIds", TextList)],
+        result: &[
+            req("Products", Array),
+            req("Products[].ProductId", Text),
+            opt("Products[].Name", AnyText),
+            // The data template, as JSON text (parseDataTemplate reads it).
+            opt("Products[].DataTemplate", AnyText),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppGetProductsConfig",
+        api: Api::TokenApi,
+        params: &[req("ProductIds", TextList)],
+        // An array under `Data` (Android and iOS apps); Config is the panel's JSON text.
+        result: &[
+            req("Data", Array),
+            req("Data[].ProductId", Text),
+            opt("Data[].Config", AnyText),
+        ],
+        device: false,
     },
 ];
 
@@ -259,6 +486,9 @@ pub fn check_params(action: &str, params: &Params) -> Result<()> {
             Some(value) => check_param(field, value)?,
         }
     }
+    if spec.device {
+        check_device(params)?;
+    }
     if action == "AppGetToken" {
         match params.require_str("Type")? {
             "phone" => PHONE
@@ -274,6 +504,20 @@ pub fn check_params(action: &str, params: &Params) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `DeviceId` ("ProductId/DeviceName"), or else both `ProductId` and `DeviceName`.
+fn check_device(params: &Params) -> Result<()> {
+    match params.get("DeviceId") {
+        Some(Value::String(id)) if crate::push::events::is_device_id(id) => Ok(()),
+        Some(Value::String(_)) => Err(Error::invalid(
+            "DeviceId",
+            "DeviceId must be \"ProductId/DeviceName\"",
+        )),
+        _ => ["ProductId", "DeviceName"]
+            .iter()
+            .try_for_each(|name| params.require_str(name).map(drop)),
+    }
 }
 
 fn check_param(field: &Field, value: &Value) -> Result<()> {
@@ -310,6 +554,9 @@ fn fits(kind: Kind, value: &Value) -> bool {
             .iter()
             .all(|i| matches!(i, Value::String(s) if !s.is_empty())),
         (JsonText, Value::String(s)) => is_json_object(s),
+        (Id, Value::String(s)) => !s.is_empty(),
+        (Id, Value::Number(n)) => n.as_integer().is_some(),
+        (Object, Value::Object(_)) => true,
         _ => false,
     }
 }
@@ -322,6 +569,8 @@ fn describe(kind: Kind) -> &'static str {
         TextList => "an array of non-empty strings",
         Array => "an array",
         JsonText => "the JSON text of an object",
+        Id => "a non-empty string or an integer",
+        Object => "an object",
     }
 }
 
@@ -335,11 +584,18 @@ pub fn check_result(action: &str, response: &ApiResponse) -> Result<()> {
         return Ok(());
     };
     for field in spec.result {
-        let segments: Vec<&str> = field.name.split('.').collect();
-        if let Err(what) = check_path(&response.body, &segments, field) {
-            let mut e = Error::parse(format!("{action} response: {what}"), false);
-            e.request_id = response.request_id.clone();
-            return Err(e);
+        // `A|B`: at either path; the first is the one named when neither is right.
+        let mut outcomes = field.name.split('|').map(|path| {
+            let segments: Vec<&str> = path.split('.').collect();
+            check_path(&response.body, &segments, field)
+        });
+        let first = outcomes.next().unwrap_or(Ok(()));
+        if let Err(what) = first {
+            if !outcomes.any(|o| o.is_ok()) {
+                let mut e = Error::parse(format!("{action} response: {what}"), false);
+                e.request_id = response.request_id.clone();
+                return Err(e);
+            }
         }
     }
     Ok(())

@@ -35,7 +35,9 @@ export function attachPush(server, world) {
           refusal = null;
           return reply(socket, reqId, error);
         }
-        const devices = new Set((params.DeviceIds || []).filter((id) => world.deviceFor(user.UserID, { DeviceId: id })));
+        // The ids as asked; whether the user may see a device is judged at each push (a device
+        // bound after the subscription is then heard: its Bind push first).
+        const devices = new Set((params.DeviceIds || []).filter((id) => typeof id === 'string'));
         subscribers.set(socket, { userId: user.UserID, devices });
         stats.subscribes++;
         return reply(socket, reqId, null, {});
@@ -65,7 +67,9 @@ export function attachPush(server, world) {
       action: 'DeviceChange',
       params: { Time: new Date(world.clock()).toISOString(), Type, SubType, Topic: `$thing/up/property/${id}`, Payload, Seq: ++seq, DeviceId: id },
     });
-    for (const [socket, sub] of subscribers) if (sub.devices.has(id)) socket.send(frame);
+    for (const [socket, sub] of subscribers) {
+      if (sub.devices.has(id) && world.deviceFor(sub.userId, { DeviceId: id })) socket.send(frame);
+    }
   }
 
   return {

@@ -5,15 +5,17 @@
 //   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--lenient-signatures] [--quiet]
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApiError, appApi, tokenApi } from './actions.mjs';
+import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
+import { deviceActions } from './devices.mjs';
 import { attachPush } from './push.mjs';
 import { signatureMatches } from './verify.mjs';
-import { World } from './world.mjs';
+import { World, deviceId } from './world.mjs';
 
 export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
+const tokenApi = { ...accountActions, ...deviceActions };
 
 
 export async function startEmulator({
@@ -123,6 +125,12 @@ export async function startEmulator({
         const sent = world.codes.get(`${q.get('type')}:${q.get('to')}`);
         return res.writeHead(sent ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(sent ? { code: sent.code } : {}));
       }
+      // Test hook for pages and mini-programs: the simulated device takes the bind token.
+      if (path === '/__emulator/provision' && req.method === 'POST') {
+        const { Token, ProductId, DeviceName, delayMs } = JSON.parse(text || '{}');
+        world.provision(Token, { ProductId, DeviceName, delayMs });
+        return res.writeHead(204).end();
+      }
       if (path === '/__emulator/faults' && req.method === 'POST') {
         faults.push(JSON.parse(text || '{}'));
         return res.writeHead(204).end();
@@ -178,6 +186,8 @@ export async function startEmulator({
   server.keepAliveTimeout = 1000;
   const pushChannel = attachPush(server, world);
   world.onControl = (device, params) => pushChannel.controlled(device, params);
+  world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
+  world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
@@ -191,6 +201,12 @@ export async function startEmulator({
     addFault: (fault) => faults.push({ ...fault }),
     clearFaults: () => faults.splice(0),
     setEnvelope: (mode) => (settings.envelope = mode),
+    /** The simulated devices: take a bind token, make a device (with its PSK) or its QR signature. */
+    devices: {
+      provision: (Token, options) => world.provision(Token, options),
+      make: (ProductId, DeviceName) => world.makeDevice(ProductId, DeviceName),
+      qrSignature: (ProductId, DeviceName) => world.qrSignature(ProductId, DeviceName),
+    },
     /** The WebSocket channel: stats, and hooks that make devices report, go offline, or drop sockets. */
     push: {
       stats: pushChannel.stats,

@@ -30,7 +30,42 @@ export class World {
     this.families = new Map(); // FamilyId → family
     this.devices = new Map(); // "ProductId/DeviceName" → device
     this.codes = new Map(); // "register:86:138…" → { code, sentAt }
+    this.factory = new Map(); // "ProductId/DeviceName" → { ProductId, DeviceName, psk }: devices in no family
+    this.bindTokens = new Map(); // Token → { UserID, State, ExpireAt, ProductId, DeviceName }
+    this.qrSignatures = new Map(); // DeviceSignature → "ProductId/DeviceName"
+    this.deviceConfig = new Map(); // "UserID:DeviceId:Key" → value
     this.counter = 0;
+  }
+
+  /** A device fresh from the factory (in no family), with its PSK (base64) for signatures. */
+  makeDevice(ProductId, DeviceName = this.id('dev_')) {
+    const key = `${ProductId}/${DeviceName}`;
+    if (!this.factory.has(key)) this.factory.set(key, { ProductId, DeviceName, psk: randomBytes(16).toString('base64') });
+    return this.factory.get(key);
+  }
+
+  /**
+   * The simulated device took the bind token over Wi-Fi/BLE: it reports in with it after
+   * `delayMs` (State 2, naming itself). Resolves to whether the service knew the token.
+   */
+  provision(Token, { ProductId = 'LIGHT0PROD', DeviceName, delayMs = 300 } = {}) {
+    const device = this.makeDevice(ProductId, DeviceName);
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        const entry = this.bindTokens.get(Token);
+        if (!entry) return resolve(false);
+        Object.assign(entry, { State: 2, ProductId: device.ProductId, DeviceName: device.DeviceName });
+        resolve(true);
+      }, delayMs);
+    });
+  }
+
+  /** The signature a device's QR code carries for AppSecureAddDeviceInFamily (opaque to apps). */
+  qrSignature(ProductId, DeviceName) {
+    const device = this.makeDevice(ProductId, DeviceName);
+    const signature = randomBytes(24).toString('base64');
+    this.qrSignatures.set(signature, `${device.ProductId}/${device.DeviceName}`);
+    return signature;
   }
 
   now() {
@@ -56,7 +91,7 @@ export class World {
   }
 
   createFamily(userId, name, address) {
-    const family = { FamilyId: this.id('f_'), Name: name, Address: address, Owner: userId, Members: new Set([userId]), CreateTime: this.now(), UpdateTime: this.now() };
+    const family = { FamilyId: this.id('f_'), Name: name, Address: address, Owner: userId, Members: new Set([userId]), Rooms: new Map(), CreateTime: this.now(), UpdateTime: this.now() };
     this.families.set(family.FamilyId, family);
     return family;
   }

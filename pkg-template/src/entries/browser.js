@@ -85,4 +85,6 @@ export {
   wxStorage,
   webSocketOpener,
   wxSocketOpener,
+  parseDataTemplate,
+  checkControlData,
 } from '../api.js';

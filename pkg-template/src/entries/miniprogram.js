@@ -115,5 +115,7 @@ export {
   fetchTransport,
   localStorageStorage,
   webSocketOpener,
+  parseDataTemplate,
+  checkControlData,
 } from '../api.js';
 export default init;

@@ -62,5 +62,7 @@ export {
   wxStorage,
   webSocketOpener,
   wxSocketOpener,
+  parseDataTemplate,
+  checkControlData,
 } from '../api.js';
 export default init;

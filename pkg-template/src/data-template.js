@@ -1,0 +1,145 @@
+// A product's data template (物模型: the `DataTemplate` JSON text of AppGetProducts) as typed
+// objects, and the check of a control's `Data` against it. The shapes follow the official
+// example template (tencentcloud-iot-explorer-sdk-embedded-c tools/example_config.json) and the
+// Android app's parser: numeric limits come as strings ("0", "100"), enum and bool values as
+// the string keys of `mapping`, struct members under `specs[].dataType`; a `define` without a
+// `type` is a timestamp (as the Android app reads it).
+import { IotExplorerError, invalidInput } from './errors.js';
+
+const TYPES = new Set(['bool', 'int', 'float', 'enum', 'stringenum', 'string', 'timestamp', 'struct']);
+
+function malformed(message) {
+  return new IotExplorerError(`data template: ${message}`, { kind: 'Parse' });
+}
+
+const numberOf = (v) => {
+  if (v === undefined || v === null || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+
+const text = (v) => (typeof v === 'string' ? v : '');
+
+/** `define` (or a struct member's `dataType`) → { type, min, max, step, unit, start, values, members }. */
+function typeOf(define, where) {
+  if (!define || typeof define !== 'object') throw malformed(`${where} has no define`);
+  const type = define.type === undefined ? 'timestamp' : define.type;
+  if (!TYPES.has(type)) throw malformed(`${where} has an unknown type ${JSON.stringify(type)}`);
+  const out = { type };
+  if (type === 'int' || type === 'float') {
+    Object.assign(out, { min: numberOf(define.min), max: numberOf(define.max), step: numberOf(define.step), start: numberOf(define.start), unit: text(define.unit) });
+  }
+  if (type === 'string') out.maxLength = numberOf(define.max);
+  if (type === 'bool' || type === 'enum' || type === 'stringenum') {
+    const mapping = define.mapping && typeof define.mapping === 'object' ? define.mapping : {};
+    // bool and enum keys are integers written as text; stringenum keys are the values themselves.
+    out.values = Object.entries(mapping).map(([key, label]) => ({ value: type === 'stringenum' ? key : Number(key), label: text(label) }));
+  }
+  if (type === 'struct') {
+    if (!Array.isArray(define.specs)) throw malformed(`${where} is a struct without specs`);
+    out.members = define.specs.map((m, i) => member(m, `${where}.specs[${i}]`, 'dataType'));
+  }
+  return out;
+}
+
+function member(m, where, key = 'define') {
+  if (!m || typeof m !== 'object' || typeof m.id !== 'string' || !m.id) throw malformed(`${where} has no id`);
+  return { id: m.id, name: text(m.name) || m.id, desc: text(m.desc), ...typeOf(m[key], where) };
+}
+
+/**
+ * The data template, from its JSON text (as AppGetProducts gives it) or the parsed object:
+ * `{ properties: [{ id, name, desc, mode: 'rw'|'r', required, type, … }], events: [{ id, name,
+ * type: 'info'|'alert'|'fault', params }], actions: [{ id, name, input, output }] }`. A template
+ * that is not JSON, or whose entries lack an id or a known type, is a `Parse` error.
+ */
+export function parseDataTemplate(template) {
+  let t = template;
+  if (typeof t === 'string') {
+    try {
+      t = JSON.parse(t);
+    } catch {
+      throw malformed('not JSON');
+    }
+  }
+  if (!t || typeof t !== 'object' || Array.isArray(t)) throw malformed('not an object');
+  const list = (name) => {
+    const v = t[name];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) throw malformed(`${name} is not a list`);
+    return v;
+  };
+  return {
+    version: text(t.version),
+    productId: t.profile && typeof t.profile.ProductId === 'string' ? t.profile.ProductId : null,
+    properties: list('properties').map((p, i) => ({ ...member(p, `properties[${i}]`), mode: p.mode === 'r' ? 'r' : 'rw', required: p.required === true })),
+    events: list('events').map((e, i) => ({
+      id: member({ ...e, define: { type: 'timestamp' } }, `events[${i}]`).id,
+      name: text(e.name) || e.id,
+      desc: text(e.desc),
+      type: e.type === 'alert' || e.type === 'fault' ? e.type : 'info',
+      params: (Array.isArray(e.params) ? e.params : []).map((p, j) => member(p, `events[${i}].params[${j}]`)),
+    })),
+    actions: list('actions').map((a, i) => ({
+      id: member({ ...a, define: { type: 'timestamp' } }, `actions[${i}]`).id,
+      name: text(a.name) || a.id,
+      desc: text(a.desc),
+      input: (Array.isArray(a.input) ? a.input : []).map((p, j) => member(p, `actions[${i}].input[${j}]`)),
+      output: (Array.isArray(a.output) ? a.output : []).map((p, j) => member(p, `actions[${i}].output[${j}]`)),
+    })),
+  };
+}
+
+/** Why `value` does not fit `spec` (a property or struct member), or null. */
+function misfit(spec, value, path) {
+  const { type } = spec;
+  if (type === 'bool' || type === 'enum') {
+    if (!Number.isInteger(value)) return `${path} must be an integer (${type})`;
+    if (spec.values.length && !spec.values.some((v) => v.value === value)) return `${path} must be one of ${spec.values.map((v) => v.value).join(', ')}`;
+    return null;
+  }
+  if (type === 'stringenum') {
+    if (typeof value !== 'string') return `${path} must be a string (stringenum)`;
+    if (spec.values.length && !spec.values.some((v) => v.value === value)) return `${path} must be one of ${spec.values.map((v) => JSON.stringify(v.value)).join(', ')}`;
+    return null;
+  }
+  if (type === 'int' || type === 'float' || type === 'timestamp') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return `${path} must be a number (${type})`;
+    if ((type === 'int' || type === 'timestamp') && !Number.isInteger(value)) return `${path} must be an integer (${type})`;
+    if (spec.min !== null && spec.min !== undefined && value < spec.min) return `${path} must be at least ${spec.min}`;
+    if (spec.max !== null && spec.max !== undefined && value > spec.max) return `${path} must be at most ${spec.max}`;
+    return null;
+  }
+  if (type === 'string') {
+    if (typeof value !== 'string') return `${path} must be a string`;
+    if (spec.maxLength !== null && [...value].length > spec.maxLength) return `${path} must be at most ${spec.maxLength} characters`;
+    return null;
+  }
+  if (type === 'struct') {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object (struct)`;
+    for (const [key, v] of Object.entries(value)) {
+      const m = spec.members.find((x) => x.id === key);
+      if (!m) return `${path}.${key} is not a member of the struct`;
+      const why = misfit(m, v, `${path}.${key}`);
+      if (why) return why;
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Checks a control's `Data` (an object) against a parsed template: each key a writable property,
+ * each value of its type and within its range, enum values and lengths. Throws `InvalidInput`
+ * with `param` naming the property.
+ */
+export function checkControlData(template, data) {
+  const properties = template && Array.isArray(template.properties) ? template.properties : parseDataTemplate(template).properties;
+  for (const [key, value] of Object.entries(data)) {
+    const property = properties.find((p) => p.id === key);
+    if (!property) throw invalidInput(key, `${key} is not a property of the device's data template`);
+    if (property.mode === 'r') throw invalidInput(key, `${key} is read-only in the data template`);
+    const why = misfit(property, value, key);
+    if (why) throw invalidInput(key, why);
+  }
+}
