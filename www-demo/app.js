@@ -85,19 +85,68 @@ function renderSession() {
   $('token').textContent = loggedIn && client.expireAt ? `expires at ${new Date(client.expireAt * 1000).toLocaleString()} · refreshed 5 min before` : '';
 }
 
+let familyId = null;
+
 async function loadDevices(follow = true) {
   const families = await client.getFamilyList({ Offset: 0, Limit: 20 });
   const family = families.FamilyList[0];
+  familyId = family.FamilyId;
   $('family').textContent = `${family.Name} · ${families.Total} family · role ${family.Role === 1 ? 'owner' : 'member'}`;
   const list = await client.getFamilyDeviceList({ FamilyId: family.FamilyId, RoomId: '', Offset: 0, Limit: 50 });
-  const statuses = await client.getDeviceStatuses({ DeviceIds: list.DeviceList.map((d) => d.DeviceId) });
+  const rooms = [{ RoomId: '0', RoomName: 'Default room' }];
+  for await (const room of client.rooms({ FamilyId: family.FamilyId })) rooms.push({ ...room, RoomId: String(room.RoomId) });
+  $('target-room').replaceChildren(...rooms.map((r) => Object.assign(document.createElement('option'), { value: r.RoomId, textContent: r.RoomName })));
+  $('add-form').hidden = false;
+  const statuses = list.DeviceList.length ? await client.getDeviceStatuses({ DeviceIds: list.DeviceList.map((d) => d.DeviceId) }) : { DeviceStatuses: [] };
   const online = new Map(statuses.DeviceStatuses.map((s) => [s.DeviceId, s.Online === 1]));
   const cards = await Promise.all(list.DeviceList.map(async (d) => {
     const data = await client.getDeviceData({ ProductId: d.ProductId, DeviceName: d.DeviceName });
     return deviceCard(d, data.DataParsed, online.get(d.DeviceId));
   }));
-  $('devices').replaceChildren(...cards);
-  if (follow) await followDevices(list.DeviceList.map((d) => d.DeviceId));
+  // One group per room that has devices (AppGetRoomList + each device's RoomId).
+  const groups = rooms.map((room) => {
+    const inRoom = cards.filter((c) => (c.dataset.roomId || '0') === room.RoomId);
+    if (!inRoom.length) return null;
+    const group = document.createElement('section');
+    group.className = 'room';
+    group.dataset.roomName = room.RoomName;
+    group.innerHTML = `<h3>${escape(room.RoomName)} <small>${inRoom.length}</small></h3>`;
+    const grid = document.createElement('div');
+    grid.className = 'devices';
+    grid.append(...inRoom);
+    group.append(grid);
+    return group;
+  }).filter(Boolean);
+  $('devices').replaceChildren(...groups);
+  if (follow && list.DeviceList.length) await followDevices(list.DeviceList.map((d) => d.DeviceId));
+}
+
+async function addRoom() {
+  const Name = $('room-name').value.trim();
+  if (!Name) return;
+  await client.createRoom({ FamilyId: familyId, Name });
+  $('room-name').value = '';
+  await loadDevices(false);
+}
+
+/** The bind-token flow; the demo backend plays the device (the emulator's simulated one). */
+async function addDevice() {
+  const ProductId = $('product').value;
+  const RoomId = $('target-room').value;
+  $('add-device').disabled = true;
+  try {
+    const device = await client.addDeviceWithToken({ FamilyId: familyId, RoomId }, {
+      provision: async (token) => {
+        $('adding').textContent = `token ${token.slice(0, 6)}… handed to the device; waiting for it to report in`;
+        const res = await fetch('/api/provision', { method: 'POST', body: JSON.stringify({ Token: token, ProductId }) });
+        if (!res.ok) throw new Error((await res.json()).error.message);
+      },
+    });
+    $('adding').textContent = `added ${device.DeviceId}`;
+    await loadDevices(true);
+  } finally {
+    $('add-device').disabled = false;
+  }
 }
 
 function deviceCard(device, props, online) {
@@ -105,6 +154,7 @@ function deviceCard(device, props, online) {
   const on = props.power_switch && props.power_switch.Value === 1;
   el.className = `device${on ? ' on' : ''}`;
   el.dataset.deviceId = device.DeviceId;
+  el.dataset.roomId = String(device.RoomId ?? '0');
   const icon = device.ProductId.startsWith('LIGHT') ? '💡' : device.ProductId.startsWith('PLUG') ? '🔌' : '🌡️';
   el.innerHTML = `<header><span class="bulb">${icon}</span><span class="name">${escape(device.AliasName)}</span>
     <span class="badge ${online ? '' : 'offline'}">${online ? 'online' : 'offline'}</span></header>
@@ -131,7 +181,7 @@ function deviceCard(device, props, online) {
   if (readings.length) {
     const r = document.createElement('div');
     r.className = 'readings';
-    r.textContent = readings.map(([k, v]) => `${k}: ${v.Value}`).join(' · ');
+    r.textContent = readings.map(([k, v]) => `${k}: ${v.Value !== null && typeof v.Value === 'object' ? JSON.stringify(v.Value) : v.Value}`).join(' · ');
     el.append(r);
   }
   return el;
@@ -169,6 +219,8 @@ async function main() {
       renderSession();
     }
   };
+  $('add-room').onclick = () => addRoom().catch(showError);
+  $('add-device').onclick = () => addDevice().catch(showError);
   $('logout').onclick = async () => {
     clearError();
     if (unsubscribe) unsubscribe();
@@ -176,6 +228,7 @@ async function main() {
     $('live').textContent = '';
     await client.logout().catch(showError);
     $('devices').replaceChildren();
+    $('add-form').hidden = true;
     $('family').textContent = 'Logged out.';
     renderSession();
   };

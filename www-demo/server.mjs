@@ -44,6 +44,15 @@ export async function startDemo({ port = 0, log = () => {}, tokenTtlSeconds = 36
     const path = (req.url || '/').split('?')[0];
     try {
       if (path === '/api/config') return send(res, 200, { endpoint, emulator: !real });
+      // The page hands a bind token "to the device": the emulator's simulated device takes it
+      // and reports in a moment later. A real device gets it over Wi-Fi or BLE from the app.
+      if (path === '/api/provision' && req.method === 'POST') {
+        if (!emulator) return send(res, 501, { error: { kind: 'InvalidInput', message: 'only the emulator has a simulated device' } });
+        const { Token, ProductId } = await readJson(req);
+        const DeviceName = `${String(ProductId).slice(0, 5).toLowerCase()}_${Date.now().toString(36)}`;
+        emulator.devices.provision(Token, { ProductId, DeviceName, delayMs: 800 });
+        return send(res, 200, { ProductId, DeviceName });
+      }
       if (path === '/api/login' && req.method === 'POST') {
         const { WxOpenID, NickName, Avatar } = await readJson(req);
         try {

@@ -59,6 +59,23 @@ test('login, devices, toggle, brightness, logout and an error, as a user clicks 
   await other.close();
   await page.screenshot({ path: `${shots}demo-live-update.png`, fullPage: true });
 
+  // Add a room, then a device into it with the bind-token flow (the emulator's simulated device
+  // takes the token); the new light appears in that room and can be switched.
+  await page.fill('#room-name', '书房');
+  await page.click('#add-room');
+  await page.waitForSelector('#target-room option:text("书房")', { state: 'attached' });
+  await page.selectOption('#product', 'LIGHT0PROD');
+  await page.selectOption('#target-room', { label: '书房' });
+  await page.click('#add-device');
+  const added = page.locator('.room[data-room-name="书房"] .device');
+  await added.waitFor();
+  assert.match(await page.textContent('#adding'), /^added LIGHT0PROD\//);
+  const newId = await added.getAttribute('data-device-id');
+  await added.locator('.switch').click();
+  await page.waitForSelector(`.room[data-room-name="书房"] .device.on[data-device-id="${newId}"]`);
+  assert.equal(demo.emulator.world.devices.get(newId).props.power_switch.Value, 1);
+  await page.screenshot({ path: `${shots}demo-add-device.png`, fullPage: true });
+
   await page.click('#logout');
   await page.waitForFunction(() => document.getElementById('state').textContent === 'logged out');
   assert.equal(await page.locator('.device').count(), 0);
