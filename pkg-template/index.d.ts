@@ -154,8 +154,13 @@ export declare function parseActionResponse(action: string, status: number, body
 export interface WeiXinLoginParams {
   /** The mini-program OpenID or the UnionID. */
   WxOpenID: string;
-  /** Sent empty when missing: WeChat gives none unless the user fills it in. */
+  /**
+   * 1 to 20 characters (the service refuses an empty one with
+   * `InvalidParameterValue.NickNameLengthInvalid`). WeChat gives none unless the user fills it
+   * in: missing, `null` or empty, it is sent as `微信用户`, the name WeChat shows for such users.
+   */
   NickName?: string | null;
+  /** Sent empty when missing. */
   Avatar?: string | null;
 }
 
@@ -177,8 +182,9 @@ export interface RetryOptions {
 }
 
 export interface ServerClientOptions {
-  appKey: string;
-  appSecret: string;
+  /** Checked when the client is made (`MissingParameter`), so an unset environment variable fails at once. */
+  appKey: string | undefined;
+  appSecret: string | undefined;
   endpoint?: Endpoint;
   transport?: Transport;
   signing?: SigningOptions;
@@ -193,6 +199,13 @@ export interface ServerClientOptions {
    * and states its own time in the message (the call is then signed again once).
    */
   clockOffsetMs?: number;
+  /**
+   * Browser build only: run here although every visitor can then read the AppSecret (a test page,
+   * a trusted kiosk). Without it, createServerClient throws `AppSecretNotAllowed` in a browser bundle.
+   */
+  dangerouslyAllowBrowser?: boolean;
+  /** Browsers and mini-programs: how long a call waits for `init()` to be called (then `NotInitialized`); default 10000. */
+  initTimeoutMs?: number;
 }
 
 export interface PhoneNumber {
@@ -268,6 +281,8 @@ export interface ClientOptions {
   push?: PushOptions;
   /** Push failures nobody awaits (a listener that threw, an error reply). */
   onPushError?: (error: IotExplorerError) => void;
+  /** Browsers and mini-programs: how long a call waits for `init()` to be called (then `NotInitialized`); default 10000. */
+  initTimeoutMs?: number;
 }
 
 export interface PushOptions {

@@ -7,7 +7,8 @@ import { fetchTransport } from './transports/fetch.js';
 import { wxRequestTransport } from './transports/wx-request.js';
 
 /**
- * platform: { defaultTransport(), defaultStorage(), appSecretAllowed(), defaults(kind) }.
+ * platform: { defaultTransport(), defaultStorage(), appSecretAllowed(), defaults(kind), whenLoaded(ms),
+ * browser (true in the browser build: createServerClient needs dangerouslyAllowBrowser) }.
  */
 export function makeApi(raw, platform) {
   const core = makeCore(raw, platform.memory, platform.defaults || (() => ({})));
@@ -24,7 +25,20 @@ export function makeApi(raw, platform) {
     assertAppSecretAllowed();
     return fn(...args);
   };
-  const clients = makeClients(core, { ...platform, assertAppSecretAllowed });
+  // Browser bundles are as public as a mini-program: a server client there needs an explicit opt-in.
+  const assertServerClientAllowed = (options) => {
+    assertAppSecretAllowed();
+    if (platform.browser && !(options && options.dangerouslyAllowBrowser === true)) {
+      throw new IotExplorerError(
+        'createServerClient holds your AppSecret, and whoever loads a browser bundle can read it and ' +
+          'log in as any user: sign logins on your server or in a cloud function (the Node build) and ' +
+          "give the page createClient({ getAccessToken }) instead (or pass dangerouslyAllowBrowser: true " +
+          'to createServerClient, for a test page)',
+        { kind: 'InvalidInput', code: 'AppSecretNotAllowed', param: 'appSecret' },
+      );
+    }
+  };
+  const clients = makeClients(core, { ...platform, assertAppSecretAllowed: assertServerClientAllowed });
   return {
     signParams: secretGuarded(core.signParams),
     buildAppApiRequest: secretGuarded(core.buildAppApiRequest),

@@ -9,6 +9,8 @@ import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
+/** What WeChat shows for a user who gave no name; sent when a login has no NickName. */
+export const DEFAULT_NICKNAME = '微信用户';
 
 /**
  * Calls the transport and checks that it answered `{ status, body }` with a text body. The
@@ -54,11 +56,48 @@ function timeoutOf(options) {
   });
 }
 
+/** How long a client's call waits for init() to be called before failing (NotInitialized). */
+export const DEFAULT_INIT_TIMEOUT_MS = 10000;
+
+/** A string option a client cannot work without: checked when the client is made. */
+function requiredText(options, name, factory) {
+  const value = options[name];
+  if (typeof value === 'string' && value !== '') return value;
+  const missing = value === undefined || value === null || value === '';
+  throw new IotExplorerError(
+    missing
+      ? `${factory} needs ${name} (is the environment variable that should hold it set?)`
+      : `${name} must be a string, not ${typeof value}`,
+    { kind: 'InvalidInput', code: missing ? 'MissingParameter' : 'InvalidParameter', param: name },
+  );
+}
+
+/**
+ * The URL in an error that came from (or for want of) a response to `url`: a 404 then says what
+ * was asked for, a network failure which host it could not reach.
+ */
+function naming(e, url) {
+  if (e instanceof IotExplorerError && (e.kind === 'Http' || e.kind === 'Transport' || e.kind === 'Timeout') && e.code !== 'LoggedOut' && !e.message.includes(url)) {
+    const hint = e.kind === 'Http' && e.status === 404 ? ' (endpoint is a base URL such as https://host/api/exploreropen, to which /appapi or /tokenapi is appended)' : '';
+    e.message = `${e.message} (POST ${url})${hint}`;
+  }
+  return e;
+}
+
+/** "ProductId/DeviceName": two non-empty parts. */
+const isDeviceId = (id) => typeof id === 'string' && /^[^/]+\/[^/]+$/.test(id);
+
 export function makeClients(core, platform) {
+  /** Resolves once the wasm is loaded (at once where it always is); see loaded-module.js. */
+  const loaded = (initTimeoutMs) => (platform.whenLoaded && platform.whenLoaded(initTimeoutMs)) || null;
+
   /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
   function createServerClient(options = {}) {
-    platform.assertAppSecretAllowed();
-    const { appKey, appSecret, endpoint, signing } = options;
+    options = options || {};
+    platform.assertAppSecretAllowed(options);
+    const appKey = requiredText(options, 'appKey', 'createServerClient');
+    const appSecret = requiredText(options, 'appSecret', 'createServerClient');
+    const { endpoint, signing, initTimeoutMs = DEFAULT_INIT_TIMEOUT_MS } = options;
     const timeoutMs = timeoutOf(options);
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
@@ -69,14 +108,19 @@ export function makeClients(core, platform) {
     const attemptSigned = async (action, params, callOptions, requestId, parse, fresh, timestamp = timestampOf(callOptions)) => {
       const nonce = fresh ? undefined : callOptions.nonce;
       const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp, nonce });
-      const res = await send(transport, request, timeoutMs);
-      return parse(res);
+      try {
+        return parse(await send(transport, request, timeoutMs));
+      } catch (e) {
+        throw naming(e, request.url);
+      }
     };
     // Each attempt is signed anew (fresh Timestamp and Nonce: the server refuses a replayed
     // Nonce); the RequestId stays the same so the attempts can be traced as one call.
     const sendSigned = async (action, params, given, parse) => {
       const callOptions = given || {};
       const requestId = callOptions.requestId || newRequestId();
+      const waiting = loaded(initTimeoutMs);
+      if (waiting) await waiting;
       return withRetry(action, policy, async (attempt) => {
         const timestamp = timestampOf(callOptions);
         try {
@@ -100,10 +144,12 @@ export function makeClients(core, platform) {
         return clockOffsetMs;
       },
       /** WeChat login: { WxOpenID, NickName, Avatar } → { Token, ExpireAt, RequestId }. */
-      // WeChat gives no nickname or avatar unless the user fills them in: missing ones are sent empty.
+      // WeChat gives no nickname or avatar unless the user fills them in. The service requires a
+      // NickName of 1 to 20 characters: a missing or empty one is sent as 微信用户, the name
+      // WeChat itself shows for such users. A missing Avatar is sent empty.
       getTokenByWeiXin: async (params, callOptions) => {
         const { WxOpenID, NickName, Avatar } = params || {};
-        const login = { WxOpenID, NickName: NickName ?? '', Avatar: Avatar ?? '' };
+        const login = { WxOpenID, NickName: NickName === undefined || NickName === null || NickName === '' ? DEFAULT_NICKNAME : NickName, Avatar: Avatar ?? '' };
         return sendSigned('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
       },
     };
@@ -117,7 +163,8 @@ export function makeClients(core, platform) {
 
   /** For the app side: AccessToken calls, with the token fetched, stored and refreshed for you. */
   function createClient(options = {}) {
-    const { endpoint } = options;
+    options = options || {};
+    const { endpoint, initTimeoutMs = DEFAULT_INIT_TIMEOUT_MS } = options;
     const timeoutMs = timeoutOf(options);
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
@@ -125,11 +172,17 @@ export function makeClients(core, platform) {
     const sendToken = (action, params, accessToken, requestId) =>
       withRetry(action, policy, async () => {
         const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint, requestId });
-        const res = await send(transport, request, timeoutMs);
-        return core.parseActionResponse(action, res.status, res.body);
+        try {
+          const res = await send(transport, request, timeoutMs);
+          return core.parseActionResponse(action, res.status, res.body);
+        } catch (e) {
+          throw naming(e, request.url);
+        }
       });
 
     async function call(action, params = {}) {
+      const waiting = loaded(initTimeoutMs);
+      if (waiting) await waiting;
       const requestId = newRequestId();
       const generation = session.generation;
       const token = await session.accessToken();
@@ -172,9 +225,18 @@ export function makeClients(core, platform) {
        * after drops; resolves to a function that unsubscribes.
        */
       subscribe: async (deviceIds, onEvent) => {
-        if (!Array.isArray(deviceIds) || deviceIds.length === 0 || typeof onEvent !== 'function') {
+        if (!Array.isArray(deviceIds) || typeof onEvent !== 'function') {
           throw new IotExplorerError('subscribe(deviceIds: string[], onEvent: function)', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
         }
+        if (deviceIds.length === 0) {
+          throw new IotExplorerError('subscribe needs at least one device id ("ProductId/DeviceName")', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
+        }
+        const bad = deviceIds.findIndex((id) => !isDeviceId(id));
+        if (bad >= 0) {
+          throw new IotExplorerError(`a device id is "ProductId/DeviceName", not ${JSON.stringify(deviceIds[bad]) ?? String(deviceIds[bad])}`, { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
+        }
+        const waiting = loaded(initTimeoutMs);
+        if (waiting) await waiting;
         return pushHub().subscribe(deviceIds, onEvent);
       },
       /** Resolves once the stored session (if any) is restored: true when logged in. */

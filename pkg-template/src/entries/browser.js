@@ -41,9 +41,11 @@ export default function init(source) {
       (instance) => wasm.set(instance.exports),
       (e) => {
         loading = null;
+        wasm.loading(null);
         throw new IotExplorerError(`cannot load the wasm module: ${e && e.message}`, { kind: 'Transport', cause: e });
       },
     );
+    wasm.loading(loading);
   }
   return loading;
 }
@@ -59,6 +61,8 @@ function hasLocalStorage() {
 
 const api = makeApi(wasm.raw, {
   memory: wasm.memory,
+  whenLoaded: wasm.whenLoaded,
+  browser: true,
   defaultTransport: () => fetchTransport(),
   defaultStorage: () => (hasLocalStorage() ? localStorageStorage() : memoryStorage()),
   defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
