@@ -6,7 +6,44 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** Action parameters. `undefined` members are left out, like JSON.stringify does. */
 export type Params = { readonly [key: string]: JsonValue | undefined };
 
+/**
+ * `T` with each member checked to be a JSON value (used as `P & Jsonable<P>`), so that
+ * interfaces, which have no index signature, are accepted as well as type literals; a member
+ * JSON would change or drop (a Date, a function, a bigint) becomes `never`, a type error.
+ */
+export type Jsonable<T> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends Date | RegExp | Map<unknown, unknown> | Set<unknown> | ((...args: never[]) => unknown) | bigint | symbol
+    ? never
+    : T extends readonly (infer U)[]
+      ? readonly Jsonable<U>[]
+      : T extends object
+        ? { readonly [K in keyof T]: Jsonable<T[K]> }
+        : never;
+
 export type ErrorKind = 'Api' | 'InvalidInput' | 'Http' | 'Parse' | 'Transport' | 'Timeout';
+
+/** The service's documented codes (editors complete them); any other code is still a string. */
+export type ApiErrorCode =
+  | 'InvalidParameterValue.InvalidAccessToken'
+  | 'VERIFY_LOGIN_FAIL'
+  | 'InternalError'
+  | 'RequestLimitExceeded'
+  | 'InvalidAction'
+  | 'ErrorRequiredParamNotFound'
+  | 'InvalidParameterValue'
+  | 'InvalidParameterValue.InvalidJSON'
+  | 'InvalidParameterValue.UserLoginFailed'
+  | 'InvalidParameterValue.ErrorUserNotExists'
+  | 'InvalidParameterValue.NickNameLengthInvalid'
+  | 'InvalidParameterValue.PhoneNumberInvalid'
+  | 'InvalidParameterValue.SendVerifyCodeTooQuick'
+  | 'InvalidParameterValue.BindDeviceNotConnected'
+  | 'UnauthorizedOperation.APPNoPermissionToStudioProduct'
+  | (string & {});
+
+/** The SDK's own codes of `InvalidInput` errors. */
+export type InvalidInputCode = 'InvalidParameter' | 'MissingParameter' | 'NotInitialized' | 'AppSecretNotAllowed';
 
 export interface IotExplorerErrorFields {
   kind?: ErrorKind;
@@ -21,9 +58,7 @@ export interface IotExplorerErrorFields {
   cause?: unknown;
 }
 
-/** Every failure of the SDK: bad input, an API error, HTTP, parsing, the transport, a timeout. */
-export declare class IotExplorerError extends Error {
-  constructor(message: string, fields?: IotExplorerErrorFields);
+interface IotExplorerErrorBase extends Error {
   readonly name: 'IotExplorerError';
   readonly kind: ErrorKind;
   /**
@@ -59,6 +94,45 @@ export declare class IotExplorerError extends Error {
   };
 }
 
+/** The server answered with an error (`Error.Code`). */
+export interface ApiError extends IotExplorerErrorBase {
+  readonly kind: 'Api';
+  readonly code: ApiErrorCode;
+}
+/** Refused before anything was sent. */
+export interface InvalidInputError extends IotExplorerErrorBase {
+  readonly kind: 'InvalidInput';
+  readonly code: InvalidInputCode | null;
+}
+/** A non-2xx status without an API error in the body. */
+export interface HttpError extends IotExplorerErrorBase {
+  readonly kind: 'Http';
+  readonly code: null;
+  readonly status: number;
+  readonly excerpt: string;
+}
+/** A body that is not a response of the API (HTML, empty, truncated, wrongly typed). */
+export interface ParseError extends IotExplorerErrorBase {
+  readonly kind: 'Parse';
+}
+/** No response (network, the transport), or `LoggedOut`. */
+export interface TransportError extends IotExplorerErrorBase {
+  readonly kind: 'Transport';
+}
+export interface TimeoutError extends IotExplorerErrorBase {
+  readonly kind: 'Timeout';
+}
+
+/**
+ * Every failure of the SDK: bad input, an API error, HTTP, parsing, the transport, a timeout.
+ * After `e instanceof IotExplorerError`, checking `e.kind` narrows the other fields.
+ */
+export type IotExplorerError = ApiError | InvalidInputError | HttpError | ParseError | TransportError | TimeoutError;
+export declare const IotExplorerError: {
+  new (message: string, fields?: IotExplorerErrorFields): IotExplorerError;
+  readonly prototype: IotExplorerError;
+};
+
 export interface SigningOptions {
   /** `"omit"` (default: official docs and cloud-function demo) or `"keep"` (official Node SDK). */
   emptyValues?: 'omit' | 'keep';
@@ -66,8 +140,11 @@ export interface SigningOptions {
   values?: 'strict' | 'node-sdk';
 }
 
-/** `"china"` (default), `"oversea"`, or a base URL to which `/appapi` or `/tokenapi` is appended. */
-export type Endpoint = 'china' | 'oversea' | `http://${string}` | `https://${string}`;
+/**
+ * `"china"` (default), `"oversea"`, or a base URL to which `/appapi` or `/tokenapi` is appended.
+ * Any string is accepted (`process.env.X` needs no cast) and checked when a request is built.
+ */
+export type Endpoint = 'china' | 'oversea' | `http://${string}` | `https://${string}` | (string & {});
 
 export interface HttpRequest {
   url: string;
@@ -102,8 +179,9 @@ export interface Signed {
 export interface AppApiRequestInput {
   action: string;
   params?: Params;
-  appKey: string;
-  appSecret: string;
+  /** `undefined` (an unset environment variable) is a `MissingParameter` error. */
+  appKey: string | undefined;
+  appSecret: string | undefined;
   /** UNIX seconds; default: now. */
   timestamp?: number;
   /** 1..2147483647; default: from a CSPRNG. */
@@ -224,7 +302,7 @@ export interface Ack {
 
 /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
 export interface ServerClient {
-  call(action: string, params?: Params, options?: CallOptions): Promise<ApiResponse>;
+  call<P extends object = Params>(action: string, params?: P & Jsonable<P>, options?: CallOptions): Promise<ApiResponse>;
   /** The correction applied to the local clock when signing (learned or configured). */
   readonly clockOffsetMs: number;
   getTokenByWeiXin(params: WeiXinLoginParams, options?: CallOptions): Promise<TokenGrant>;
@@ -381,7 +459,7 @@ export interface DeviceRef {
 
 /** For the app side: AccessToken calls with a session kept fresh for you. */
 export interface Client {
-  call(action: string, params?: Params): Promise<ApiResponse>;
+  call<P extends object = Params>(action: string, params?: P & Jsonable<P>): Promise<ApiResponse>;
   /**
    * Live events of these devices ("ProductId/DeviceName"): waits for login, reconnects and
    * resubscribes after drops. Resolves to the function that unsubscribes once the server
@@ -390,7 +468,7 @@ export interface Client {
    * lists every device, so a refusal rejects every subscribe() then waiting), and with code
    * `LoggedOut` when a logout() came first.
    */
-  subscribe(deviceIds: string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
+  subscribe(deviceIds: readonly string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
   /** Resolves once the stored session (if any) is restored: true when logged in. */
   ready(): Promise<boolean>;
   login(): Promise<void>;
@@ -406,11 +484,11 @@ export interface Client {
   getFamilyList(params?: Page): Promise<{ RequestId?: string | null; FamilyList: Family[]; Total: number }>;
   createFamily(params: { Name: string; Address?: string }): Promise<{ RequestId?: string | null; Data: { FamilyId: string } }>;
   getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string | null; DeviceList: FamilyDevice[]; Total: number }>;
-  getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
+  getDeviceStatuses(params: { DeviceIds: readonly string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
   /** `Data` is the API's JSON text; `DataParsed` the same, parsed. */
   getDeviceData(params: DeviceRef): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
-  controlDevice(params: DeviceRef & { Data: string | { [property: string]: JsonValue } }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  controlDevice<D extends object>(params: DeviceRef & { Data: string | (D & Jsonable<D>) }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
   /** Every family, fetched page by page (`pageSize` default 50). */
   families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
   /** Every device of a family (or one room), fetched page by page. */
