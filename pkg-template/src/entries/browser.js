@@ -16,7 +16,7 @@ async function instantiate(source) {
   // A URL, or anything with a string href (such as `location`), is fetched; else it is a response.
   const href = typeof source === 'string' ? source : source && typeof source.href === 'string' ? source.href : null;
   const response = await (href !== null ? fetch(href) : source);
-  if (!response.ok) throw new Error(`cannot load the wasm module: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`HTTP status ${response.status}`);
   if (typeof WebAssembly.instantiateStreaming === 'function' && /wasm/.test(response.headers.get('content-type'))) {
     return (await WebAssembly.instantiateStreaming(response, imports)).instance;
   }
@@ -33,6 +33,26 @@ function sourceOf(given) {
   return path === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : path;
 }
 
+/** " from <url>" when the module was to be fetched from a URL (or a response that knows it). */
+function fromWhere(from) {
+  const url = typeof from === 'string' ? from : from && typeof from.href === 'string' ? from.href : from && typeof from.url === 'string' && from.url ? from.url : null;
+  return url === null ? '' : ` from ${url}`;
+}
+
+/**
+ * What to do when the default location (next to this module) failed: bundlers that neither copy
+ * the file nor rewrite `new URL(…, import.meta.url)` (esbuild, Rollup without a plugin) leave it
+ * missing next to the bundle.
+ */
+function hint(given) {
+  if (given !== undefined && given !== null) return '';
+  return (
+    '. Your bundler did not put iot_explorer_app_bg.wasm next to the code that loads it (esbuild does not copy it): ' +
+    'copy node_modules/iot-explorer-app/dist/iot_explorer_app_bg.wasm there, or pass where it is, ' +
+    "init('/assets/iot_explorer_app_bg.wasm') (or { wasmPath }), or its bytes, init(await (await fetch(url)).arrayBuffer())"
+  );
+}
+
 /** Loads the wasm module; calling it again returns the same promise. */
 export default function init(source) {
   if (!loading) {
@@ -42,7 +62,7 @@ export default function init(source) {
       (e) => {
         loading = null;
         wasm.loading(null);
-        throw new IotExplorerError(`cannot load the wasm module: ${e && e.message}`, { kind: 'Transport', cause: e });
+        throw new IotExplorerError(`cannot load the wasm module${fromWhere(from)}: ${e && e.message}${hint(source)}`, { kind: 'Transport', cause: e });
       },
     );
     wasm.loading(loading);
