@@ -1,10 +1,18 @@
 // Browsers and bundlers (ESM): `await init()` once (optionally with the wasm's URL, a Response,
-// or its bytes), then use the API.
+// or its bytes), then use the API. Nothing runs at the top level: the core and the clients are
+// made on first use, and each export is a function of its own, so a bundler keeps only what an
+// app imports (signParams alone leaves the clients, session, push and transports out).
 import * as glue from 'iot-explorer-app-glue';
-import { makeApi, fetchTransport, memoryStorage, localStorageStorage, webSocketOpener, IotExplorerError } from '../api.js';
+import { diagnosticsOf, serverClientGuard } from '../api.js';
+import { makeClients } from '../client.js';
+import { makeCore } from '../core.js';
+import { IotExplorerError } from '../errors.js';
 import { loadedModule } from '../loaded-module.js';
+import { webSocketOpener } from '../push.js';
+import { localStorageStorage, memoryStorage } from '../storage.js';
+import { fetchTransport } from '../transports/fetch.js';
 
-const wasm = loadedModule(glue);
+const wasm = /* @__PURE__ */ loadedModule(glue);
 let loading = null;
 
 async function instantiate(source) {
@@ -79,27 +87,36 @@ function hasLocalStorage() {
   }
 }
 
-const api = makeApi(wasm.raw, {
-  memory: wasm.memory,
-  whenLoaded: wasm.whenLoaded,
-  browser: true,
-  defaultTransport: () => fetchTransport(),
-  defaultStorage: () => (hasLocalStorage() ? localStorageStorage() : memoryStorage()),
-  defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
-});
+const memory = () => wasm.memory();
+let core = null;
+const coreOf = () => core || (core = makeCore(wasm.raw, memory));
+let clients = null;
+function clientsOf() {
+  if (!clients) {
+    const platform = {
+      memory,
+      whenLoaded: (ms) => wasm.whenLoaded(ms),
+      browser: true,
+      defaultTransport: () => fetchTransport(),
+      defaultStorage: () => (hasLocalStorage() ? localStorageStorage() : memoryStorage()),
+      defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
+    };
+    clients = makeClients(coreOf(), { ...platform, assertAppSecretAllowed: serverClientGuard(platform) });
+  }
+  return clients;
+}
 
 export { init };
-export const {
-  signParams,
-  buildAppApiRequest,
-  buildTokenApiRequest,
-  parseResponse,
-  parseLoginResponse,
-  parseActionResponse,
-  createServerClient,
-  createClient,
-  diagnostics,
-} = api;
+export const signParams = (params, appSecret, options) => coreOf().signParams(params, appSecret, options);
+export const buildAppApiRequest = (input) => coreOf().buildAppApiRequest(input);
+export const buildTokenApiRequest = (input) => coreOf().buildTokenApiRequest(input);
+export const parseResponse = (status, bodyText) => coreOf().parseResponse(status, bodyText);
+export const parseLoginResponse = (status, bodyText) => coreOf().parseLoginResponse(status, bodyText);
+export const parseActionResponse = (action, status, bodyText) => coreOf().parseActionResponse(action, status, bodyText);
+export const createServerClient = (options) => clientsOf().createServerClient(options);
+export const createClient = (options) => clientsOf().createClient(options);
+/** For leak checks: the size of the wasm linear memory (0 before init). */
+export const diagnostics = () => diagnosticsOf(memory);
 export {
   IotExplorerError,
   fetchTransport,
