@@ -164,3 +164,11 @@ test('a WeChat login without a NickName (or an empty one) is accepted as 微信�
     assert.equal((await client.getUser()).Data.NickName, '微信用户', WxOpenID);
   }
 });
+
+// ---- 7. a wasm that cannot be fetched ----
+
+test('init() from a URL that answers 404 names it once, without the bundler advice meant for the default location', async () => {
+  const sdk = await browserBuild('missing-wasm');
+  const url = `${emulator.url}/assets/missing.wasm`;
+  await assert.rejects(sdk.init(url), isError({ kind: 'Transport', message: new RegExp(`^cannot load the wasm module from ${url}: HTTP status 404$`) }));
+});

@@ -41,6 +41,9 @@ function sourceOf(given) {
   return path === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : path;
 }
 
+/** Whether init() was given no location, so that the default (next to this module) was tried. */
+const defaulted = (given) => given === undefined || (given !== null && typeof given === 'object' && Object.getPrototypeOf(given) === Object.prototype && typeof given.href !== 'string' && given.wasmPath === undefined);
+
 /** " from <url>" when the module was to be fetched from a URL (or a response that knows it). */
 function fromWhere(from) {
   const url = typeof from === 'string' ? from : from && typeof from.href === 'string' ? from.href : from && typeof from.url === 'string' && from.url ? from.url : null;
@@ -48,12 +51,12 @@ function fromWhere(from) {
 }
 
 /**
- * What to do when the default location (next to this module) failed: bundlers that neither copy
- * the file nor rewrite `new URL(…, import.meta.url)` (esbuild, Rollup without a plugin) leave it
- * missing next to the bundle.
+ * What to do when the file was not found at the default location (next to this module): bundlers
+ * that neither copy it nor rewrite `new URL(…, import.meta.url)` (esbuild, Rollup without a
+ * plugin) leave it missing next to the bundle.
  */
-function hint(given) {
-  if (given !== undefined && given !== null) return '';
+function hint(given, e) {
+  if (!defaulted(given) || !/^HTTP status 4\d\d$/.test(e && e.message)) return '';
   return (
     '. Your bundler did not put iot_explorer_app_bg.wasm next to the code that loads it (esbuild does not copy it): ' +
     'copy node_modules/iot-explorer-app/dist/iot_explorer_app_bg.wasm there, or pass where it is, ' +
@@ -70,7 +73,7 @@ export default function init(source) {
       (e) => {
         loading = null;
         wasm.loading(null);
-        throw new IotExplorerError(`cannot load the wasm module${fromWhere(from)}: ${e && e.message}${hint(source)}`, { kind: 'Transport', cause: e });
+        throw new IotExplorerError(`cannot load the wasm module${fromWhere(from)}: ${e && e.message}${hint(source, e)}`, { kind: 'Transport', cause: e });
       },
     );
     wasm.loading(loading);
