@@ -73,11 +73,13 @@ function requiredText(options, name, factory) {
 }
 
 /**
- * The URL in an error that came from (or for want of) a response to `url`: a 404 then says what
- * was asked for, a network failure which host it could not reach.
+ * The URL (`urlOf`: it, or a function giving it) in an error that came from, or for want of, a
+ * response: a 404 then says what was asked for, a network failure which host it could not reach.
  */
-function naming(e, url) {
-  if (e instanceof IotExplorerError && (e.kind === 'Http' || e.kind === 'Transport' || e.kind === 'Timeout') && e.code !== 'LoggedOut' && !e.message.includes(url)) {
+function naming(e, urlOf) {
+  if (!(e instanceof IotExplorerError) || !(e.kind === 'Http' || e.kind === 'Transport' || e.kind === 'Timeout') || e.code === 'LoggedOut') return e;
+  const url = typeof urlOf === 'function' ? urlOf() : urlOf;
+  if (url && !e.message.includes(url)) {
     const hint = e.kind === 'Http' && e.status === 404 ? ' (endpoint is a base URL such as https://host/api/exploreropen, to which /appapi or /tokenapi is appended)' : '';
     e.message = `${e.message} (POST ${url})${hint}`;
   }
@@ -90,6 +92,14 @@ const isDeviceId = (id) => typeof id === 'string' && /^[^/]+\/[^/]+$/.test(id);
 export function makeClients(core, platform) {
   /** Resolves once the wasm is loaded (at once where it always is); see loaded-module.js. */
   const loaded = (initTimeoutMs) => (platform.whenLoaded && platform.whenLoaded(initTimeoutMs)) || null;
+  /** The URL of `api` ('appapi' | 'tokenapi') at `endpoint`, as the core builds it; null if it cannot. */
+  const apiUrl = (endpoint, api) => {
+    try {
+      return core.buildTokenApiRequest({ action: 'AppGetUser', accessToken: '-', endpoint }).url.replace(/tokenapi$/, api);
+    } catch {
+      return null;
+    }
+  };
 
   /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
   function createServerClient(options = {}) {
@@ -108,19 +118,14 @@ export function makeClients(core, platform) {
     const attemptSigned = async (action, params, callOptions, requestId, parse, fresh, timestamp = timestampOf(callOptions)) => {
       const nonce = fresh ? undefined : callOptions.nonce;
       const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp, nonce });
-      try {
-        return parse(await send(transport, request, timeoutMs));
-      } catch (e) {
-        throw naming(e, request.url);
-      }
+      const res = await send(transport, request, timeoutMs);
+      return parse(res);
     };
     // Each attempt is signed anew (fresh Timestamp and Nonce: the server refuses a replayed
     // Nonce); the RequestId stays the same so the attempts can be traced as one call.
     const sendSigned = async (action, params, given, parse) => {
       const callOptions = given || {};
       const requestId = callOptions.requestId || newRequestId();
-      const waiting = loaded(initTimeoutMs);
-      if (waiting) await waiting;
       return withRetry(action, policy, async (attempt) => {
         const timestamp = timestampOf(callOptions);
         try {
@@ -134,8 +139,19 @@ export function makeClients(core, platform) {
         }
       });
     };
+    // What the methods send through: once the wasm has loaded (calls made before init() wait for
+    // it), with the URL named in an error that came from or for want of a response.
+    const signed = async (action, params, callOptions, parse) => {
+      const waiting = loaded(initTimeoutMs);
+      if (waiting) await waiting;
+      try {
+        return await sendSigned(action, params, callOptions, parse);
+      } catch (e) {
+        throw naming(e, () => apiUrl(endpoint, 'appapi'));
+      }
+    };
     const call = (action, params = {}, callOptions) =>
-      sendSigned(action, params, callOptions, (res) => core.parseActionResponse(action, res.status, res.body));
+      signed(action, params, callOptions, (res) => core.parseActionResponse(action, res.status, res.body));
     const client = {
       /** Any signed action; resolves to the inside of the response ({ RequestId, Data?, … }). */
       call,
@@ -150,12 +166,12 @@ export function makeClients(core, platform) {
       getTokenByWeiXin: async (params, callOptions) => {
         const { WxOpenID, NickName, Avatar } = params || {};
         const login = { WxOpenID, NickName: NickName === undefined || NickName === null || NickName === '' ? DEFAULT_NICKNAME : NickName, Avatar: Avatar ?? '' };
-        return sendSigned('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
+        return signed('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
       },
     };
     for (const [method, action] of Object.entries(SERVER_METHODS)) {
       client[method] = action === 'AppGetToken'
-        ? (params, callOptions) => sendSigned(action, params, callOptions, (res) => core.parseLoginResponse(res.status, res.body))
+        ? (params, callOptions) => signed(action, params, callOptions, (res) => core.parseLoginResponse(res.status, res.body))
         : (params, callOptions) => call(action, params, callOptions);
     }
     return client;

@@ -165,6 +165,14 @@ test('a WeChat login without a NickName (or an empty one) is accepted as 微信�
   }
 });
 
+test('the emulator, like the documented service, refuses an empty NickName: why the SDK sends 微信用户', async () => {
+  const { buildAppApiRequest, parseLoginResponse } = await import('iot-explorer-app');
+  const request = buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o-raw-empty', NickName: '', Avatar: '' }, ...KEYS, endpoint: emulator.endpoint });
+  const res = await fetch(request.url, request);
+  const body = await res.text();
+  assert.throws(() => parseLoginResponse(res.status, body), isError({ kind: 'Api', code: 'InvalidParameterValue.NickNameLengthInvalid' }));
+});
+
 // ---- 7. a wasm that cannot be fetched ----
 
 test('init() from a URL that answers 404 names it once, without the bundler advice meant for the default location', async () => {
