@@ -188,25 +188,26 @@ export function makeClients(core, platform) {
     const sendToken = (action, params, accessToken, requestId) =>
       withRetry(action, policy, async () => {
         const request = core.buildTokenApiRequest({ action, params, accessToken, endpoint, requestId });
-        try {
-          const res = await send(transport, request, timeoutMs);
-          return core.parseActionResponse(action, res.status, res.body);
-        } catch (e) {
-          throw naming(e, request.url);
-        }
+        const res = await send(transport, request, timeoutMs);
+        return core.parseActionResponse(action, res.status, res.body);
       });
-
-    async function call(action, params = {}) {
+    /** Runs `then()` once the wasm has loaded: a call made before init() waits for it. */
+    const whenLoaded = async (then) => {
       const waiting = loaded(initTimeoutMs);
       if (waiting) await waiting;
+      return then();
+    };
+
+    async function call(action, params = {}) {
       const requestId = newRequestId();
       const generation = session.generation;
-      const token = await session.accessToken();
+      const token = await whenLoaded(() => session.accessToken());
       try {
         return await sendToken(action, params, token, requestId);
       } catch (e) {
-        // After a logout, a refused token is the logout's doing: no login again.
-        if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw e;
+        // After a logout, a refused token is the logout's doing: no login again. (An error from or
+        // for want of a response names the URL.)
+        if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw naming(e, () => apiUrl(endpoint, 'tokenapi'));
         // The server no longer accepts this token: log in again and retry once.
         const fresh = await session.replace(token);
         return sendToken(action, params, fresh, requestId);
@@ -251,9 +252,7 @@ export function makeClients(core, platform) {
         if (bad >= 0) {
           throw new IotExplorerError(`a device id is "ProductId/DeviceName", not ${JSON.stringify(deviceIds[bad]) ?? String(deviceIds[bad])}`, { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
         }
-        const waiting = loaded(initTimeoutMs);
-        if (waiting) await waiting;
-        return pushHub().subscribe(deviceIds, onEvent);
+        return whenLoaded(() => pushHub().subscribe(deviceIds, onEvent));
       },
       /** Resolves once the stored session (if any) is restored: true when logged in. */
       ready: () => session.restored.then(() => session.loggedIn),
