@@ -1,6 +1,6 @@
 # The two commands a newcomer needs are `make demo` and `make test`; every target installs what
 # is missing (scripts/setup.sh) and calls the script of the same job in scripts/.
-.PHONY: setup test demo wasm package bench load fuzz
+.PHONY: setup test demo emulator wasm package bench load fuzz
 
 setup:
 	@scripts/setup.sh
@@ -10,6 +10,11 @@ test: setup
 
 demo: setup
 	@scripts/demo.sh
+
+# The emulator alone, to point your own code at: prints its endpoint, AppKey, AppSecret and the
+# `export` lines to copy (EMULATOR_PORT: default 8787).
+emulator: setup
+	@node scripts/emulator.mjs
 
 wasm: setup
 	@scripts/build-wasm.sh

@@ -6,7 +6,44 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** Action parameters. `undefined` members are left out, like JSON.stringify does. */
 export type Params = { readonly [key: string]: JsonValue | undefined };
 
+/**
+ * `T` with each member checked to be a JSON value (used as `P & Jsonable<P>`), so that
+ * interfaces, which have no index signature, are accepted as well as type literals; a member
+ * JSON would change or drop (a Date, a function, a bigint) becomes `never`, a type error.
+ */
+export type Jsonable<T> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends Date | RegExp | Map<unknown, unknown> | Set<unknown> | ((...args: never[]) => unknown) | bigint | symbol
+    ? never
+    : T extends readonly (infer U)[]
+      ? readonly Jsonable<U>[]
+      : T extends object
+        ? { readonly [K in keyof T]: Jsonable<T[K]> }
+        : never;
+
 export type ErrorKind = 'Api' | 'InvalidInput' | 'Http' | 'Parse' | 'Transport' | 'Timeout';
+
+/** The service's documented codes (editors complete them); any other code is still a string. */
+export type ApiErrorCode =
+  | 'InvalidParameterValue.InvalidAccessToken'
+  | 'VERIFY_LOGIN_FAIL'
+  | 'InternalError'
+  | 'RequestLimitExceeded'
+  | 'InvalidAction'
+  | 'ErrorRequiredParamNotFound'
+  | 'InvalidParameterValue'
+  | 'InvalidParameterValue.InvalidJSON'
+  | 'InvalidParameterValue.UserLoginFailed'
+  | 'InvalidParameterValue.ErrorUserNotExists'
+  | 'InvalidParameterValue.NickNameLengthInvalid'
+  | 'InvalidParameterValue.PhoneNumberInvalid'
+  | 'InvalidParameterValue.SendVerifyCodeTooQuick'
+  | 'InvalidParameterValue.BindDeviceNotConnected'
+  | 'UnauthorizedOperation.APPNoPermissionToStudioProduct'
+  | (string & {});
+
+/** The SDK's own codes of `InvalidInput` errors. */
+export type InvalidInputCode = 'InvalidParameter' | 'MissingParameter' | 'NotInitialized' | 'AppSecretNotAllowed';
 
 export interface IotExplorerErrorFields {
   kind?: ErrorKind;
@@ -21,9 +58,7 @@ export interface IotExplorerErrorFields {
   cause?: unknown;
 }
 
-/** Every failure of the SDK: bad input, an API error, HTTP, parsing, the transport, a timeout. */
-export declare class IotExplorerError extends Error {
-  constructor(message: string, fields?: IotExplorerErrorFields);
+interface IotExplorerErrorBase extends Error {
   readonly name: 'IotExplorerError';
   readonly kind: ErrorKind;
   /**
@@ -61,6 +96,45 @@ export declare class IotExplorerError extends Error {
   };
 }
 
+/** The server answered with an error (`Error.Code`). */
+export interface ApiError extends IotExplorerErrorBase {
+  readonly kind: 'Api';
+  readonly code: ApiErrorCode;
+}
+/** Refused before anything was sent. */
+export interface InvalidInputError extends IotExplorerErrorBase {
+  readonly kind: 'InvalidInput';
+  readonly code: InvalidInputCode | null;
+}
+/** A non-2xx status without an API error in the body. */
+export interface HttpError extends IotExplorerErrorBase {
+  readonly kind: 'Http';
+  readonly code: null;
+  readonly status: number;
+  readonly excerpt: string;
+}
+/** A body that is not a response of the API (HTML, empty, truncated, wrongly typed). */
+export interface ParseError extends IotExplorerErrorBase {
+  readonly kind: 'Parse';
+}
+/** No response (network, the transport), or `LoggedOut`. */
+export interface TransportError extends IotExplorerErrorBase {
+  readonly kind: 'Transport';
+}
+export interface TimeoutError extends IotExplorerErrorBase {
+  readonly kind: 'Timeout';
+}
+
+/**
+ * Every failure of the SDK: bad input, an API error, HTTP, parsing, the transport, a timeout.
+ * After `e instanceof IotExplorerError`, checking `e.kind` narrows the other fields.
+ */
+export type IotExplorerError = ApiError | InvalidInputError | HttpError | ParseError | TransportError | TimeoutError;
+export declare const IotExplorerError: {
+  new (message: string, fields?: IotExplorerErrorFields): IotExplorerError;
+  readonly prototype: IotExplorerError;
+};
+
 export interface SigningOptions {
   /** `"omit"` (default: official docs and cloud-function demo) or `"keep"` (official Node SDK). */
   emptyValues?: 'omit' | 'keep';
@@ -68,8 +142,11 @@ export interface SigningOptions {
   values?: 'strict' | 'node-sdk';
 }
 
-/** `"china"` (default), `"oversea"`, or a base URL to which `/appapi` or `/tokenapi` is appended. */
-export type Endpoint = 'china' | 'oversea' | `http://${string}` | `https://${string}`;
+/**
+ * `"china"` (default), `"oversea"`, or a base URL to which `/appapi` or `/tokenapi` is appended.
+ * Any string is accepted (`process.env.X` needs no cast) and checked when a request is built.
+ */
+export type Endpoint = 'china' | 'oversea' | `http://${string}` | `https://${string}` | (string & {});
 
 export interface HttpRequest {
   url: string;
@@ -110,8 +187,9 @@ export interface Signed {
 export interface AppApiRequestInput {
   action: string;
   params?: Params;
-  appKey: string;
-  appSecret: string;
+  /** `undefined` (an unset environment variable) is a `MissingParameter` error. */
+  appKey: string | undefined;
+  appSecret: string | undefined;
   /** UNIX seconds; default: now. */
   timestamp?: number;
   /** 1..2147483647; default: from a CSPRNG. */
@@ -162,8 +240,13 @@ export declare function parseActionResponse(action: string, status: number, body
 export interface WeiXinLoginParams {
   /** The mini-program OpenID or the UnionID. */
   WxOpenID: string;
-  /** Sent empty when missing: WeChat gives none unless the user fills it in. */
+  /**
+   * 1 to 20 characters (the service refuses an empty one with
+   * `InvalidParameterValue.NickNameLengthInvalid`). WeChat gives none unless the user fills it
+   * in: missing, `null` or empty, it is sent as `微信用户`, the name WeChat shows for such users.
+   */
   NickName?: string | null;
+  /** Sent empty when missing. */
   Avatar?: string | null;
 }
 
@@ -185,8 +268,9 @@ export interface RetryOptions {
 }
 
 export interface ServerClientOptions {
-  appKey: string;
-  appSecret: string;
+  /** Checked when the client is made (`MissingParameter`), so an unset environment variable fails at once. */
+  appKey: string | undefined;
+  appSecret: string | undefined;
   endpoint?: Endpoint;
   transport?: Transport;
   signing?: SigningOptions;
@@ -201,6 +285,13 @@ export interface ServerClientOptions {
    * and states its own time in the message (the call is then signed again once).
    */
   clockOffsetMs?: number;
+  /**
+   * Browser build only: run here although every visitor can then read the AppSecret (a test page,
+   * a trusted kiosk). Without it, createServerClient throws `AppSecretNotAllowed` in a browser bundle.
+   */
+  dangerouslyAllowBrowser?: boolean;
+  /** Browsers and mini-programs: how long a call waits for `init()` to be called (then `NotInitialized`); default 10000. */
+  initTimeoutMs?: number;
 }
 
 export interface PhoneNumber {
@@ -219,7 +310,7 @@ export interface Ack {
 
 /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
 export interface ServerClient extends TypedServerMethods {
-  call(action: string, params?: Params, options?: CallOptions): Promise<ApiResponse>;
+  call<P extends object = Params>(action: string, params?: P & Jsonable<P>, options?: CallOptions): Promise<ApiResponse>;
   /** The correction applied to the local clock when signing (learned or configured). */
   readonly clockOffsetMs: number;
   getTokenByWeiXin(params: WeiXinLoginParams, options?: CallOptions): Promise<TokenGrant>;
@@ -276,6 +367,8 @@ export interface ClientOptions {
   push?: PushOptions;
   /** Push failures nobody awaits (a listener that threw, an error reply). */
   onPushError?: (error: IotExplorerError) => void;
+  /** Browsers and mini-programs: how long a call waits for `init()` to be called (then `NotInitialized`); default 10000. */
+  initTimeoutMs?: number;
 }
 
 export interface PushOptions {
@@ -441,7 +534,7 @@ export declare function parseDataTemplate(template: string | object): DataTempla
 export declare function checkControlData(template: DataTemplate | string, data: { readonly [property: string]: JsonValue }): void;
 
 export interface Client extends TypedClientMethods {
-  call(action: string, params?: Params): Promise<ApiResponse>;
+  call<P extends object = Params>(action: string, params?: P & Jsonable<P>): Promise<ApiResponse>;
   /**
    * Live events of these devices ("ProductId/DeviceName"): waits for login, reconnects and
    * resubscribes after drops. Resolves to the function that unsubscribes once the server
@@ -450,7 +543,7 @@ export interface Client extends TypedClientMethods {
    * lists every device, so a refusal rejects every subscribe() then waiting), and with code
    * `LoggedOut` when a logout() came first.
    */
-  subscribe(deviceIds: string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
+  subscribe(deviceIds: readonly string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
   /** Resolves once the stored session (if any) is restored: true when logged in. */
   ready(): Promise<boolean>;
   login(): Promise<void>;
@@ -467,11 +560,11 @@ export interface Client extends TypedClientMethods {
   createFamily(params: { Name: string; Address?: string }): Promise<{ RequestId?: string | null; Data: { FamilyId: string } }>;
   /** `RoomId`: `""` (sent when left out) every room, `"0"` the default room. */
   getFamilyDeviceList(params: Page & { FamilyId: string; RoomId?: string }): Promise<{ RequestId?: string | null; DeviceList: FamilyDevice[]; Total: number }>;
-  getDeviceStatuses(params: { DeviceIds: string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
+  getDeviceStatuses(params: { DeviceIds: readonly string[] }): Promise<{ RequestId?: string | null; DeviceStatuses: DeviceStatus[] }>;
   /** `Data` is the API's JSON text; `DataParsed` the same, parsed. */
   getDeviceData(params: DeviceSelector): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
-  controlDevice(params: DeviceSelector & { Data: string | { readonly [property: string]: JsonValue } }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  controlDevice<D extends object>(params: DeviceSelector & { Data: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
   /** Every family, fetched page by page (`pageSize` default 50). */
   families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
   /** Every device of a family (or one room), fetched page by page. */

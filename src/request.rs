@@ -155,12 +155,28 @@ fn check_action(action: &str, api: Api) -> Result<()> {
         Some(home) if home != api => Err(Error::invalid(
             "action",
             format!(
-                "{action} is a {} action, not a {} one",
-                home.path(),
-                api.path()
+                "{action} is {} action, not {} one: {}",
+                with_article(home),
+                with_article(api),
+                match home {
+                    Api::AppApi =>
+                        "sign it with the AppSecret on your server or in a cloud function \
+                        (createServerClient or buildAppApiRequest)",
+                    Api::TokenApi =>
+                        "send it with the user's access token \
+                        (createClient or buildTokenApiRequest)",
+                }
             ),
         )),
         _ => Ok(()),
+    }
+}
+
+/// "an appapi", "a tokenapi".
+fn with_article(api: Api) -> &'static str {
+    match api {
+        Api::AppApi => "an appapi",
+        Api::TokenApi => "a tokenapi",
     }
 }
 

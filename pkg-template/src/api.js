@@ -7,11 +7,11 @@ import { fetchTransport } from './transports/fetch.js';
 import { wxRequestTransport } from './transports/wx-request.js';
 
 /**
- * platform: { defaultTransport(), defaultStorage(), appSecretAllowed(), defaults(kind) }.
+ * A function that throws AppSecretNotAllowed where the platform forbids the AppSecret APIs
+ * (mini-programs, unless init() was told otherwise).
  */
-export function makeApi(raw, platform) {
-  const core = makeCore(raw, platform.memory, platform.defaults || (() => ({})));
-  const assertAppSecretAllowed = () => {
+export function appSecretGuard(platform) {
+  return () => {
     if (platform.appSecretAllowed && !platform.appSecretAllowed()) {
       throw new IotExplorerError(
         'AppSecret APIs are disabled in mini-programs: sign on your server or in a cloud function ' +
@@ -20,11 +20,44 @@ export function makeApi(raw, platform) {
       );
     }
   };
+}
+
+/**
+ * What createServerClient checks first: the AppSecret APIs are allowed here, and a browser bundle
+ * (as public as a mini-program) needs an explicit opt-in.
+ */
+export function serverClientGuard(platform) {
+  const assertAppSecretAllowed = appSecretGuard(platform);
+  return (options) => {
+    assertAppSecretAllowed();
+    if (platform.browser && !(options && options.dangerouslyAllowBrowser === true)) {
+      throw new IotExplorerError(
+        'createServerClient holds your AppSecret, and whoever loads a browser bundle can read it and ' +
+          'log in as any user: sign logins on your server or in a cloud function (the Node build) and ' +
+          "give the page createClient({ getAccessToken }) instead (or pass dangerouslyAllowBrowser: true " +
+          'to createServerClient, for a test page)',
+        { kind: 'InvalidInput', code: 'AppSecretNotAllowed', param: 'appSecret' },
+      );
+    }
+  };
+}
+
+/** For leak checks: the size of the wasm linear memory (0 before init). */
+export const diagnosticsOf = (memory) => ({ wasmMemoryBytes: memory() ? memory().buffer.byteLength : 0 });
+
+/**
+ * platform: { memory(), defaultTransport(), defaultStorage(), defaultSocket(), appSecretAllowed(),
+ * defaults(kind), whenLoaded(ms), browser (true in the browser build: createServerClient needs
+ * dangerouslyAllowBrowser), onLifecycle(hub) }.
+ */
+export function makeApi(raw, platform) {
+  const core = makeCore(raw, platform.memory, platform.defaults || (() => ({})));
+  const assertAppSecretAllowed = appSecretGuard(platform);
   const secretGuarded = (fn) => (...args) => {
     assertAppSecretAllowed();
     return fn(...args);
   };
-  const clients = makeClients(core, { ...platform, assertAppSecretAllowed });
+  const clients = makeClients(core, { ...platform, assertAppSecretAllowed: serverClientGuard(platform) });
   return {
     signParams: secretGuarded(core.signParams),
     buildAppApiRequest: secretGuarded(core.buildAppApiRequest),
@@ -34,8 +67,7 @@ export function makeApi(raw, platform) {
     parseActionResponse: core.parseActionResponse,
     createServerClient: clients.createServerClient,
     createClient: clients.createClient,
-    /** For leak checks: the size of the wasm linear memory (0 before init). */
-    diagnostics: () => ({ wasmMemoryBytes: platform.memory() ? platform.memory().buffer.byteLength : 0 }),
+    diagnostics: () => diagnosticsOf(platform.memory),
   };
 }
 

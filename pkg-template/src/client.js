@@ -11,6 +11,8 @@ import { createPushHub, pushUrlFor } from './push.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
+/** What WeChat shows for a user who gave no name; sent when a login has no NickName. */
+export const DEFAULT_NICKNAME = '微信用户';
 
 /** A control's Data as an object, for the template check (the core checks its JSON itself). */
 function dataObject(data) {
@@ -93,11 +95,58 @@ function timeoutOf(options) {
   });
 }
 
+/** How long a client's call waits for init() to be called before failing (NotInitialized). */
+export const DEFAULT_INIT_TIMEOUT_MS = 10000;
+
+/** A string option a client cannot work without: checked when the client is made. */
+function requiredText(options, name, factory) {
+  const value = options[name];
+  if (typeof value === 'string' && value !== '') return value;
+  const missing = value === undefined || value === null || value === '';
+  throw new IotExplorerError(
+    missing
+      ? `${factory} needs ${name} (is the environment variable that should hold it set?)`
+      : `${name} must be a string, not ${typeof value}`,
+    { kind: 'InvalidInput', code: missing ? 'MissingParameter' : 'InvalidParameter', param: name },
+  );
+}
+
+/**
+ * The URL (`urlOf`: it, or a function giving it) in an error that came from, or for want of, a
+ * response: a 404 then says what was asked for, a network failure which host it could not reach.
+ */
+function naming(e, urlOf) {
+  if (!(e instanceof IotExplorerError) || !(e.kind === 'Http' || e.kind === 'Transport' || e.kind === 'Timeout') || e.code === 'LoggedOut') return e;
+  const url = typeof urlOf === 'function' ? urlOf() : urlOf;
+  if (url && !e.message.includes(url)) {
+    const hint = e.kind === 'Http' && e.status === 404 ? ' (endpoint is a base URL such as https://host/api/exploreropen, to which /appapi or /tokenapi is appended)' : '';
+    e.message = `${e.message} (POST ${url})${hint}`;
+  }
+  return e;
+}
+
+/** "ProductId/DeviceName": two non-empty parts. */
+const isDeviceId = (id) => typeof id === 'string' && /^[^/]+\/[^/]+$/.test(id);
+
 export function makeClients(core, platform) {
+  /** Resolves once the wasm is loaded (at once where it always is); see loaded-module.js. */
+  const loaded = (initTimeoutMs) => (platform.whenLoaded && platform.whenLoaded(initTimeoutMs)) || null;
+  /** The URL of `api` ('appapi' | 'tokenapi') at `endpoint`, as the core builds it; null if it cannot. */
+  const apiUrl = (endpoint, api) => {
+    try {
+      return core.buildTokenApiRequest({ action: 'AppGetUser', accessToken: '-', endpoint }).url.replace(/tokenapi$/, api);
+    } catch {
+      return null;
+    }
+  };
+
   /** For servers and cloud functions: holds the AppSecret and signs `appapi` calls. */
   function createServerClient(options = {}) {
-    platform.assertAppSecretAllowed();
-    const { appKey, appSecret, endpoint, signing } = options;
+    options = options || {};
+    platform.assertAppSecretAllowed(options);
+    const appKey = requiredText(options, 'appKey', 'createServerClient');
+    const appSecret = requiredText(options, 'appSecret', 'createServerClient');
+    const { endpoint, signing, initTimeoutMs = DEFAULT_INIT_TIMEOUT_MS } = options;
     const timeoutMs = timeoutOf(options);
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
@@ -143,8 +192,19 @@ export function makeClients(core, platform) {
         return second.result;
       });
     };
+    // What the methods send through: once the wasm has loaded (calls made before init() wait for
+    // it), with the URL named in an error that came from or for want of a response.
+    const signed = async (action, params, callOptions, parse) => {
+      const waiting = loaded(initTimeoutMs);
+      if (waiting) await waiting;
+      try {
+        return await sendSigned(action, params, callOptions, parse);
+      } catch (e) {
+        throw naming(e, () => apiUrl(endpoint, 'appapi'));
+      }
+    };
     const call = (action, params = {}, callOptions) =>
-      sendSigned(action, params, callOptions, (res) => core.parseActionResponse(action, res.status, res.body));
+      signed(action, params, callOptions, (res) => core.parseActionResponse(action, res.status, res.body));
     const client = {
       /** Any signed action; resolves to the inside of the response ({ RequestId, Data?, … }). */
       call,
@@ -153,15 +213,17 @@ export function makeClients(core, platform) {
         return clockOffsetMs;
       },
       /** WeChat login: { WxOpenID, NickName, Avatar } → { Token, ExpireAt, RequestId }. */
-      // WeChat gives no nickname or avatar unless the user fills them in: missing ones are sent empty.
+      // WeChat gives no nickname or avatar unless the user fills them in. The service requires a
+      // NickName of 1 to 20 characters: a missing or empty one is sent as 微信用户, the name
+      // WeChat itself shows for such users. A missing Avatar is sent empty.
       getTokenByWeiXin: async (params, callOptions) => {
         const { WxOpenID, NickName, Avatar } = params || {};
-        const login = { WxOpenID, NickName: NickName ?? '', Avatar: Avatar ?? '' };
-        return sendSigned('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
+        const login = { WxOpenID, NickName: NickName === undefined || NickName === null || NickName === '' ? DEFAULT_NICKNAME : NickName, Avatar: Avatar ?? '' };
+        return signed('AppGetTokenByWeiXin', login, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
       },
     };
     /** Phone or e-mail login (`AppGetToken`) → { Token, ExpireAt, RequestId }. */
-    client.getToken = (params, callOptions) => sendSigned('AppGetToken', params, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
+    client.getToken = (params, callOptions) => signed('AppGetToken', params, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
     for (const [method, action] of Object.entries(SERVER_METHODS)) {
       client[method] = (params, callOptions) => call(action, params, callOptions);
     }
@@ -170,7 +232,8 @@ export function makeClients(core, platform) {
 
   /** For the app side: AccessToken calls, with the token fetched, stored and refreshed for you. */
   function createClient(options = {}) {
-    const { endpoint } = options;
+    options = options || {};
+    const { endpoint, initTimeoutMs = DEFAULT_INIT_TIMEOUT_MS } = options;
     const timeoutMs = timeoutOf(options);
     const transport = options.transport || platform.defaultTransport();
     const policy = retryPolicy(options.retry);
@@ -182,6 +245,12 @@ export function makeClients(core, platform) {
         const res = await send(transport, request, timeoutMs);
         return core.parseActionResponse(action, res.status, res.body);
       });
+    /** Runs `then()` once the wasm has loaded: a call made before init() waits for it. */
+    const whenLoaded = async (then) => {
+      const waiting = loaded(initTimeoutMs);
+      if (waiting) await waiting;
+      return then();
+    };
 
     // FamilyId 'default' means the user's first family (one is created if there is none), as
     // the official mini-program SDK resolves it; found once per login.
@@ -203,12 +272,13 @@ export function makeClients(core, platform) {
     async function call(action, params = {}) {
       if (params && params.FamilyId === 'default') params = { ...params, FamilyId: await defaultFamilyId() };
       const generation = session.generation;
-      const token = await session.accessToken();
+      const token = await whenLoaded(() => session.accessToken());
       try {
         return await sendToken(action, params, token);
       } catch (e) {
-        // After a logout, a refused token is the logout's doing: no login again.
-        if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw e;
+        // After a logout, a refused token is the logout's doing: no login again. (An error from or
+        // for want of a response names the URL.)
+        if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw naming(e, () => apiUrl(endpoint, 'tokenapi'));
         // The server no longer accepts this token: log in again and retry once.
         const fresh = await session.replace(token);
         return sendToken(action, params, fresh);
@@ -243,10 +313,17 @@ export function makeClients(core, platform) {
        * after drops; resolves to a function that unsubscribes.
        */
       subscribe: async (deviceIds, onEvent) => {
-        if (!Array.isArray(deviceIds) || deviceIds.length === 0 || typeof onEvent !== 'function') {
+        if (!Array.isArray(deviceIds) || typeof onEvent !== 'function') {
           throw new IotExplorerError('subscribe(deviceIds: string[], onEvent: function)', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
         }
-        return pushHub().subscribe(deviceIds, onEvent);
+        if (deviceIds.length === 0) {
+          throw new IotExplorerError('subscribe needs at least one device id ("ProductId/DeviceName")', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
+        }
+        const bad = deviceIds.findIndex((id) => !isDeviceId(id));
+        if (bad >= 0) {
+          throw new IotExplorerError(`a device id is "ProductId/DeviceName", not ${JSON.stringify(deviceIds[bad]) ?? String(deviceIds[bad])}`, { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
+        }
+        return whenLoaded(() => pushHub().subscribe(deviceIds, onEvent));
       },
       /** Resolves once the stored session (if any) is restored: true when logged in. */
       ready: () => session.restored.then(() => session.loggedIn),

@@ -1,22 +1,52 @@
-// The wasm module of a runtime that loads it asynchronously (browsers, mini-programs): the API
-// throws a typed NotInitialized error until init() has handed the instance over.
+// The wasm module of a runtime that loads it asynchronously (browsers, mini-programs): the
+// synchronous API throws a typed NotInitialized error until init() has handed the instance over;
+// the clients' calls wait for it instead (whenLoaded).
 import { IotExplorerError } from './errors.js';
+
+const notInitialized = (message) => new IotExplorerError(message, { kind: 'InvalidInput', code: 'NotInitialized' });
 
 export function loadedModule(glue) {
   let exports = null;
+  let loading = null; // the promise of the init() in progress, if any
+  const waiting = new Set(); // calls waiting for init() to be called: (loading) => void
   return {
     set(instanceExports) {
       glue.__wbg_set_wasm(instanceExports);
       exports = instanceExports;
     },
+    /** init() has begun loading (`promise` settles with it; null: it failed, init() may run again). */
+    loading(promise) {
+      loading = promise;
+      if (!promise) return;
+      for (const follow of waiting) follow(promise);
+      waiting.clear();
+    },
     raw() {
-      if (!exports) {
-        throw new IotExplorerError('call `await init()` before using iot-explorer-app', {
-          kind: 'InvalidInput',
-          code: 'NotInitialized',
-        });
-      }
+      if (!exports) throw notInitialized('call `await init()` before using iot-explorer-app');
       return glue;
+    },
+    /**
+     * null when the module is loaded; else a promise that settles when the init() in progress
+     * does (rejecting as it does), or, when init() is not called within `waitMs` (none for 0 or
+     * Infinity), rejects with NotInitialized.
+     */
+    whenLoaded(waitMs) {
+      if (exports) return null;
+      if (loading) return loading.then(() => undefined);
+      return new Promise((resolve, reject) => {
+        let timer = null;
+        const follow = (promise) => {
+          clearTimeout(timer);
+          promise.then(() => resolve(), reject);
+        };
+        waiting.add(follow);
+        if (typeof waitMs === 'number' && waitMs > 0 && waitMs < 2 ** 31) {
+          timer = setTimeout(() => {
+            waiting.delete(follow);
+            reject(notInitialized(`init() was not called within ${waitMs} ms: call init() (no need to await it) when your app starts; calls made before it finishes wait for it`));
+          }, waitMs);
+        }
+      });
     },
     memory: () => exports && exports.memory,
   };

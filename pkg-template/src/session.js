@@ -179,7 +179,12 @@ export class Session {
       grant = await withTimeout(Promise.resolve().then(() => this.getAccessToken()), LOGIN_TIMEOUT_MS, stuck);
     } catch (e) {
       const error = toIotExplorerError(e, 'Transport');
-      if (error !== e) error.message = `getAccessToken failed: ${error.message}`;
+      if (error !== e) {
+        error.message = `getAccessToken failed: ${error.message}`;
+        // The caller's own error: the SDK cannot tell a bug from an outage, so it promises no
+        // success on a retry unless the error says so itself (`retryable: true`).
+        error.retryable = Boolean(e && e.retryable === true);
+      }
       throw error;
     }
     if (generation !== this.generation) throw loggedOut();

@@ -113,13 +113,25 @@ test("require('iot-explorer-app') works with no Buffer and no TextEncoder", T, (
   }
 });
 
-test('before init(), the API throws NotInitialized', T, async () => {
+test('before init(), the synchronous API throws NotInitialized; a call never followed by init() fails the same way', T, async () => {
   const { app } = loadPackage();
   assertIotError(app, await failure(() => app.buildTokenApiRequest({ action: 'AppGetUser', accessToken: 't' })), {
     code: 'NotInitialized',
   });
-  const client = app.createClient({ getAccessToken: async () => ({ Token: 't' }), endpoint: emulator.endpoint });
+  const client = app.createClient({ getAccessToken: async () => ({ Token: 't' }), endpoint: emulator.endpoint, initTimeoutMs: 50 });
   assertIotError(app, await failure(() => client.call('AppGetUser')), { code: 'NotInitialized' });
+});
+
+test('a client made before init() resolves: calls made at once wait for the module, then go out', T, async () => {
+  const { sb, app } = loadPackage();
+  const login = cloudFunction(emulator.endpoint, 'o-mp-early', '早');
+  const loading = app.init(); // not awaited: what app.js does on its first line
+  const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint });
+  const user = client.getUser(); // a page's first onLoad, before the wasm has loaded
+  assert.equal(sb.requests.length, 0);
+  assert.equal((await user).Data.NickName, '早');
+  await loading;
+  assert.equal(sb.requests.length, 1);
 });
 
 test('every helper index.d.ts declares is exported here too', T, () => {

@@ -16,6 +16,7 @@ import init, {
   wxRequestTransport,
   wxSocketOpener,
   wxStorage,
+  type ApiErrorCode,
   type ApiResponse,
   type Client,
   type ErrorKind,
@@ -111,3 +112,61 @@ signParams({}, 's', { emptyValues: 'drop' });
 void createServerClient({ appKey: 'k', appSecret: 's' }).getToken({ Type: 'email', Password: 'p' });
 // @ts-expect-error: DeviceIds is a list
 void createClient({ getAccessToken: () => ({ Token: 't' }) }).getDeviceStatuses({ DeviceIds: 'p/d' });
+
+// What a strict TypeScript app writes without casts (issue 16, item 8).
+interface LightState {
+  power_switch: number;
+  color: { r: number; g: number; b: number };
+  note?: string;
+}
+interface FamilyPage {
+  Offset: number;
+  Limit: number;
+}
+export async function withoutCasts(client: Client, server: ServerClient, state: LightState, page: FamilyPage): Promise<string[]> {
+  const ids = ['LIGHT0PROD/a', 'LIGHT0PROD/b'] as const;
+  const off: () => void = await client.subscribe(ids, () => {});
+  off();
+  const statuses = await client.getDeviceStatuses({ DeviceIds: ids });
+  await client.controlDevice({ ProductId: 'P', DeviceName: 'D', Data: state });
+  await client.controlDevice({ ProductId: 'P', DeviceName: 'D', Data: '{"power_switch":1}' });
+  const families: ApiResponse = await client.call('AppGetFamilyList', page);
+  await server.call('AppGetUser', page);
+  const fromEnv: ServerClient = createServerClient({
+    appKey: process.env.IOT_EXPLORER_APP_KEY,
+    appSecret: process.env.IOT_EXPLORER_APP_SECRET,
+    endpoint: process.env.IOT_EXPLORER_ENDPOINT,
+  });
+  const appClient: Client = createClient({ getAccessToken: () => ({ Token: 't' }), endpoint: process.env.IOT_EXPLORER_ENDPOINT });
+  const out: string[] = [String(statuses.DeviceStatuses.length), String(families.RequestId), typeof fromEnv, typeof appClient];
+  try {
+    await client.getUser();
+  } catch (e) {
+    if (e instanceof IotExplorerError) {
+      // `kind` narrows the other fields.
+      if (e.kind === 'Api') {
+        const code: string = e.code;
+        if (e.code === 'InvalidParameterValue.InvalidAccessToken') out.push('log in again');
+        out.push(code);
+      } else if (e.kind === 'Http') {
+        const status: number = e.status;
+        const excerpt: string = e.excerpt;
+        out.push(String(status), excerpt);
+      } else if (e.kind === 'InvalidInput') {
+        if (e.code === 'NotInitialized' || e.code === 'MissingParameter') out.push(String(e.param));
+      } else if (e.kind === 'Transport' && e.code === 'LoggedOut') {
+        out.push('logged out');
+      }
+    }
+  }
+  return out;
+}
+
+// The known codes are a union (editors complete them), and any other string is still allowed.
+const knownCode: ApiErrorCode = 'InvalidParameterValue.InvalidAccessToken';
+const otherCode: ApiErrorCode = 'FailedOperation.SomethingNew';
+void [knownCode, otherCode];
+// @ts-expect-error: Data must be JSON values, interface or not
+void createClient({ getAccessToken: () => ({ Token: 't' }) }).controlDevice({ ProductId: 'P', DeviceName: 'D', Data: { when: new Date() } });
+// @ts-expect-error: an interface with a member JSON cannot carry is refused too
+void createClient({ getAccessToken: () => ({ Token: 't' }) }).call('AppGetUser', {} as { at: Date });

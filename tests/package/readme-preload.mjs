@@ -1,20 +1,18 @@
-// Loaded with --import before a README example runs: sends what the example addresses to the
-// official host to the emulator instead (HTTP and the push WebSocket), and resolves relative
-// URLs (a page's `/api/login`) against the test backend. The example's code runs unchanged.
+// Loaded with --import before a README example runs: the examples reach the emulator only
+// through the environment `make emulator` prints (IOT_EXPLORER_ENDPOINT, …) and BACKEND_URL, as
+// a user's copy would. Anything they send to the real service instead fails the run loudly.
 import WebSocket from 'ws';
 
-const official = 'https://iot.cloud.tencent.com/api/exploreropen';
-const officialPush = 'wss://iot.cloud.tencent.com/ws/explorer';
-const realFetch = globalThis.fetch;
-globalThis.fetch = (url, init) => {
-  let target = String(url);
-  if (target.startsWith(official)) target = process.env.README_EMULATOR + target.slice(official.length);
-  else if (target.startsWith('/')) target = process.env.README_BACKEND + target;
-  return realFetch(target, init);
+const realHosts = /^(https|wss):\/\/(iot\.cloud\.tencent\.com|oversea\.iotcloud\.tencentiotcloud\.com)\//;
+const refuse = (url) => {
+  throw new Error(`the README example went to the real service (${url}): it must follow IOT_EXPLORER_ENDPOINT`);
 };
-const emulatorPush = () => process.env.README_EMULATOR.replace(/^http/, 'ws').replace(/\/api\/exploreropen$/, '/ws/explorer');
+const realFetch = globalThis.fetch;
+globalThis.fetch = (url, init) => (realHosts.test(String(url)) ? refuse(url) : realFetch(url, init));
+// Node 20 has no global WebSocket (the package would use `ws` by itself); guard it the same way.
 globalThis.WebSocket = class extends WebSocket {
-  constructor(url) {
-    super(String(url).startsWith(officialPush) ? emulatorPush() + String(url).slice(officialPush.length) : url);
+  constructor(url, ...rest) {
+    if (realHosts.test(String(url))) refuse(url);
+    super(url, ...rest);
   }
 };

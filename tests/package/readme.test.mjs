@@ -33,8 +33,11 @@ test.after(async () => {
   await emulator.close();
 });
 
-/** Runs `code` as a file next to this test (so `iot-explorer-app` resolves by name). */
-async function run(name, code, ext) {
+/**
+ * Runs `code` as a file next to this test (so `iot-explorer-app` resolves by name), with the
+ * environment `make emulator` tells users to export, and `wx-server-sdk` as its stand-in.
+ */
+async function run(name, code, ext, env = {}) {
   const file = `${here}.readme-${name}.${ext}`;
   writeFileSync(file, code);
   try {
@@ -43,10 +46,12 @@ async function run(name, code, ext) {
       timeout: 20000,
       env: {
         ...process.env,
+        IOT_EXPLORER_ENDPOINT: emulator.endpoint,
         IOT_EXPLORER_APP_KEY: DEMO_APP_KEY,
         IOT_EXPLORER_APP_SECRET: DEMO_APP_SECRET,
-        README_EMULATOR: emulator.endpoint,
-        README_BACKEND: `http://127.0.0.1:${backend.address().port}`,
+        BACKEND_URL: `http://127.0.0.1:${backend.address().port}`,
+        NODE_PATH: `${here}stand-ins`,
+        ...env,
       },
     });
     return stdout;
@@ -59,11 +64,18 @@ test('the README has the examples this test runs', () => {
   assert.deepEqual(Object.keys(examples).sort(), ['app-client', 'cloud-function', 'miniprogram', 'push', 'sans-io']);
 });
 
-test('cloud function example logs a WeChat user in', async () => {
-  const driver = "\nexports.main({}, { OPENID: 'o-readme-cf' }).then((r) => console.log(JSON.stringify(r)));\n";
-  const out = JSON.parse(await run('cloud-function', examples['cloud-function'] + driver, 'cjs'));
+test('cloud function example logs a WeChat user in, with the OpenID WeChat vouches for', async () => {
+  // What a cloud function gets: the caller's data plus userInfo in `event`, the runtime's facts in
+  // `context` (no OpenID), and the caller's identity in the environment (wx-server-sdk reads it).
+  const event = { userInfo: { appId: 'wx-readme', openId: 'o-readme-cf' } }; // no nickName given
+  const context = { request_id: 'req-1', function_name: 'login', function_version: '$LATEST', namespace: 'env-1', memory_limit_in_mb: 256, time_limit_in_ms: 3000 };
+  const driver = `\nexports.main(${JSON.stringify(event)}, ${JSON.stringify(context)}).then((r) => console.log(JSON.stringify(r)));\n`;
+  const env = { WX_OPENID: 'o-readme-cf', WX_APPID: 'wx-readme', TCB_ENV: 'env-1', TCB_SOURCE: 'wx_client' };
+  const out = JSON.parse(await run('cloud-function', examples['cloud-function'] + driver, 'cjs', env));
   assert.match(out.Token, /^[0-9a-f]{48}$/);
   assert.ok(out.ExpireAt > Date.now() / 1000);
+  const user = [...emulator.world.users.values()].find((u) => u.WxOpenID === 'o-readme-cf');
+  assert.equal(user.NickName, '微信用户', 'a user who gave no name');
 });
 
 test('app-side example lists the family and switches the light on', async () => {

@@ -362,7 +362,7 @@ test('with a storage whose operations finish out of order, a logout between two 
   assert.deepEqual(states, [true, false, true]);
 });
 
-test('getTokenByWeiXin sends a missing NickName or Avatar empty', async () => {
+test('getTokenByWeiXin sends a missing or empty NickName as 微信用户, a missing Avatar empty', async () => {
   const { createServerClient } = await import('iot-explorer-app');
   const bodies = [];
   const transport = async ({ body }) => {
@@ -371,7 +371,9 @@ test('getTokenByWeiXin sends a missing NickName or Avatar empty', async () => {
   };
   const server = createServerClient({ appKey: 'k', appSecret: 's', transport });
   await server.getTokenByWeiXin({ WxOpenID: 'o' });
-  assert.deepEqual([bodies[0].NickName, bodies[0].Avatar], ['', '']);
+  await server.getTokenByWeiXin({ WxOpenID: 'o', NickName: '', Avatar: null });
+  await server.getTokenByWeiXin({ WxOpenID: 'o', NickName: 'Alice', Avatar: 'https://a/b.png' });
+  assert.deepEqual(bodies.map((b) => [b.NickName, b.Avatar]), [['微信用户', ''], ['微信用户', ''], ['Alice', 'https://a/b.png']]);
 });
 
 test('a storage call that never settles is given up after 5 s instead of holding every later one', async () => {

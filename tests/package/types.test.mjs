@@ -2,21 +2,46 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
 
-test('a strict TypeScript consumer of every export compiles', () => {
-  const args = [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext',
-    '--target', 'es2022', '--lib', 'es2022,dom', 'consumer.mts'];
-  let output = '';
+/** tsc's complaints about compiling `files` with `options` (empty when it compiles). */
+function tscErrors(options, files, cwd = here) {
   try {
-    output = execFileSync(process.execPath, args, { cwd: here, encoding: 'utf8' });
+    return execFileSync(process.execPath, [tsc, '--noEmit', '--strict', ...options, ...files], { cwd, encoding: 'utf8' }).trim();
   } catch (e) {
-    output = `${e.stdout}${e.stderr}`;
+    return `${e.stdout}${e.stderr}`.trim();
   }
-  assert.equal(output.trim(), '');
+}
+
+test('a strict TypeScript consumer of every export compiles', () => {
+  assert.equal(tscErrors(['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom'], ['consumer.mts']), '');
+});
+
+test('moduleResolution "node" (Taro, uni-app) finds the types of iot-explorer-app/miniprogram', () => {
+  assert.equal(tscErrors(['--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2020', '--lib', 'es2020'], ['consumer-node10.ts']), '');
+});
+
+test('every README example compiles under tsc --strict, as JavaScript checked by TypeScript', (t) => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const dir = join(here, '.readme-types');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const files = [];
+  for (const [, name, code] of readme.matchAll(/<!-- example: ([\w-]+) -->\n```js\n([\s\S]*?)```/g)) {
+    const file = `${name}.${/\brequire\(/.test(code) ? 'cjs' : 'mjs'}`;
+    writeFileSync(join(dir, file), code);
+    files.push(file);
+  }
+  assert.ok(files.length >= 5, 'the README examples');
+  const options = ['--allowJs', '--checkJs', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
+    '--lib', 'es2022,dom', '--types', 'node'];
+  assert.equal(tscErrors(options, [...files, '../readme-globals.d.ts'], dir), '');
 });
 
 test('index.d.ts has no `any` in the public API', async () => {

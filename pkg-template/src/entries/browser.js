@@ -1,10 +1,18 @@
 // Browsers and bundlers (ESM): `await init()` once (optionally with the wasm's URL, a Response,
-// or its bytes), then use the API.
+// or its bytes), then use the API. Nothing runs at the top level: the core and the clients are
+// made on first use, and each export is a function of its own, so a bundler keeps only what an
+// app imports (signParams alone leaves the clients, session, push and transports out).
 import * as glue from 'iot-explorer-app-glue';
-import { makeApi, fetchTransport, memoryStorage, localStorageStorage, webSocketOpener, IotExplorerError } from '../api.js';
+import { diagnosticsOf, serverClientGuard } from '../api.js';
+import { makeClients } from '../client.js';
+import { makeCore } from '../core.js';
+import { IotExplorerError } from '../errors.js';
 import { loadedModule } from '../loaded-module.js';
+import { webSocketOpener } from '../push.js';
+import { localStorageStorage, memoryStorage } from '../storage.js';
+import { fetchTransport } from '../transports/fetch.js';
 
-const wasm = loadedModule(glue);
+const wasm = /* @__PURE__ */ loadedModule(glue);
 let loading = null;
 
 async function instantiate(source) {
@@ -16,7 +24,7 @@ async function instantiate(source) {
   // A URL, or anything with a string href (such as `location`), is fetched; else it is a response.
   const href = typeof source === 'string' ? source : source && typeof source.href === 'string' ? source.href : null;
   const response = await (href !== null ? fetch(href) : source);
-  if (!response.ok) throw new Error(`cannot load the wasm module: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`HTTP status ${response.status}`);
   if (typeof WebAssembly.instantiateStreaming === 'function' && /wasm/.test(response.headers.get('content-type'))) {
     return (await WebAssembly.instantiateStreaming(response, imports)).instance;
   }
@@ -33,6 +41,29 @@ function sourceOf(given) {
   return path === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : path;
 }
 
+/** Whether init() was given no location, so that the default (next to this module) was tried. */
+const defaulted = (given) => given === undefined || (given !== null && typeof given === 'object' && Object.getPrototypeOf(given) === Object.prototype && typeof given.href !== 'string' && given.wasmPath === undefined);
+
+/** " from <url>" when the module was to be fetched from a URL (or a response that knows it). */
+function fromWhere(from) {
+  const url = typeof from === 'string' ? from : from && typeof from.href === 'string' ? from.href : from && typeof from.url === 'string' && from.url ? from.url : null;
+  return url === null ? '' : ` from ${url}`;
+}
+
+/**
+ * What to do when the file was not found at the default location (next to this module): bundlers
+ * that neither copy it nor rewrite `new URL(…, import.meta.url)` (esbuild, Rollup without a
+ * plugin) leave it missing next to the bundle.
+ */
+function hint(given, e) {
+  if (!defaulted(given) || !/^HTTP status 4\d\d$/.test(e && e.message)) return '';
+  return (
+    '. Your bundler did not put iot_explorer_app_bg.wasm next to the code that loads it (esbuild does not copy it): ' +
+    'copy node_modules/iot-explorer-app/dist/iot_explorer_app_bg.wasm there, or pass where it is, ' +
+    "init('/assets/iot_explorer_app_bg.wasm') (or { wasmPath }), or its bytes, init(await (await fetch(url)).arrayBuffer())"
+  );
+}
+
 /** Loads the wasm module; calling it again returns the same promise. */
 export default function init(source) {
   if (!loading) {
@@ -41,9 +72,11 @@ export default function init(source) {
       (instance) => wasm.set(instance.exports),
       (e) => {
         loading = null;
-        throw new IotExplorerError(`cannot load the wasm module: ${e && e.message}`, { kind: 'Transport', cause: e });
+        wasm.loading(null);
+        throw new IotExplorerError(`cannot load the wasm module${fromWhere(from)}: ${e && e.message}${hint(source, e)}`, { kind: 'Transport', cause: e });
       },
     );
+    wasm.loading(loading);
   }
   return loading;
 }
@@ -57,25 +90,36 @@ function hasLocalStorage() {
   }
 }
 
-const api = makeApi(wasm.raw, {
-  memory: wasm.memory,
-  defaultTransport: () => fetchTransport(),
-  defaultStorage: () => (hasLocalStorage() ? localStorageStorage() : memoryStorage()),
-  defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
-});
+const memory = () => wasm.memory();
+let core = null;
+const coreOf = () => core || (core = makeCore(wasm.raw, memory));
+let clients = null;
+function clientsOf() {
+  if (!clients) {
+    const platform = {
+      memory,
+      whenLoaded: (ms) => wasm.whenLoaded(ms),
+      browser: true,
+      defaultTransport: () => fetchTransport(),
+      defaultStorage: () => (hasLocalStorage() ? localStorageStorage() : memoryStorage()),
+      defaultSocket: () => (typeof WebSocket === 'function' ? webSocketOpener(WebSocket) : null),
+    };
+    clients = makeClients(coreOf(), { ...platform, assertAppSecretAllowed: serverClientGuard(platform) });
+  }
+  return clients;
+}
 
 export { init };
-export const {
-  signParams,
-  buildAppApiRequest,
-  buildTokenApiRequest,
-  parseResponse,
-  parseLoginResponse,
-  parseActionResponse,
-  createServerClient,
-  createClient,
-  diagnostics,
-} = api;
+export const signParams = (params, appSecret, options) => coreOf().signParams(params, appSecret, options);
+export const buildAppApiRequest = (input) => coreOf().buildAppApiRequest(input);
+export const buildTokenApiRequest = (input) => coreOf().buildTokenApiRequest(input);
+export const parseResponse = (status, bodyText) => coreOf().parseResponse(status, bodyText);
+export const parseLoginResponse = (status, bodyText) => coreOf().parseLoginResponse(status, bodyText);
+export const parseActionResponse = (action, status, bodyText) => coreOf().parseActionResponse(action, status, bodyText);
+export const createServerClient = (options) => clientsOf().createServerClient(options);
+export const createClient = (options) => clientsOf().createClient(options);
+/** For leak checks: the size of the wasm linear memory (0 before init). */
+export const diagnostics = () => diagnosticsOf(memory);
 export {
   IotExplorerError,
   fetchTransport,

@@ -71,15 +71,18 @@ export function init(options = {}) {
       })
       .catch((e) => {
         loading = null;
+        wasm.loading(null);
         const hint = wasmPath.endsWith('.br') ? ' (.wasm.br needs base library ≥ 2.14.0; on 2.13.x pass a .wasm copied from dist/ as wasmPath)' : '';
         throw new IotExplorerError(`cannot load ${wasmPath}: ${e && e.message}${hint}`, { kind: 'Transport', cause: e });
       });
+    wasm.loading(loading);
   }
   return loading;
 }
 
 const api = makeApi(wasm.raw, {
   memory: wasm.memory,
+  whenLoaded: wasm.whenLoaded,
   defaultTransport: () => wxRequestTransport(),
   defaultStorage: () => wxStorage(),
   defaultSocket: () => wxSocketOpener(),
