@@ -61,7 +61,7 @@ async function run(name, code, ext, env = {}) {
 }
 
 test('the README has the examples this test runs', () => {
-  assert.deepEqual(Object.keys(examples).sort(), ['app-client', 'cloud-function', 'miniprogram', 'push', 'sans-io']);
+  assert.deepEqual(Object.keys(examples).sort(), ['add-device', 'app-client', 'cloud-function', 'miniprogram', 'push', 'sans-io']);
 });
 
 test('cloud function example logs a WeChat user in, with the OpenID WeChat vouches for', async () => {
@@ -89,6 +89,18 @@ test('app-side example lists the family and switches the light on', async () => 
 test('push example receives the report of the light', async () => {
   const out = await run('push', examples.push, 'mjs');
   assert.match(out, /LIGHT0PROD\/living_room_light_\w+ reported \{"power_switch":1\}/);
+});
+
+test('add-device example adds a light with the simulated device, draws its panel, checks a control', async () => {
+  const out = await run('add-device', examples['add-device'], 'mjs');
+  const id = /^added (LIGHT0PROD\/\S+)$/m.exec(out);
+  assert.ok(id, out);
+  assert.match(out, /^亮度 \[int\] = 0$/m);
+  assert.match(out, /^颜色 \[enum\] = 0$/m);
+  assert.match(out, /^InvalidInput brightness: brightness must be at most 100$/m);
+  const device = emulator.world.devices.get(id[1]);
+  assert.deepEqual([device.props.power_switch.Value, device.props.brightness.Value], [1, 80]);
+  assert.equal(emulator.world.families.get(device.FamilyId).Rooms.get(device.RoomId).RoomName, '书房');
 });
 
 test('sans-IO example builds, sends and parses a login', async () => {
