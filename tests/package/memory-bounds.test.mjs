@@ -40,7 +40,7 @@ function hostileBodies() {
   ];
 }
 
-test('any 100 hostile bodies leave the wasm memory under 8 MiB, each refused with a typed error', () => {
+test('any 100 hostile bodies leave the wasm memory under 8 MiB, each refused with a typed error', (t) => {
   const start = memoryBytes();
   const bodies = hostileBodies();
   for (let i = 0; i < 100; i++) {
@@ -54,6 +54,7 @@ test('any 100 hostile bodies leave the wasm memory under 8 MiB, each refused wit
     }
   }
   const after = memoryBytes();
+  t.diagnostic(`wasm memory ${start} B before, ${after} B after 100 hostile bodies`);
   assert.ok(after < 8 * MiB, `wasm memory ${(after / MiB).toFixed(2)} MiB after 100 hostile bodies (from ${(start / MiB).toFixed(2)} MiB)`);
   // And the limits refuse, rather than parse, what is past them.
   assert.throws(() => sdk.parseResponse(200, bodies[0]), (e) => e.kind === 'Parse' && /longer than|more than/.test(e.message));
