@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked --quiet
 cd fuzz
+mkdir -p target # the logs go here before the first build makes it
 for target in $(RUSTC_BOOTSTRAP=1 cargo fuzz list); do
   echo "== fuzz $target for ${seconds}s"
   RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -- -max_total_time="$seconds" 2>&1 | tee "target/$target.log" | grep -E '^Done|crash|panicked|ERROR' || true
