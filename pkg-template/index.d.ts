@@ -571,6 +571,8 @@ export interface Client extends TypedClientMethods {
   familyDevices(options: { FamilyId: string; RoomId?: string; pageSize?: number }): AsyncIterableIterator<FamilyDevice>;
   /** Every room of a family, fetched page by page (`AppGetRoomList`; `RoomList` or `Roomlist`). */
   rooms(options?: { FamilyId?: string; pageSize?: number }): AsyncIterableIterator<Room>;
+  /** Every member of a family, fetched page by page (`AppGetFamilyMemberList`). */
+  familyMembers(options: { FamilyId: string; pageSize?: number }): AsyncIterableIterator<AppGetFamilyMemberListResult['MemberList'][number]>;
   /**
    * The user's first family, created (`AppCreateFamily`) if there is none. `FamilyId: 'default'`
    * in any call means this family, as in the official mini-program SDK.
@@ -1104,6 +1106,102 @@ export interface AppGetProductsConfigResult {
     Config?: string | null;
   }>;
 }
+/** The parameters of `AppDescribeFamily`, as the core checks them. */
+export interface AppDescribeFamilyParams {
+  FamilyId: string;
+}
+/** What `AppDescribeFamily` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.FamilyId` or `FamilyId`; `Data.FamilyName` or `FamilyName`; `Data.Address` or `Address`. */
+export interface AppDescribeFamilyResult {
+  RequestId?: string | null;
+  Data: {
+    FamilyId?: string | null;
+    FamilyName?: string | null;
+    Address?: string | null;
+  };
+  FamilyId?: string | null;
+  FamilyName?: string | null;
+  Address?: string | null;
+}
+/** The parameters of `AppModifyFamily`, as the core checks them. */
+export interface AppModifyFamilyParams {
+  FamilyId: string;
+  Name: string;
+  Address?: string;
+}
+/** What `AppModifyFamily` answers (the fields the core checks; others may be there too). */
+export interface AppModifyFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteFamily`, as the core checks them. */
+export interface AppDeleteFamilyParams {
+  FamilyId: string;
+  Name?: string;
+}
+/** What `AppDeleteFamily` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppInviteMember`, as the core checks them. */
+export interface AppInviteMemberParams {
+  FamilyId: string;
+}
+/** What `AppInviteMember` answers (the fields the core checks; others may be there too). */
+export interface AppInviteMemberResult {
+  RequestId?: string | null;
+  ShareToken: string;
+}
+/** The parameters of `AppJoinFamily`, as the core checks them. */
+export interface AppJoinFamilyParams {
+  ShareToken: string;
+}
+/** What `AppJoinFamily` answers (the fields the core checks; others may be there too). */
+export interface AppJoinFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppExitFamily`, as the core checks them. */
+export interface AppExitFamilyParams {
+  FamilyId: string;
+}
+/** What `AppExitFamily` answers (the fields the core checks; others may be there too). */
+export interface AppExitFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteFamilyMember`, as the core checks them. */
+export interface AppDeleteFamilyMemberParams {
+  FamilyId?: string;
+  MemberId?: string;
+  MemberID?: string;
+}
+/** What `AppDeleteFamilyMember` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteFamilyMemberResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetFamilyMemberList`, as the core checks them. */
+export interface AppGetFamilyMemberListParams {
+  FamilyId: string;
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppGetFamilyMemberList` answers (the fields the core checks; others may be there too). */
+export interface AppGetFamilyMemberListResult {
+  RequestId?: string | null;
+  MemberList: Array<{
+    UserID: string;
+    NickName?: string | null;
+    Avatar?: string | null;
+    Role?: number | null;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppSendShareFamilyInvite`, as the core checks them. */
+export interface AppSendShareFamilyInviteParams {
+  FamilyId: string;
+  ToUserID: string;
+}
+/** What `AppSendShareFamilyInvite` answers (the fields the core checks; others may be there too). */
+export interface AppSendShareFamilyInviteResult {
+  RequestId?: string | null;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1154,6 +1252,24 @@ export interface TypedClientMethods {
   getProducts(params: AppGetProductsParams): Promise<AppGetProductsResult>;
   /** Sends `AppGetProductsConfig` (https://cloud.tencent.com/document/product/1131/83099): products' panel configurations (no doc page; as the official apps read it). */
   getProductsConfig(params: AppGetProductsConfigParams): Promise<AppGetProductsConfigResult>;
+  /** Sends `AppDescribeFamily` (https://cloud.tencent.com/document/product/1081/40812): a family's name and address. */
+  describeFamily(params: AppDescribeFamilyParams): Promise<AppDescribeFamilyResult>;
+  /** Sends `AppModifyFamily` (https://cloud.tencent.com/document/product/1081/40810): renames a family or changes its address. */
+  modifyFamily(params: AppModifyFamilyParams): Promise<AppModifyFamilyResult>;
+  /** Sends `AppDeleteFamily` (https://cloud.tencent.com/document/product/1131/83099): deletes a family (its admin only; no doc page; as the official apps send it). */
+  deleteFamily(params: AppDeleteFamilyParams): Promise<AppDeleteFamilyResult>;
+  /** Sends `AppInviteMember` (https://cloud.tencent.com/document/product/1081/40817): a ShareToken another user joins the family with. */
+  inviteMember(params: AppInviteMemberParams): Promise<AppInviteMemberResult>;
+  /** Sends `AppJoinFamily` (https://cloud.tencent.com/document/product/1081/40818): joins a family by the ShareToken its admin made. */
+  joinFamily(params: AppJoinFamilyParams): Promise<AppJoinFamilyResult>;
+  /** Sends `AppExitFamily` (https://cloud.tencent.com/document/product/1081/40820): leaves a family. */
+  exitFamily(params: AppExitFamilyParams): Promise<AppExitFamilyResult>;
+  /** Sends `AppDeleteFamilyMember` (https://cloud.tencent.com/document/product/1081/40819): removes a member (the family's admin only; MemberId or MemberID). */
+  deleteFamilyMember(params?: AppDeleteFamilyMemberParams): Promise<AppDeleteFamilyMemberResult>;
+  /** Sends `AppGetFamilyMemberList` (https://cloud.tencent.com/document/product/1081/40821): one page of a family's members. */
+  getFamilyMemberList(params: AppGetFamilyMemberListParams): Promise<AppGetFamilyMemberListResult>;
+  /** Sends `AppSendShareFamilyInvite` (https://cloud.tencent.com/document/product/1081/43157): invites a user, by UserID, to a family. */
+  sendShareFamilyInvite(params: AppSendShareFamilyInviteParams): Promise<AppSendShareFamilyInviteResult>;
 }
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedServerMethods {

@@ -51,6 +51,15 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppSecureAddDeviceInFamily", Some("secureAddDeviceInFamily"), "1131/83099", "binds a device by the signature of its QR code (no doc page; as the official apps send it)"),
     ("AppGetProducts", Some("getProducts"), "1081/48764", "products with their data templates"),
     ("AppGetProductsConfig", Some("getProductsConfig"), "1131/83099", "products' panel configurations (no doc page; as the official apps read it)"),
+    ("AppDescribeFamily", Some("describeFamily"), "1081/40812", "a family's name and address"),
+    ("AppModifyFamily", Some("modifyFamily"), "1081/40810", "renames a family or changes its address"),
+    ("AppDeleteFamily", Some("deleteFamily"), "1131/83099", "deletes a family (its admin only; no doc page; as the official apps send it)"),
+    ("AppInviteMember", Some("inviteMember"), "1081/40817", "a ShareToken another user joins the family with"),
+    ("AppJoinFamily", Some("joinFamily"), "1081/40818", "joins a family by the ShareToken its admin made"),
+    ("AppExitFamily", Some("exitFamily"), "1081/40820", "leaves a family"),
+    ("AppDeleteFamilyMember", Some("deleteFamilyMember"), "1081/40819", "removes a member (the family's admin only; MemberId or MemberID)"),
+    ("AppGetFamilyMemberList", Some("getFamilyMemberList"), "1081/40821", "one page of a family's members"),
+    ("AppSendShareFamilyInvite", Some("sendShareFamilyInvite"), "1081/43157", "invites a user, by UserID, to a family"),
 ];
 
 const DOC_BASE: &str = "https://cloud.tencent.com/document/product/";

@@ -25,6 +25,15 @@ export const CLIENT_METHODS = {
   secureAddDeviceInFamily: 'AppSecureAddDeviceInFamily',
   getProducts: 'AppGetProducts',
   getProductsConfig: 'AppGetProductsConfig',
+  describeFamily: 'AppDescribeFamily',
+  modifyFamily: 'AppModifyFamily',
+  deleteFamily: 'AppDeleteFamily',
+  inviteMember: 'AppInviteMember',
+  joinFamily: 'AppJoinFamily',
+  exitFamily: 'AppExitFamily',
+  deleteFamilyMember: 'AppDeleteFamilyMember',
+  getFamilyMemberList: 'AppGetFamilyMemberList',
+  sendShareFamilyInvite: 'AppSendShareFamilyInvite',
 };
 export const SERVER_METHODS = {
   sendVerificationCode: 'AppSendVerificationCode',

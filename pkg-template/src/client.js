@@ -358,6 +358,11 @@ export function makeClients(core, platform) {
         const { FamilyId, pageSize } = options || {};
         return roomPages((page) => call('AppGetRoomList', { FamilyId, ...page }), pageSize);
       },
+      /** Every member of a family, page by page. */
+      familyMembers: (options) => {
+        const { FamilyId, pageSize } = options || {};
+        return pages((page) => call('AppGetFamilyMemberList', { FamilyId, ...page }), 'MemberList', pageSize);
+      },
       /** The user's first family, created if there is none (what FamilyId 'default' means). */
       defaultFamilyId,
       /** Adds a device by bind token: see add-device.js and the README's recipe. */

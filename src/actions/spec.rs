@@ -468,7 +468,97 @@ pub const SPECS: &[Spec] = &[
         ],
         device: false,
     },
+    // ---- family and members (1081/40810-40821, 43157) ----
+    Spec {
+        action: "AppDescribeFamily",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text)],
+        // Flat in the table, under `Data` in the example.
+        result: &[
+            req("Data.FamilyId|FamilyId", Text),
+            req("Data.FamilyName|FamilyName", AnyText),
+            opt("Data.Address|Address", AnyText),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppModifyFamily",
+        api: Api::TokenApi,
+        // Address is "required" in the table, as for AppCreateFamily, where no client sends it.
+        params: &[
+            req("FamilyId", Text),
+            req("Name", Text),
+            opt("Address", AnyText),
+        ],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppDeleteFamily",
+        api: Api::TokenApi,
+        // No doc page; the Android and iOS apps send FamilyId and the family's Name.
+        params: &[req("FamilyId", Text), opt("Name", AnyText)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppInviteMember",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text)],
+        result: &[req("ShareToken", Text)],
+        device: false,
+    },
+    Spec {
+        action: "AppJoinFamily",
+        api: Api::TokenApi,
+        params: &[req("ShareToken", Text)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppExitFamily",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppDeleteFamilyMember",
+        api: Api::TokenApi,
+        // `MemberId` in the doc, `MemberID` in the Android app: one of the two (`EITHER`).
+        params: &[
+            opt("FamilyId", Text),
+            opt("MemberId", Text),
+            opt("MemberID", Text),
+        ],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppGetFamilyMemberList",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), PAGE[0], PAGE[1]],
+        result: &[
+            req("MemberList", Array),
+            req("MemberList[].UserID", Text),
+            opt("MemberList[].NickName", AnyText),
+            opt("MemberList[].Avatar", AnyText),
+            opt("MemberList[].Role", Integer),
+            req("Total", Integer),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppSendShareFamilyInvite",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), req("ToUserID", Text)],
+        result: &[],
+        device: false,
+    },
 ];
+
+/// Parameters that sources name two ways: one of each pair is required.
+const EITHER: &[(&str, &str, &str)] = &[("AppDeleteFamilyMember", "MemberId", "MemberID")];
 
 pub fn spec(action: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.action == action)
@@ -488,6 +578,13 @@ pub fn check_params(action: &str, params: &Params) -> Result<()> {
     }
     if spec.device {
         check_device(params)?;
+    }
+    for (_, a, b) in EITHER.iter().filter(|e| e.0 == action) {
+        if matches!(params.get(a), None | Some(Value::Null))
+            && matches!(params.get(b), None | Some(Value::Null))
+        {
+            return Err(Error::missing(a));
+        }
     }
     if action == "AppGetToken" {
         match params.require_str("Type")? {
@@ -719,6 +816,12 @@ mod tests {
                 "NickName",
                 "MissingParameter",
             ),
+            (
+                "AppDeleteFamilyMember",
+                r#"{"FamilyId":"f","MemberID":null}"#,
+                "MemberId",
+                "MissingParameter",
+            ),
         ];
         for (action, json, param, code) in cases {
             let e = check_params(action, &params(json)).unwrap_err();
@@ -742,6 +845,8 @@ mod tests {
                 r#"{"Type":"email","Password":"p","Email":"a@b.c"}"#,
             ),
             ("AppSomethingElse", r#"{"Anything":[1,{"x":null}]}"#),
+            ("AppDeleteFamilyMember", r#"{"MemberID":"u"}"#),
+            ("AppDeleteFamilyMember", r#"{"MemberId":"u"}"#),
         ] {
             check_params(action, &params(json)).unwrap();
         }

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
 import { deviceActions } from './devices.mjs';
+import { familyActions } from './family.mjs';
 import { attachPush } from './push.mjs';
 import { signatureMatches } from './verify.mjs';
 import { World, deviceId } from './world.mjs';
@@ -15,7 +16,7 @@ export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApi = { ...accountActions, ...deviceActions };
+const tokenApi = { ...accountActions, ...deviceActions, ...familyActions };
 
 
 export async function startEmulator({

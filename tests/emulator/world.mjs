@@ -34,6 +34,10 @@ export class World {
     this.bindTokens = new Map(); // Token → { UserID, State, ExpireAt, ProductId, DeviceName }
     this.qrSignatures = new Map(); // DeviceSignature → "ProductId/DeviceName"
     this.deviceConfig = new Map(); // "UserID:DeviceId:Key" → value
+    this.familyInvites = new Map(); // ShareToken → { FamilyId, ExpireAt }
+    this.messages = []; // invitations sent to users: { UserID, Category, … }
+    this.shares = new Map(); // "ProductId/DeviceName" → Map(UserID → { BindTime })
+    this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.counter = 0;
   }
 
@@ -124,7 +128,9 @@ export class World {
     const device = this.devices.get(key);
     if (!device) return null;
     const family = this.families.get(device.FamilyId);
-    return family && family.Members.has(userId) ? device : null;
+    if (family && family.Members.has(userId)) return device;
+    // A device shared with the user (AppBindUserShareDevice) can be read and controlled too.
+    return this.shares.get(key)?.has(userId) ? device : null;
   }
 }
 
