@@ -573,6 +573,8 @@ export interface Client extends TypedClientMethods {
   rooms(options?: { FamilyId?: string; pageSize?: number }): AsyncIterableIterator<Room>;
   /** Every member of a family, fetched page by page (`AppGetFamilyMemberList`). */
   familyMembers(options: { FamilyId: string; pageSize?: number }): AsyncIterableIterator<AppGetFamilyMemberListResult['MemberList'][number]>;
+  /** Every device shared with the user, fetched page by page (`AppListUserShareDevices`). */
+  sharedDevices(options?: { pageSize?: number }): AsyncIterableIterator<AppListUserShareDevicesResult['ShareDevices'][number]>;
   /**
    * The user's first family, created (`AppCreateFamily`) if there is none. `FamilyId: 'default'`
    * in any call means this family, as in the official mini-program SDK.
@@ -1202,6 +1204,97 @@ export interface AppSendShareFamilyInviteParams {
 export interface AppSendShareFamilyInviteResult {
   RequestId?: string | null;
 }
+/** The parameters of `AppCreateShareDeviceToken`, as the core checks them. */
+export type AppCreateShareDeviceTokenParams = DeviceSelector & {
+  FamilyId: string;
+  TokenContext?: string;
+};
+/** What `AppCreateShareDeviceToken` answers (the fields the core checks; others may be there too). */
+export interface AppCreateShareDeviceTokenResult {
+  RequestId?: string | null;
+  ShareDeviceToken: string;
+}
+/** The parameters of `AppDescribeShareDeviceToken`, as the core checks them. */
+export interface AppDescribeShareDeviceTokenParams {
+  ShareDeviceToken: string;
+}
+/** What `AppDescribeShareDeviceToken` answers (the fields the core checks; others may be there too). */
+export interface AppDescribeShareDeviceTokenResult {
+  RequestId?: string | null;
+  ShareDeviceTokenInfo: {
+    ProductId: string;
+    DeviceName: string;
+    FromUserId?: string | number | null;
+    UserId?: string | null;
+    ExpireTime?: number | null;
+  };
+}
+/** The parameters of `AppBindUserShareDevice`, as the core checks them. */
+export type AppBindUserShareDeviceParams = DeviceSelector & {
+  ShareDeviceToken: string;
+};
+/** What `AppBindUserShareDevice` answers (the fields the core checks; others may be there too). */
+export interface AppBindUserShareDeviceResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppListUserShareDevices`, as the core checks them. */
+export interface AppListUserShareDevicesParams {
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppListUserShareDevices` answers (the fields the core checks; others may be there too). */
+export interface AppListUserShareDevicesResult {
+  RequestId?: string | null;
+  ShareDevices: Array<{
+    ProductId: string;
+    DeviceName: string;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppRemoveUserShareDevice`, as the core checks them. */
+export type AppRemoveUserShareDeviceParams = DeviceSelector & {
+};
+/** What `AppRemoveUserShareDevice` answers (the fields the core checks; others may be there too). */
+export interface AppRemoveUserShareDeviceResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppListShareDeviceUsers`, as the core checks them. */
+export type AppListShareDeviceUsersParams = DeviceSelector & {
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppListShareDeviceUsers` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Users[].UserID` or `Users[].UserId`. */
+export interface AppListShareDeviceUsersResult {
+  RequestId?: string | null;
+  Users: Array<{
+    UserID?: string | number | null;
+    UserId?: string | number | null;
+    NickName?: string | null;
+    BindTime?: number | null;
+  }>;
+  Total?: number | null;
+}
+/** The parameters of `AppRemoveShareDeviceUser`, as the core checks them. */
+export type AppRemoveShareDeviceUserParams = DeviceSelector & {
+  RemoveUserId?: string;
+  RemoveUserID?: string;
+};
+/** What `AppRemoveShareDeviceUser` answers (the fields the core checks; others may be there too). */
+export interface AppRemoveShareDeviceUserResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppSendShareDeviceInvite`, as the core checks them. */
+export type AppSendShareDeviceInviteParams = DeviceSelector & {
+  ToUserID: string;
+};
+/** What `AppSendShareDeviceInvite` answers (the fields the core checks; others may be there too). */
+export interface AppSendShareDeviceInviteResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1270,6 +1363,22 @@ export interface TypedClientMethods {
   getFamilyMemberList(params: AppGetFamilyMemberListParams): Promise<AppGetFamilyMemberListResult>;
   /** Sends `AppSendShareFamilyInvite` (https://cloud.tencent.com/document/product/1081/43157): invites a user, by UserID, to a family. */
   sendShareFamilyInvite(params: AppSendShareFamilyInviteParams): Promise<AppSendShareFamilyInviteResult>;
+  /** Sends `AppCreateShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48183): a ShareDeviceToken another user binds the device with. */
+  createShareDeviceToken(params: AppCreateShareDeviceTokenParams): Promise<AppCreateShareDeviceTokenResult>;
+  /** Sends `AppDescribeShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48187): what a ShareDeviceToken shares, from whom, and whether it was used. */
+  describeShareDeviceToken(params: AppDescribeShareDeviceTokenParams): Promise<AppDescribeShareDeviceTokenResult>;
+  /** Sends `AppBindUserShareDevice` (https://cloud.tencent.com/document/product/1081/48188): takes a device shared by its ShareDeviceToken. */
+  bindUserShareDevice(params: AppBindUserShareDeviceParams): Promise<AppBindUserShareDeviceResult>;
+  /** Sends `AppListUserShareDevices` (https://cloud.tencent.com/document/product/1081/48189): one page of the devices shared with the user. */
+  listUserShareDevices(params?: AppListUserShareDevicesParams): Promise<AppListUserShareDevicesResult>;
+  /** Sends `AppRemoveUserShareDevice` (https://cloud.tencent.com/document/product/1081/48190): gives back a device shared with the user. */
+  removeUserShareDevice(params?: AppRemoveUserShareDeviceParams): Promise<AppRemoveUserShareDeviceResult>;
+  /** Sends `AppListShareDeviceUsers` (https://cloud.tencent.com/document/product/1081/43200): one page of the users a device is shared with (no retrievable table; as the official apps read it). */
+  listShareDeviceUsers(params?: AppListShareDeviceUsersParams): Promise<AppListShareDeviceUsersResult>;
+  /** Sends `AppRemoveShareDeviceUser` (https://cloud.tencent.com/document/product/1081/48192): stops sharing a device with a user (RemoveUserId or RemoveUserID). */
+  removeShareDeviceUser(params?: AppRemoveShareDeviceUserParams): Promise<AppRemoveShareDeviceUserResult>;
+  /** Sends `AppSendShareDeviceInvite` (https://cloud.tencent.com/document/product/1081/43156): offers a device to a user, by UserID. */
+  sendShareDeviceInvite(params: AppSendShareDeviceInviteParams): Promise<AppSendShareDeviceInviteResult>;
 }
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedServerMethods {

@@ -60,6 +60,14 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppDeleteFamilyMember", Some("deleteFamilyMember"), "1081/40819", "removes a member (the family's admin only; MemberId or MemberID)"),
     ("AppGetFamilyMemberList", Some("getFamilyMemberList"), "1081/40821", "one page of a family's members"),
     ("AppSendShareFamilyInvite", Some("sendShareFamilyInvite"), "1081/43157", "invites a user, by UserID, to a family"),
+    ("AppCreateShareDeviceToken", Some("createShareDeviceToken"), "1081/48183", "a ShareDeviceToken another user binds the device with"),
+    ("AppDescribeShareDeviceToken", Some("describeShareDeviceToken"), "1081/48187", "what a ShareDeviceToken shares, from whom, and whether it was used"),
+    ("AppBindUserShareDevice", Some("bindUserShareDevice"), "1081/48188", "takes a device shared by its ShareDeviceToken"),
+    ("AppListUserShareDevices", Some("listUserShareDevices"), "1081/48189", "one page of the devices shared with the user"),
+    ("AppRemoveUserShareDevice", Some("removeUserShareDevice"), "1081/48190", "gives back a device shared with the user"),
+    ("AppListShareDeviceUsers", Some("listShareDeviceUsers"), "1081/43200", "one page of the users a device is shared with (no retrievable table; as the official apps read it)"),
+    ("AppRemoveShareDeviceUser", Some("removeShareDeviceUser"), "1081/48192", "stops sharing a device with a user (RemoveUserId or RemoveUserID)"),
+    ("AppSendShareDeviceInvite", Some("sendShareDeviceInvite"), "1081/43156", "offers a device to a user, by UserID"),
 ];
 
 const DOC_BASE: &str = "https://cloud.tencent.com/document/product/";

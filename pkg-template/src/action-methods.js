@@ -34,6 +34,14 @@ export const CLIENT_METHODS = {
   deleteFamilyMember: 'AppDeleteFamilyMember',
   getFamilyMemberList: 'AppGetFamilyMemberList',
   sendShareFamilyInvite: 'AppSendShareFamilyInvite',
+  createShareDeviceToken: 'AppCreateShareDeviceToken',
+  describeShareDeviceToken: 'AppDescribeShareDeviceToken',
+  bindUserShareDevice: 'AppBindUserShareDevice',
+  listUserShareDevices: 'AppListUserShareDevices',
+  removeUserShareDevice: 'AppRemoveUserShareDevice',
+  listShareDeviceUsers: 'AppListShareDeviceUsers',
+  removeShareDeviceUser: 'AppRemoveShareDeviceUser',
+  sendShareDeviceInvite: 'AppSendShareDeviceInvite',
 };
 export const SERVER_METHODS = {
   sendVerificationCode: 'AppSendVerificationCode',
@@ -46,4 +54,4 @@ export const SERVER_METHODS = {
   resetPasswordByEmail: 'AppResetPasswordByEmail',
 };
 // Actions that name a device by ProductId + DeviceName, or by DeviceId.
-export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily']);
+export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite']);

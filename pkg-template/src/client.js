@@ -363,6 +363,8 @@ export function makeClients(core, platform) {
         const { FamilyId, pageSize } = options || {};
         return pages((page) => call('AppGetFamilyMemberList', { FamilyId, ...page }), 'MemberList', pageSize);
       },
+      /** Every device shared with the user, page by page. */
+      sharedDevices: (options) => pages((page) => call('AppListUserShareDevices', page), 'ShareDevices', (options || {}).pageSize),
       /** The user's first family, created if there is none (what FamilyId 'default' means). */
       defaultFamilyId,
       /** Adds a device by bind token: see add-device.js and the README's recipe. */

@@ -1,5 +1,5 @@
 // Family life (issue 15), through the public client against the emulator with two users:
-// families and members, and bad input per action refused before sending.
+// families and members, sharing a device, and bad input per action refused before sending.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
@@ -69,6 +69,50 @@ test('1. family and members: invite, join, list, rename, remove, rejoin, exit, d
   assert.deepEqual(await familyIds(alice.client), [FamilyId]);
 });
 
+test('2. sharing a device: token by ProductId+DeviceName or DeviceId, describe, bind, list, control, remove from either side', LIMIT, async (t) => {
+  const { emulator, alice, bob } = await twoUsers(t);
+  const { FamilyId } = alice;
+  const [lamp, plug] = (await alice.client.getFamilyDeviceList({ FamilyId })).DeviceList;
+  // Bob cannot touch Alice's devices before she shares one.
+  await assert.rejects(bob.client.getDeviceData({ DeviceId: lamp.DeviceId }), failsWith());
+
+  // The doc's ProductId + DeviceName…
+  const { ShareDeviceToken } = await alice.client.createShareDeviceToken({ FamilyId, ProductId: lamp.ProductId, DeviceName: lamp.DeviceName, TokenContext: '{"from":"test"}' });
+  const before = (await bob.client.describeShareDeviceToken({ ShareDeviceToken })).ShareDeviceTokenInfo;
+  assert.deepEqual([before.ProductId, before.DeviceName, before.FromUserId, before.UserId], [lamp.ProductId, lamp.DeviceName, alice.UserID, '']);
+  await assert.rejects(alice.client.bindUserShareDevice({ ShareDeviceToken, DeviceId: lamp.DeviceId }), failsWith('InvalidParameterValue.CannotBindOwnDevice'));
+  // …bound with the official demo's DeviceId.
+  assert.equal((await bob.client.bindUserShareDevice({ ShareDeviceToken, DeviceId: lamp.DeviceId })).Status, 'OK');
+  assert.equal((await bob.client.describeShareDeviceToken({ ShareDeviceToken })).ShareDeviceTokenInfo.UserId, bob.UserID);
+  await assert.rejects(bob.client.bindUserShareDevice({ ShareDeviceToken, DeviceId: lamp.DeviceId }), failsWith('InvalidParameterValue.ShareDeviceTokenUsed'));
+
+  // Bob reads and controls the shared lamp; Alice sees the change.
+  await bob.client.controlDevice({ DeviceId: lamp.DeviceId, Data: { brightness: 33 } });
+  assert.equal((await alice.client.getDeviceData({ DeviceId: lamp.DeviceId })).DataParsed.brightness.Value, 33);
+
+  // A second device, offered by UserID (the emulator keeps the message it would send).
+  await alice.client.sendShareDeviceInvite({ DeviceId: plug.DeviceId, ToUserID: bob.UserID });
+  const offer = emulator.world.messages.find((m) => m.UserID === bob.UserID && m.Category === 'DeviceShare');
+  await bob.client.bindUserShareDevice({ ShareDeviceToken: offer.ShareDeviceToken, ProductId: plug.ProductId, DeviceName: plug.DeviceName });
+  const page = await bob.client.listUserShareDevices({ Offset: 0, Limit: 1 });
+  assert.deepEqual([page.ShareDevices.length, page.Total], [1, 2]);
+  const shared = [];
+  for await (const d of bob.client.sharedDevices({ pageSize: 1 })) shared.push(d.DeviceId);
+  assert.deepEqual(shared.sort(), [lamp.DeviceId, plug.DeviceId].sort());
+
+  const users = await alice.client.listShareDeviceUsers({ DeviceId: lamp.DeviceId, Offset: 0, Limit: 10 });
+  assert.deepEqual(users.Users.map((u) => [u.UserID, u.NickName]), [[bob.UserID, 'Bob']]);
+  await assert.rejects(bob.client.listShareDeviceUsers({ DeviceId: lamp.DeviceId }), failsWith('InvalidParameterValue.NoPermission'));
+
+  // Alice stops sharing the lamp (the apps' RemoveUserID); Bob gives the plug back himself.
+  await alice.client.removeShareDeviceUser({ DeviceId: lamp.DeviceId, RemoveUserID: bob.UserID });
+  await assert.rejects(bob.client.getDeviceData({ DeviceId: lamp.DeviceId }), failsWith());
+  await assert.rejects(alice.client.removeShareDeviceUser({ ProductId: lamp.ProductId, DeviceName: lamp.DeviceName, RemoveUserId: bob.UserID }), failsWith('InvalidParameterValue.AppDeviceNotExist'));
+  await bob.client.removeUserShareDevice({ DeviceId: plug.DeviceId });
+  assert.equal((await bob.client.listUserShareDevices({ Offset: 0, Limit: 10 })).Total, 0);
+  assert.equal((await alice.client.listShareDeviceUsers({ DeviceId: plug.DeviceId })).Users.length, 0);
+});
+
 test('bad input per family and sharing action is refused before sending, naming the parameter; missing result fields are Parse errors', async () => {
   let sent = 0;
   const transport = async () => {
@@ -89,6 +133,18 @@ test('bad input per family and sharing action is refused before sending, naming 
     ['getFamilyMemberList', { FamilyId: 'f', Offset: 1.5 }, 'Offset'],
     ['getFamilyMemberList', {}, 'FamilyId'],
     ['sendShareFamilyInvite', { FamilyId: 'f' }, 'ToUserID'],
+    ['createShareDeviceToken', { DeviceId: 'P/d' }, 'FamilyId'],
+    ['createShareDeviceToken', { FamilyId: 'f', ProductId: 'P' }, 'DeviceName'],
+    ['createShareDeviceToken', { FamilyId: 'f', DeviceId: 'P-d' }, 'DeviceId'],
+    ['describeShareDeviceToken', {}, 'ShareDeviceToken'],
+    ['bindUserShareDevice', { DeviceId: 'P/d' }, 'ShareDeviceToken'],
+    ['bindUserShareDevice', { ShareDeviceToken: 's' }, 'ProductId'],
+    ['listUserShareDevices', { Limit: '10' }, 'Limit'],
+    ['removeUserShareDevice', {}, 'ProductId'],
+    ['listShareDeviceUsers', { DeviceId: 'P/d', Offset: -1 }, 'Offset'],
+    ['removeShareDeviceUser', { DeviceId: 'P/d' }, 'RemoveUserId'],
+    ['removeShareDeviceUser', { RemoveUserID: 'u' }, 'ProductId'],
+    ['sendShareDeviceInvite', { DeviceId: 'P/d' }, 'ToUserID'],
   ];
   for (const [method, params, param] of cases) {
     await assert.rejects(client[method](params), (e) => e.kind === 'InvalidInput' && e.param === param, `${method} ${JSON.stringify(params)}`);
@@ -98,6 +154,10 @@ test('bad input per family and sharing action is refused before sending, naming 
     ['describeFamily', { FamilyId: 'f' }],
     ['inviteMember', { FamilyId: 'f' }],
     ['getFamilyMemberList', { FamilyId: 'f' }],
+    ['createShareDeviceToken', { FamilyId: 'f', DeviceId: 'P/d' }],
+    ['describeShareDeviceToken', { ShareDeviceToken: 's' }],
+    ['listUserShareDevices', {}],
+    ['listShareDeviceUsers', { DeviceId: 'P/d' }],
   ]) {
     await assert.rejects(client[method](params), (e) => e.kind === 'Parse', method);
   }
