@@ -565,6 +565,10 @@ export interface Client extends TypedClientMethods {
   getDeviceData(params: DeviceSelector): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
   controlDevice<D extends object>(params: DeviceSelector & { Data: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  /** `Data` (the control sent when the timer fires) may be an object: it is sent as JSON text. */
+  createTimer<D extends object>(params: DeviceSelector & TimerFields<D>): Promise<AppCreateTimerResult>;
+  /** `Data` may be an object: it is sent as JSON text. */
+  modifyTimer<D extends object>(params: DeviceSelector & TimerFields<D> & { TimerId: string }): Promise<AppModifyTimerResult>;
   /** Every family, fetched page by page (`pageSize` default 50). */
   families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
   /** Every device of a family (or one room), fetched page by page. */
@@ -588,6 +592,15 @@ export interface Client extends TypedClientMethods {
    * names the step; `signal` cancels it (code `Aborted`).
    */
   addDeviceWithToken(target: { FamilyId: string; RoomId?: string }, options: AddDeviceOptions): Promise<AddedDevice>;
+}
+
+/** A timer: `Days` seven characters 0/1 from Sunday, `TimePoint` "HH:mm", `Repeat` 0 (once) or 1. */
+export interface TimerFields<D extends object = Record<string, JsonValue>> {
+  TimerName: string;
+  Days: string;
+  TimePoint: string;
+  Repeat: 0 | 1;
+  Data: string | (D & Jsonable<D>);
 }
 
 export declare function createClient(options: ClientOptions): Client;
@@ -1295,6 +1308,73 @@ export interface AppSendShareDeviceInviteResult {
   RequestId?: string | null;
   Status?: string | null;
 }
+/** The parameters of `AppCreateTimer`, as the core checks them. */
+export type AppCreateTimerParams = DeviceSelector & {
+  TimerName: string;
+  Days: string;
+  TimePoint: string;
+  Repeat: 0 | 1;
+  Data: string;
+};
+/** What `AppCreateTimer` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.TimerId` or `TimerId`; `Data.TimerName` or `TimerName`. */
+export interface AppCreateTimerResult {
+  RequestId?: string | null;
+  Data: {
+    TimerId?: string | null;
+    TimerName?: string | null;
+  };
+  TimerId?: string | null;
+  TimerName?: string | null;
+}
+/** The parameters of `AppModifyTimer`, as the core checks them. */
+export type AppModifyTimerParams = DeviceSelector & {
+  TimerId: string;
+  TimerName: string;
+  Days: string;
+  TimePoint: string;
+  Repeat: 0 | 1;
+  Data: string;
+};
+/** What `AppModifyTimer` answers (the fields the core checks; others may be there too). */
+export interface AppModifyTimerResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppModifyTimerStatus`, as the core checks them. */
+export type AppModifyTimerStatusParams = DeviceSelector & {
+  TimerId: string;
+  Status?: 0 | 1;
+};
+/** What `AppModifyTimerStatus` answers (the fields the core checks; others may be there too). */
+export interface AppModifyTimerStatusResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteTimer`, as the core checks them. */
+export type AppDeleteTimerParams = DeviceSelector & {
+  TimerId: string;
+};
+/** What `AppDeleteTimer` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteTimerResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetTimerList`, as the core checks them. */
+export type AppGetTimerListParams = DeviceSelector & {
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppGetTimerList` answers (the fields the core checks; others may be there too). */
+export interface AppGetTimerListResult {
+  RequestId?: string | null;
+  TimerList: Array<{
+    TimerId: string;
+    TimerName?: string | null;
+    Days: string;
+    TimePoint: string;
+    Repeat?: 0 | 1 | null;
+    Data?: string | null;
+    Status?: 0 | 1 | null;
+  }>;
+  Total: number;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1379,6 +1459,16 @@ export interface TypedClientMethods {
   removeShareDeviceUser(params?: AppRemoveShareDeviceUserParams): Promise<AppRemoveShareDeviceUserResult>;
   /** Sends `AppSendShareDeviceInvite` (https://cloud.tencent.com/document/product/1081/43156): offers a device to a user, by UserID. */
   sendShareDeviceInvite(params: AppSendShareDeviceInviteParams): Promise<AppSendShareDeviceInviteResult>;
+  /** Sends `AppCreateTimer` (https://cloud.tencent.com/document/product/1081/40796): schedules a control of a device (Data may be an object: sent as its JSON text). */
+  createTimer(params: AppCreateTimerParams): Promise<AppCreateTimerResult>;
+  /** Sends `AppModifyTimer` (https://cloud.tencent.com/document/product/1081/40797): changes a timer (Data may be an object: sent as its JSON text). */
+  modifyTimer(params: AppModifyTimerParams): Promise<AppModifyTimerResult>;
+  /** Sends `AppModifyTimerStatus` (https://cloud.tencent.com/document/product/1081/40799): turns a timer on (1) or off (0). */
+  modifyTimerStatus(params: AppModifyTimerStatusParams): Promise<AppModifyTimerStatusResult>;
+  /** Sends `AppDeleteTimer` (https://cloud.tencent.com/document/product/1081/40798): deletes a timer. */
+  deleteTimer(params: AppDeleteTimerParams): Promise<AppDeleteTimerResult>;
+  /** Sends `AppGetTimerList` (https://cloud.tencent.com/document/product/1081/40800): one page of a device's timers. */
+  getTimerList(params?: AppGetTimerListParams): Promise<AppGetTimerListResult>;
 }
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedServerMethods {

@@ -68,6 +68,11 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppListShareDeviceUsers", Some("listShareDeviceUsers"), "1081/43200", "one page of the users a device is shared with (no retrievable table; as the official apps read it)"),
     ("AppRemoveShareDeviceUser", Some("removeShareDeviceUser"), "1081/48192", "stops sharing a device with a user (RemoveUserId or RemoveUserID)"),
     ("AppSendShareDeviceInvite", Some("sendShareDeviceInvite"), "1081/43156", "offers a device to a user, by UserID"),
+    ("AppCreateTimer", Some("createTimer"), "1081/40796", "schedules a control of a device (Data may be an object: sent as its JSON text)"),
+    ("AppModifyTimer", Some("modifyTimer"), "1081/40797", "changes a timer (Data may be an object: sent as its JSON text)"),
+    ("AppModifyTimerStatus", Some("modifyTimerStatus"), "1081/40799", "turns a timer on (1) or off (0)"),
+    ("AppDeleteTimer", Some("deleteTimer"), "1081/40798", "deletes a timer"),
+    ("AppGetTimerList", Some("getTimerList"), "1081/40800", "one page of a device's timers"),
 ];
 
 const DOC_BASE: &str = "https://cloud.tencent.com/document/product/";
@@ -83,6 +88,8 @@ fn ts_of(kind: Kind, param: bool) -> &'static str {
         Kind::Array => "JsonValue[]",
         Kind::Id => "string | number",
         Kind::Object => "{ [key: string]: JsonValue }",
+        Kind::DayMask | Kind::TimeOfDay => "string",
+        Kind::Flag => "0 | 1",
     }
 }
 

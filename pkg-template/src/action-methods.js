@@ -42,6 +42,11 @@ export const CLIENT_METHODS = {
   listShareDeviceUsers: 'AppListShareDeviceUsers',
   removeShareDeviceUser: 'AppRemoveShareDeviceUser',
   sendShareDeviceInvite: 'AppSendShareDeviceInvite',
+  createTimer: 'AppCreateTimer',
+  modifyTimer: 'AppModifyTimer',
+  modifyTimerStatus: 'AppModifyTimerStatus',
+  deleteTimer: 'AppDeleteTimer',
+  getTimerList: 'AppGetTimerList',
 };
 export const SERVER_METHODS = {
   sendVerificationCode: 'AppSendVerificationCode',
@@ -54,4 +59,4 @@ export const SERVER_METHODS = {
   resetPasswordByEmail: 'AppResetPasswordByEmail',
 };
 // Actions that name a device by ProductId + DeviceName, or by DeviceId.
-export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite']);
+export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList']);

@@ -370,7 +370,8 @@ export function makeClients(core, platform) {
       /** Adds a device by bind token: see add-device.js and the README's recipe. */
       addDeviceWithToken: (target, options) => addDeviceWithToken(client, target, options),
     };
-    const paramsFor = { AppControlDeviceData: controlParams, AppGetFamilyDeviceList: deviceListParams };
+    // A timer's Data, like a control's, may be an object: it is sent as JSON text.
+    const paramsFor = { AppControlDeviceData: controlParams, AppCreateTimer: controlParams, AppModifyTimer: controlParams, AppGetFamilyDeviceList: deviceListParams };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
       const prepare = paramsFor[action] || (DEVICE_ACTIONS.has(action) ? deviceParams : null);
       client[method] = prepare ? async (params) => call(action, prepare(params)) : (params) => call(action, params);

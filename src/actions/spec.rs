@@ -24,6 +24,12 @@ pub enum Kind {
     Id,
     /// A JSON object.
     Object,
+    /// Seven characters `0`/`1`, Sunday first: the days a timer runs on.
+    DayMask,
+    /// A time of day, `HH:mm` (or `H:mm`, as a doc example writes it).
+    TimeOfDay,
+    /// The integer 0 or 1.
+    Flag,
 }
 
 /// `name` for a parameter; a path such as `Data.Token` or `FamilyList[].FamilyId` for a result.
@@ -72,6 +78,18 @@ const DEVICE: [Field; 3] = [
     opt("ProductId", Text),
     opt("DeviceName", Text),
     opt("DeviceId", Text),
+];
+
+/// A timer's definition (AppCreateTimer, AppModifyTimer): `Data` is the control sent when it fires.
+const TIMER: [Field; 8] = [
+    req("TimerName", Text),
+    req("Days", DayMask),
+    req("TimePoint", TimeOfDay),
+    req("Repeat", Flag),
+    req("Data", JsonText),
+    DEVICE[0],
+    DEVICE[1],
+    DEVICE[2],
 ];
 
 pub const SPECS: &[Spec] = &[
@@ -654,6 +672,73 @@ pub const SPECS: &[Spec] = &[
         result: &[opt("Status", AnyText)],
         device: true,
     },
+    // ---- timers (1081/40796-40800) ----
+    Spec {
+        action: "AppCreateTimer",
+        api: Api::TokenApi,
+        params: &TIMER,
+        // `TimerId` at the top in the table, under `Data` in the example.
+        result: &[
+            req("Data.TimerId|TimerId", Text),
+            opt("Data.TimerName|TimerName", AnyText),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppModifyTimer",
+        api: Api::TokenApi,
+        params: &[
+            req("TimerId", Text),
+            TIMER[0],
+            TIMER[1],
+            TIMER[2],
+            TIMER[3],
+            TIMER[4],
+            TIMER[5],
+            TIMER[6],
+            TIMER[7],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppModifyTimerStatus",
+        api: Api::TokenApi,
+        // Status is optional in the table; the Android app always sends it.
+        params: &[
+            req("TimerId", Text),
+            opt("Status", Flag),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppDeleteTimer",
+        api: Api::TokenApi,
+        params: &[req("TimerId", Text), DEVICE[0], DEVICE[1], DEVICE[2]],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppGetTimerList",
+        api: Api::TokenApi,
+        params: &[DEVICE[0], DEVICE[1], DEVICE[2], PAGE[0], PAGE[1]],
+        result: &[
+            req("TimerList", Array),
+            req("TimerList[].TimerId", Text),
+            opt("TimerList[].TimerName", AnyText),
+            req("TimerList[].Days", DayMask),
+            req("TimerList[].TimePoint", TimeOfDay),
+            opt("TimerList[].Repeat", Flag),
+            opt("TimerList[].Data", JsonText),
+            opt("TimerList[].Status", Flag),
+            req("Total", Integer),
+        ],
+        device: true,
+    },
 ];
 
 /// Parameters that sources name two ways: one of each pair is required.
@@ -756,8 +841,26 @@ fn fits(kind: Kind, value: &Value) -> bool {
         (Id, Value::String(s)) => !s.is_empty(),
         (Id, Value::Number(n)) => n.as_integer().is_some(),
         (Object, Value::Object(_)) => true,
+        (DayMask, Value::String(s)) => s.len() == 7 && s.bytes().all(|b| b == b'0' || b == b'1'),
+        (TimeOfDay, Value::String(s)) => is_time_of_day(s),
+        (Flag, Value::Number(n)) => matches!(n.as_integer(), Some(0 | 1)),
         _ => false,
     }
+}
+
+/// `HH:mm` or `H:mm`, 00:00 to 23:59.
+fn is_time_of_day(s: &str) -> bool {
+    let Some((h, m)) = s.split_once(':') else {
+        return false;
+    };
+    let number = |t: &str| {
+        t.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    matches!((h.len(), m.len()), (1 | 2, 2))
+        && number(h).is_some_and(|h| h < 24)
+        && number(m).is_some_and(|m| m < 60)
 }
 
 fn describe(kind: Kind) -> &'static str {
@@ -770,6 +873,9 @@ fn describe(kind: Kind) -> &'static str {
         JsonText => "the JSON text of an object",
         Id => "a non-empty string or an integer",
         Object => "an object",
+        DayMask => "7 characters of 0 and 1, Sunday first",
+        TimeOfDay => "a time of day, HH:mm",
+        Flag => "0 or 1",
     }
 }
 
@@ -925,8 +1031,32 @@ mod tests {
                 "MissingParameter",
             ),
         ];
+        let timer = |field: &str| {
+            let mut t = String::from(
+                r#"{"DeviceId":"P/d","TimerName":"t","Days":"1000001","TimePoint":"06:30","Repeat":1,"Data":"{}""#,
+            );
+            t.push_str(field);
+            t + "}"
+        };
+        let mut cases: Vec<(&str, String, &str, &str)> = cases
+            .iter()
+            .map(|(a, j, p, c)| (*a, (*j).to_owned(), *p, *c))
+            .collect();
+        for (field, param) in [
+            (r#","Days":"100000""#, "Days"),
+            (r#","Days":"10000002""#, "Days"),
+            (r#","Days":"1x00000""#, "Days"),
+            (r#","TimePoint":"24:00""#, "TimePoint"),
+            (r#","TimePoint":"6:3""#, "TimePoint"),
+            (r#","TimePoint":"06:60""#, "TimePoint"),
+            (r#","TimePoint":"+6:30""#, "TimePoint"),
+            (r#","Repeat":2"#, "Repeat"),
+            (r#","Data":"[1]""#, "Data"),
+        ] {
+            cases.push(("AppCreateTimer", timer(field), param, "InvalidParameter"));
+        }
         for (action, json, param, code) in cases {
-            let e = check_params(action, &params(json)).unwrap_err();
+            let e = check_params(action, &params(&json)).unwrap_err();
             assert_eq!(
                 (e.param.as_deref(), e.code.as_deref()),
                 (Some(param), Some(code)),
@@ -949,6 +1079,10 @@ mod tests {
             ("AppSomethingElse", r#"{"Anything":[1,{"x":null}]}"#),
             ("AppDeleteFamilyMember", r#"{"MemberID":"u"}"#),
             ("AppDeleteFamilyMember", r#"{"MemberId":"u"}"#),
+            (
+                "AppModifyTimer",
+                r#"{"TimerId":"t","ProductId":"P","DeviceName":"d","TimerName":"t","Days":"0111110","TimePoint":"9:30","Repeat":0,"Data":"{\"a\":1}"}"#,
+            ),
         ] {
             check_params(action, &params(json)).unwrap();
         }

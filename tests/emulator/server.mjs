@@ -9,6 +9,7 @@ import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
 import { deviceActions } from './devices.mjs';
 import { familyActions } from './family.mjs';
 import { sharingActions } from './sharing.mjs';
+import { runTimers, timerActions } from './timers.mjs';
 import { attachPush } from './push.mjs';
 import { signatureMatches } from './verify.mjs';
 import { World, deviceId } from './world.mjs';
@@ -17,7 +18,7 @@ export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions };
+const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions };
 
 
 export async function startEmulator({
@@ -30,6 +31,10 @@ export async function startEmulator({
   // The documented signing rule only, unless the official Node SDK's (empty values kept) is asked for.
   lenientSignatures = false,
   log = () => {},
+  // Timers fire at their TimePoint in this zone (minutes east of UTC); the clock is checked
+  // every `timerCheckMs` of real time, or at once with `timers.run()`.
+  timerUtcOffsetMinutes = 480,
+  timerCheckMs = 250,
 } = {}) {
   const world = new World({ clock, tokenTtlSeconds });
   // Replays are recognised by AppKey + Timestamp + Nonce: the official clients draw Nonce from
@@ -190,6 +195,9 @@ export async function startEmulator({
   world.onControl = (device, params) => pushChannel.controlled(device, params);
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
+  const runDueTimers = () => runTimers(world, timerUtcOffsetMinutes);
+  const timerCheck = setInterval(runDueTimers, timerCheckMs);
+  timerCheck.unref();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
@@ -227,7 +235,10 @@ export async function startEmulator({
       dropAll: pushChannel.dropAll,
       openSockets: pushChannel.openSockets,
     },
+    /** Timers: `run()` fires those due by the emulator's clock now (returns their TimerIds). */
+    timers: { run: runDueTimers },
     close: async () => {
+      clearInterval(timerCheck);
       await pushChannel.close();
       await new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
     },

@@ -37,6 +37,7 @@ export class World {
     this.familyInvites = new Map(); // ShareToken → { FamilyId, ExpireAt }
     this.messages = []; // invitations sent to users: { UserID, Category, … }
     this.shares = new Map(); // "ProductId/DeviceName" → Map(UserID → { BindTime })
+    this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.counter = 0;
   }
