@@ -577,6 +577,16 @@ export interface Client extends TypedClientMethods {
   rooms(options?: { FamilyId?: string; pageSize?: number }): AsyncIterableIterator<Room>;
   /** Every member of a family, fetched page by page (`AppGetFamilyMemberList`). */
   familyMembers(options: { FamilyId: string; pageSize?: number }): AsyncIterableIterator<AppGetFamilyMemberListResult['MemberList'][number]>;
+  /**
+   * Every reported value of one property between `MinTime` and `MaxTime` (ms or Date), oldest
+   * first, fetched page by page (`AppGetDeviceDataHistory`, `pageSize` → `Limit`, default 100).
+   */
+  deviceDataHistory(options: DeviceSelector & { FieldName: string; MinTime: number | Date; MaxTime: number | Date; pageSize?: number }): AsyncIterableIterator<AppGetDeviceDataHistoryResult['Results'][number] & { Value?: JsonValue }>;
+  /**
+   * Every event between `StartTime` and `EndTime` (UNIX seconds; 0 or left out: the last 24 h /
+   * now), fetched page by page (`AppListEventHistory`, `pageSize` → `Size`, default 50).
+   */
+  eventHistory(options: DeviceSelector & { StartTime?: number; EndTime?: number; Type?: string; EventId?: string; pageSize?: number }): AsyncIterableIterator<AppListEventHistoryResult['EventHistory'][number] & { Type?: string; Data?: string }>;
   /** Every device shared with the user, fetched page by page (`AppListUserShareDevices`). */
   sharedDevices(options?: { pageSize?: number }): AsyncIterableIterator<AppListUserShareDevicesResult['ShareDevices'][number]>;
   /**
@@ -1375,6 +1385,42 @@ export interface AppGetTimerListResult {
   }>;
   Total: number;
 }
+/** The parameters of `AppGetDeviceDataHistory`, as the core checks them. */
+export type AppGetDeviceDataHistoryParams = DeviceSelector & {
+  FieldName: string;
+  MinTime: number;
+  MaxTime: number;
+  Limit: number;
+  Context?: string;
+};
+/** What `AppGetDeviceDataHistory` answers (the fields the core checks; others may be there too). */
+export interface AppGetDeviceDataHistoryResult {
+  RequestId?: string | null;
+  Results: Array<{
+    Time: string | number;
+  }>;
+  Context?: string | null;
+  FieldName?: string | null;
+}
+/** The parameters of `AppListEventHistory`, as the core checks them. */
+export type AppListEventHistoryParams = DeviceSelector & {
+  Type?: string;
+  StartTime?: number;
+  EndTime?: number;
+  Context?: string;
+  Size?: number;
+  EventId?: string;
+};
+/** What `AppListEventHistory` answers (the fields the core checks; others may be there too). */
+export interface AppListEventHistoryResult {
+  RequestId?: string | null;
+  EventHistory: Array<{
+    TimeStamp?: number | null;
+    EventId?: string | null;
+  }>;
+  Context?: string | null;
+  Total?: number | null;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1469,6 +1515,10 @@ export interface TypedClientMethods {
   deleteTimer(params: AppDeleteTimerParams): Promise<AppDeleteTimerResult>;
   /** Sends `AppGetTimerList` (https://cloud.tencent.com/document/product/1081/40800): one page of a device's timers. */
   getTimerList(params?: AppGetTimerListParams): Promise<AppGetTimerListResult>;
+  /** Sends `AppGetDeviceDataHistory` (https://cloud.tencent.com/document/product/1081/43119): one page of a property's reported values between MinTime and MaxTime (ms). */
+  getDeviceDataHistory(params: AppGetDeviceDataHistoryParams): Promise<AppGetDeviceDataHistoryResult>;
+  /** Sends `AppListEventHistory` (https://cloud.tencent.com/document/product/1081/60783): one page of a device's events between StartTime and EndTime (s). */
+  listEventHistory(params?: AppListEventHistoryParams): Promise<AppListEventHistoryResult>;
 }
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedServerMethods {

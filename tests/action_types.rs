@@ -73,6 +73,8 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppModifyTimerStatus", Some("modifyTimerStatus"), "1081/40799", "turns a timer on (1) or off (0)"),
     ("AppDeleteTimer", Some("deleteTimer"), "1081/40798", "deletes a timer"),
     ("AppGetTimerList", Some("getTimerList"), "1081/40800", "one page of a device's timers"),
+    ("AppGetDeviceDataHistory", Some("getDeviceDataHistory"), "1081/43119", "one page of a property's reported values between MinTime and MaxTime (ms)"),
+    ("AppListEventHistory", Some("listEventHistory"), "1081/60783", "one page of a device's events between StartTime and EndTime (s)"),
 ];
 
 const DOC_BASE: &str = "https://cloud.tencent.com/document/product/";

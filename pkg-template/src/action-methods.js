@@ -47,6 +47,8 @@ export const CLIENT_METHODS = {
   modifyTimerStatus: 'AppModifyTimerStatus',
   deleteTimer: 'AppDeleteTimer',
   getTimerList: 'AppGetTimerList',
+  getDeviceDataHistory: 'AppGetDeviceDataHistory',
+  listEventHistory: 'AppListEventHistory',
 };
 export const SERVER_METHODS = {
   sendVerificationCode: 'AppSendVerificationCode',
@@ -59,4 +61,4 @@ export const SERVER_METHODS = {
   resetPasswordByEmail: 'AppResetPasswordByEmail',
 };
 // Actions that name a device by ProductId + DeviceName, or by DeviceId.
-export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList']);
+export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList', 'AppGetDeviceDataHistory', 'AppListEventHistory']);

@@ -4,6 +4,7 @@ import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
 import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
 import { addDeviceWithToken } from './add-device.js';
+import { dataHistory, eventHistory } from './history.js';
 import { checkControlData } from './data-template.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
@@ -365,6 +366,10 @@ export function makeClients(core, platform) {
       },
       /** Every device shared with the user, page by page. */
       sharedDevices: (options) => pages((page) => call('AppListUserShareDevices', page), 'ShareDevices', (options || {}).pageSize),
+      /** A property's reported values over a time range, page by page (AppGetDeviceDataHistory). */
+      deviceDataHistory: (options) => dataHistory(call, options),
+      /** A device's events over a time range, page by page (AppListEventHistory). */
+      eventHistory: (options) => eventHistory(call, options),
       /** The user's first family, created if there is none (what FamilyId 'default' means). */
       defaultFamilyId,
       /** Adds a device by bind token: see add-device.js and the README's recipe. */

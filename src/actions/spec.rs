@@ -739,6 +739,57 @@ pub const SPECS: &[Spec] = &[
         ],
         device: true,
     },
+    // ---- history (1081/43119, 60783) ----
+    Spec {
+        action: "AppGetDeviceDataHistory",
+        api: Api::TokenApi,
+        // MinTime and MaxTime in milliseconds; Context is the cursor of the previous page.
+        params: &[
+            req("FieldName", Text),
+            req("MinTime", Integer),
+            req("MaxTime", Integer),
+            req("Limit", Integer),
+            opt("Context", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        // Time and Value are strings in the example. Listover is not checked: this page says
+        // true means more to read, the cloud API's DescribeDeviceDataHistory (1081/34978) that
+        // true means all is read; the iterator goes by Context and empty pages instead.
+        result: &[
+            req("Results", Array),
+            req("Results[].Time", Id),
+            opt("Context", AnyText),
+            opt("FieldName", AnyText),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppListEventHistory",
+        api: Api::TokenApi,
+        // StartTime and EndTime in seconds (0: now). The doc's example sends `ProductID`; its
+        // table, every other action and the official clients say `ProductId`, taken here.
+        params: &[
+            opt("Type", AnyText),
+            opt("StartTime", Integer),
+            opt("EndTime", Integer),
+            opt("Context", AnyText),
+            opt("Size", Integer),
+            opt("EventId", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[
+            req("EventHistory", Array),
+            opt("EventHistory[].TimeStamp", Integer),
+            opt("EventHistory[].EventId", AnyText),
+            opt("Context", AnyText),
+            opt("Total", Integer),
+        ],
+        device: true,
+    },
 ];
 
 /// Parameters that sources name two ways: one of each pair is required.

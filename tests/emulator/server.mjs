@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
 import { deviceActions } from './devices.mjs';
 import { familyActions } from './family.mjs';
+import { historyActions } from './history.mjs';
 import { sharingActions } from './sharing.mjs';
 import { runTimers, timerActions } from './timers.mjs';
 import { attachPush } from './push.mjs';
@@ -18,7 +19,7 @@ export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions };
+const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions };
 
 
 export async function startEmulator({

@@ -18,6 +18,17 @@ function seedDevices(now) {
   ];
 }
 
+/** What the bedroom sensor reported over the last day: every hour, temperature and humidity. */
+function sensorDay(now) {
+  const log = [];
+  for (let h = 24; h >= 1; h--) {
+    const Time = now - h * 3600_000;
+    log.push({ Time, FieldName: 'temperature', Value: Math.round((21 + 3 * Math.sin((h / 24) * 2 * Math.PI)) * 10) / 10 });
+    log.push({ Time, FieldName: 'humidity', Value: 40 + (h % 6) });
+  }
+  return log;
+}
+
 export class World {
   constructor({ clock, tokenTtlSeconds }) {
     this.clock = clock; // () => ms
@@ -37,6 +48,8 @@ export class World {
     this.familyInvites = new Map(); // ShareToken → { FamilyId, ExpireAt }
     this.messages = []; // invitations sent to users: { UserID, Category, … }
     this.shares = new Map(); // "ProductId/DeviceName" → Map(UserID → { BindTime })
+    this.dataHistory = new Map(); // "ProductId/DeviceName" → [{ Time (ms), FieldName, Value }]
+    this.eventHistory = new Map(); // "ProductId/DeviceName" → [{ TimeStamp (s), EventId, Type, Data }]
     this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.counter = 0;
@@ -91,6 +104,7 @@ export class World {
       // Devices are global in the real service; seed a copy per user so users never share state.
       device.DeviceName = `${d.DeviceName}_${user.UserID.slice(2, 8)}`;
       this.devices.set(`${device.ProductId}/${device.DeviceName}`, device);
+      if (d.ProductId === SENSOR) this.dataHistory.set(`${device.ProductId}/${device.DeviceName}`, sensorDay(this.clock()));
     }
     return user;
   }
