@@ -406,6 +406,15 @@ export type PushEvent =
   | (PushEventBase & { type: 'StatusChange'; online: boolean })
   | (PushEventBase & { type: 'Bind' })
   | (PushEventBase & { type: 'Unbind' })
+  /** A device action was sent to the device (`Action` × `Push`). */
+  | (PushEventBase & { type: 'ActionPush'; actionId: string | null; clientToken: string | null; params: { [key: string]: JsonValue } })
+  /**
+   * The device answered an action (`Action` × `Report`, method `action_reply`): how
+   * `callDeviceActionAsync` ends; `clientToken` is the one the call returned.
+   */
+  | (PushEventBase & { type: 'ActionReport'; clientToken: string | null; code: number | null; status: string | null; response: { [key: string]: JsonValue } })
+  /** Sub-devices bound to or unbound from this gateway (`Gateway` × `bind`/`unbind`), with their list. */
+  | (PushEventBase & { type: 'SubDeviceChange'; action: 'bind' | 'unbind'; subDevices: JsonValue[] })
   /**
    * A push this SDK does not know, for a device you subscribed to, kept as the raw frame text.
    * (A frame that names no valid device reaches no callback: `onPushError` gets it.)
@@ -565,6 +574,10 @@ export interface Client extends TypedClientMethods {
   getDeviceData(params: DeviceSelector): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
   controlDevice<D extends object>(params: DeviceSelector & { Data: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  /** `InputParams` may be an object (sent as JSON text); `OutputParams` is also given parsed, when it is an object's JSON. */
+  callDeviceActionSync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }): Promise<AppCallDeviceActionSyncResult & { OutputParamsParsed?: { [key: string]: JsonValue } }>;
+  /** `InputParams` may be an object. The answer comes as an `ActionReport` push with the returned `ClientToken`. */
+  callDeviceActionAsync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }): Promise<AppCallDeviceActionAsyncResult>;
   /** `Data` (the control sent when the timer fires) may be an object: it is sent as JSON text. */
   createTimer<D extends object>(params: DeviceSelector & TimerFields<D>): Promise<AppCreateTimerResult>;
   /** `Data` may be an object: it is sent as JSON text. */
@@ -1421,6 +1434,30 @@ export interface AppListEventHistoryResult {
   Context?: string | null;
   Total?: number | null;
 }
+/** The parameters of `AppCallDeviceActionSync`, as the core checks them. */
+export type AppCallDeviceActionSyncParams = DeviceSelector & {
+  ActionId: string;
+  InputParams?: string;
+};
+/** What `AppCallDeviceActionSync` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `OutputParams` or `OutputParqams`. */
+export interface AppCallDeviceActionSyncResult {
+  RequestId?: string | null;
+  ClientToken?: string | null;
+  Status?: string | null;
+  OutputParams?: string | null;
+  OutputParqams?: string | null;
+}
+/** The parameters of `AppCallDeviceActionAsync`, as the core checks them. */
+export type AppCallDeviceActionAsyncParams = DeviceSelector & {
+  ActionId: string;
+  InputParams?: string;
+};
+/** What `AppCallDeviceActionAsync` answers (the fields the core checks; others may be there too). */
+export interface AppCallDeviceActionAsyncResult {
+  RequestId?: string | null;
+  ClientToken: string;
+  Status?: string | null;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1519,6 +1556,10 @@ export interface TypedClientMethods {
   getDeviceDataHistory(params: AppGetDeviceDataHistoryParams): Promise<AppGetDeviceDataHistoryResult>;
   /** Sends `AppListEventHistory` (https://cloud.tencent.com/document/product/1081/60783): one page of a device's events between StartTime and EndTime (s). */
   listEventHistory(params?: AppListEventHistoryParams): Promise<AppListEventHistoryResult>;
+  /** Sends `AppCallDeviceActionSync` (https://cloud.tencent.com/document/product/1081/61347): calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed). */
+  callDeviceActionSync(params: AppCallDeviceActionSyncParams): Promise<AppCallDeviceActionSyncResult>;
+  /** Sends `AppCallDeviceActionAsync` (https://cloud.tencent.com/document/product/1081/61348): calls a device action; the output comes as an ActionReport push with the same ClientToken. */
+  callDeviceActionAsync(params: AppCallDeviceActionAsyncParams): Promise<AppCallDeviceActionAsyncResult>;
 }
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedServerMethods {

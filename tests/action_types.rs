@@ -75,6 +75,8 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppGetTimerList", Some("getTimerList"), "1081/40800", "one page of a device's timers"),
     ("AppGetDeviceDataHistory", Some("getDeviceDataHistory"), "1081/43119", "one page of a property's reported values between MinTime and MaxTime (ms)"),
     ("AppListEventHistory", Some("listEventHistory"), "1081/60783", "one page of a device's events between StartTime and EndTime (s)"),
+    ("AppCallDeviceActionSync", Some("callDeviceActionSync"), "1081/61347", "calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed)"),
+    ("AppCallDeviceActionAsync", Some("callDeviceActionAsync"), "1081/61348", "calls a device action; the output comes as an ActionReport push with the same ClientToken"),
 ];
 
 const DOC_BASE: &str = "https://cloud.tencent.com/document/product/";

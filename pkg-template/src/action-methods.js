@@ -49,6 +49,8 @@ export const CLIENT_METHODS = {
   getTimerList: 'AppGetTimerList',
   getDeviceDataHistory: 'AppGetDeviceDataHistory',
   listEventHistory: 'AppListEventHistory',
+  callDeviceActionSync: 'AppCallDeviceActionSync',
+  callDeviceActionAsync: 'AppCallDeviceActionAsync',
 };
 export const SERVER_METHODS = {
   sendVerificationCode: 'AppSendVerificationCode',
@@ -61,4 +63,4 @@ export const SERVER_METHODS = {
   resetPasswordByEmail: 'AppResetPasswordByEmail',
 };
 // Actions that name a device by ProductId + DeviceName, or by DeviceId.
-export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList', 'AppGetDeviceDataHistory', 'AppListEventHistory']);
+export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList', 'AppGetDeviceDataHistory', 'AppListEventHistory', 'AppCallDeviceActionSync', 'AppCallDeviceActionAsync']);

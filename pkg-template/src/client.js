@@ -2,7 +2,7 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
-import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
+import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
 import { addDeviceWithToken } from './add-device.js';
 import { dataHistory, eventHistory } from './history.js';
 import { checkControlData } from './data-template.js';
@@ -376,7 +376,14 @@ export function makeClients(core, platform) {
       addDeviceWithToken: (target, options) => addDeviceWithToken(client, target, options),
     };
     // A timer's Data, like a control's, may be an object: it is sent as JSON text.
-    const paramsFor = { AppControlDeviceData: controlParams, AppCreateTimer: controlParams, AppModifyTimer: controlParams, AppGetFamilyDeviceList: deviceListParams };
+    const paramsFor = {
+      AppControlDeviceData: controlParams,
+      AppCreateTimer: controlParams,
+      AppModifyTimer: controlParams,
+      AppCallDeviceActionSync: actionParams,
+      AppCallDeviceActionAsync: actionParams,
+      AppGetFamilyDeviceList: deviceListParams,
+    };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
       const prepare = paramsFor[action] || (DEVICE_ACTIONS.has(action) ? deviceParams : null);
       client[method] = prepare ? async (params) => call(action, prepare(params)) : (params) => call(action, params);
@@ -388,6 +395,20 @@ export function makeClients(core, platform) {
       const template = options && options.template;
       if (template && params) checkControlData(template, dataObject(params.Data));
       return sendControl(params);
+    };
+    // The device's OutputParams (JSON text) also parsed, when it is an object's.
+    const sendAction = client.callDeviceActionSync;
+    client.callDeviceActionSync = async (params) => {
+      const answer = await sendAction(params);
+      const output = answer.OutputParams ?? answer.OutputParqams;
+      if (typeof output === 'string' && output.trim().startsWith('{')) {
+        try {
+          answer.OutputParamsParsed = JSON.parse(output);
+        } catch {
+          // not JSON: left as the text the device sent
+        }
+      }
+      return answer;
     };
     return client;
   }

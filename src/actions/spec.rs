@@ -790,6 +790,41 @@ pub const SPECS: &[Spec] = &[
         ],
         device: true,
     },
+    // ---- device actions (1081/61347, 61348) ----
+    Spec {
+        action: "AppCallDeviceActionSync",
+        api: Api::TokenApi,
+        params: &[
+            req("ActionId", Text),
+            opt("InputParams", JsonText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        // The table spells it `OutputParqams`, the example and the cloud API `OutputParams`:
+        // either is accepted. OutputParams is the device's JSON text ("" in the example).
+        result: &[
+            opt("ClientToken", AnyText),
+            opt("Status", AnyText),
+            opt("OutputParams|OutputParqams", AnyText),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppCallDeviceActionAsync",
+        api: Api::TokenApi,
+        params: &[
+            req("ActionId", Text),
+            opt("InputParams", JsonText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        // The device's answer comes later as an Action push (the ActionReport event) with
+        // this ClientToken.
+        result: &[req("ClientToken", Text), opt("Status", AnyText)],
+        device: true,
+    },
 ];
 
 /// Parameters that sources name two ways: one of each pair is required.

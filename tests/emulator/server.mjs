@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
+import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
 import { familyActions } from './family.mjs';
 import { historyActions } from './history.mjs';
@@ -19,7 +20,7 @@ export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions };
+const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions, ...deviceActionActions };
 
 
 export async function startEmulator({
@@ -195,6 +196,8 @@ export async function startEmulator({
   const pushChannel = attachPush(server, world);
   world.onControl = (device, params) => pushChannel.controlled(device, params);
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
+  world.onActionPush = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Push', payload);
+  world.onActionReply = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Report', payload);
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
   const runDueTimers = () => runTimers(world, timerUtcOffsetMinutes);
   const timerCheck = setInterval(runDueTimers, timerCheckMs);
