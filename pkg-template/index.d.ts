@@ -79,8 +79,8 @@ interface IotExplorerErrorBase extends Error {
   /** `wx.request`'s `errMsg` and `errno` (mini-program transport failures). */
   readonly errMsg?: string;
   readonly errno?: number | null;
-  /** addDeviceWithToken: the step that failed. */
-  step?: 'token' | 'provision' | 'wait' | 'bind';
+  /** addDeviceWithToken or upgradeFirmware: the step that failed. */
+  step?: 'token' | 'provision' | 'wait' | 'bind' | 'check' | 'publish' | 'progress';
   /** True when only a new access token can fix the call. */
   readonly isAuthError: boolean;
   toJSON(): {
@@ -615,6 +615,32 @@ export interface Client extends TypedClientMethods {
    * names the step; `signal` cancels it (code `Aborted`).
    */
   addDeviceWithToken(target: { FamilyId: string; RoomId?: string }, options: AddDeviceOptions): Promise<AddedDevice>;
+  /**
+   * Upgrades a device's firmware: `AppCheckFirmwareUpdate` (nothing newer: resolves
+   * `{ upgraded: false }`), `AppPublishFirmwareUpdateMessage`, then `AppDescribeFirmwareUpdateStatus`
+   * every `pollIntervalMs` (default 2,000), each status to `onProgress`, until done (Status 6).
+   * Fails with an IotExplorerError whose `step` is 'check', 'publish' or 'progress': code
+   * `FirmwareUpdateFailed` (Status 5), `FirmwareUpdateTimeout` (Status 10, or `timeoutMs`,
+   * default 600,000) or `Aborted` (`signal`).
+   */
+  upgradeFirmware(device: DeviceSelector, options?: UpgradeFirmwareOptions): Promise<FirmwareProgress & { upgraded: boolean; CurrentVersion?: string }>;
+}
+
+/** One status of a firmware upgrade (AppDescribeFirmwareUpdateStatus). */
+export interface FirmwareProgress {
+  /** 1 pending, 2 sent, 3 downloading, 4 burning, 5 failed, 6 done, 7 processing, 8 awaiting the user, 10 timed out, 20 downloaded. */
+  Status?: number | null;
+  Percent?: number | null;
+  OriVersion?: string | null;
+  DstVersion?: string | null;
+  ErrMsg?: string | null;
+}
+
+export interface UpgradeFirmwareOptions {
+  onProgress?: (progress: FirmwareProgress) => void;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  pollIntervalMs?: number;
 }
 
 /** A timer: `Days` seven characters 0/1 from Sunday, `TimePoint` "HH:mm", `Repeat` 0 (once) or 1. */
@@ -1458,6 +1484,34 @@ export interface AppCallDeviceActionAsyncResult {
   ClientToken: string;
   Status?: string | null;
 }
+/** The parameters of `AppCheckFirmwareUpdate`, as the core checks them. */
+export type AppCheckFirmwareUpdateParams = DeviceSelector & {
+};
+/** What `AppCheckFirmwareUpdate` answers (the fields the core checks; others may be there too). */
+export interface AppCheckFirmwareUpdateResult {
+  RequestId?: string | null;
+  CurrentVersion: string;
+  DstVersion?: string | null;
+}
+/** The parameters of `AppPublishFirmwareUpdateMessage`, as the core checks them. */
+export type AppPublishFirmwareUpdateMessageParams = DeviceSelector & {
+};
+/** What `AppPublishFirmwareUpdateMessage` answers (the fields the core checks; others may be there too). */
+export interface AppPublishFirmwareUpdateMessageResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDescribeFirmwareUpdateStatus`, as the core checks them. */
+export type AppDescribeFirmwareUpdateStatusParams = DeviceSelector & {
+};
+/** What `AppDescribeFirmwareUpdateStatus` answers (the fields the core checks; others may be there too). */
+export interface AppDescribeFirmwareUpdateStatusResult {
+  RequestId?: string | null;
+  Status?: number | null;
+  Percent?: number | null;
+  OriVersion?: string | null;
+  DstVersion?: string | null;
+  ErrMsg?: string | null;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1558,6 +1612,12 @@ export interface TypedClientMethods {
   listEventHistory(params?: AppListEventHistoryParams): Promise<AppListEventHistoryResult>;
   /** Sends `AppCallDeviceActionSync` (https://cloud.tencent.com/document/product/1081/61347): calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed). */
   callDeviceActionSync(params: AppCallDeviceActionSyncParams): Promise<AppCallDeviceActionSyncResult>;
+  /** Sends `AppCheckFirmwareUpdate` (https://cloud.tencent.com/document/product/876/47129): the device's firmware version and the version it can upgrade to. */
+  checkFirmwareUpdate(params?: AppCheckFirmwareUpdateParams): Promise<AppCheckFirmwareUpdateResult>;
+  /** Sends `AppPublishFirmwareUpdateMessage` (https://cloud.tencent.com/document/product/1081/47131): tells the device to upgrade (the user confirmed). */
+  publishFirmwareUpdateMessage(params?: AppPublishFirmwareUpdateMessageParams): Promise<AppPublishFirmwareUpdateMessageResult>;
+  /** Sends `AppDescribeFirmwareUpdateStatus` (https://cloud.tencent.com/document/product/1081/47128): the upgrade's status and percent. */
+  describeFirmwareUpdateStatus(params?: AppDescribeFirmwareUpdateStatusParams): Promise<AppDescribeFirmwareUpdateStatusResult>;
   /** Sends `AppCallDeviceActionAsync` (https://cloud.tencent.com/document/product/1081/61348): calls a device action; the output comes as an ActionReport push with the same ClientToken. */
   callDeviceActionAsync(params: AppCallDeviceActionAsyncParams): Promise<AppCallDeviceActionAsyncResult>;
 }

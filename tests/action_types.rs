@@ -76,6 +76,9 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppGetDeviceDataHistory", Some("getDeviceDataHistory"), "1081/43119", "one page of a property's reported values between MinTime and MaxTime (ms)"),
     ("AppListEventHistory", Some("listEventHistory"), "1081/60783", "one page of a device's events between StartTime and EndTime (s)"),
     ("AppCallDeviceActionSync", Some("callDeviceActionSync"), "1081/61347", "calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed)"),
+    ("AppCheckFirmwareUpdate", Some("checkFirmwareUpdate"), "876/47129", "the device's firmware version and the version it can upgrade to"),
+    ("AppPublishFirmwareUpdateMessage", Some("publishFirmwareUpdateMessage"), "1081/47131", "tells the device to upgrade (the user confirmed)"),
+    ("AppDescribeFirmwareUpdateStatus", Some("describeFirmwareUpdateStatus"), "1081/47128", "the upgrade's status and percent"),
     ("AppCallDeviceActionAsync", Some("callDeviceActionAsync"), "1081/61348", "calls a device action; the output comes as an ActionReport push with the same ClientToken"),
 ];
 

@@ -50,6 +50,9 @@ export const CLIENT_METHODS = {
   getDeviceDataHistory: 'AppGetDeviceDataHistory',
   listEventHistory: 'AppListEventHistory',
   callDeviceActionSync: 'AppCallDeviceActionSync',
+  checkFirmwareUpdate: 'AppCheckFirmwareUpdate',
+  publishFirmwareUpdateMessage: 'AppPublishFirmwareUpdateMessage',
+  describeFirmwareUpdateStatus: 'AppDescribeFirmwareUpdateStatus',
   callDeviceActionAsync: 'AppCallDeviceActionAsync',
 };
 export const SERVER_METHODS = {
@@ -63,4 +66,4 @@ export const SERVER_METHODS = {
   resetPasswordByEmail: 'AppResetPasswordByEmail',
 };
 // Actions that name a device by ProductId + DeviceName, or by DeviceId.
-export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList', 'AppGetDeviceDataHistory', 'AppListEventHistory', 'AppCallDeviceActionSync', 'AppCallDeviceActionAsync']);
+export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList', 'AppGetDeviceDataHistory', 'AppListEventHistory', 'AppCallDeviceActionSync', 'AppCallDeviceActionAsync', 'AppCheckFirmwareUpdate', 'AppPublishFirmwareUpdateMessage', 'AppDescribeFirmwareUpdateStatus']);

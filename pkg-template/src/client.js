@@ -5,6 +5,7 @@ import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
 import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
 import { addDeviceWithToken } from './add-device.js';
 import { dataHistory, eventHistory } from './history.js';
+import { upgradeFirmware } from './firmware.js';
 import { checkControlData } from './data-template.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
@@ -372,6 +373,8 @@ export function makeClients(core, platform) {
       eventHistory: (options) => eventHistory(call, options),
       /** The user's first family, created if there is none (what FamilyId 'default' means). */
       defaultFamilyId,
+      /** Checks, publishes and follows a firmware upgrade: see firmware.js and the README's recipe. */
+      upgradeFirmware: (device, options) => upgradeFirmware(client, device, options),
       /** Adds a device by bind token: see add-device.js and the README's recipe. */
       addDeviceWithToken: (target, options) => addDeviceWithToken(client, target, options),
     };

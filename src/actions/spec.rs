@@ -825,6 +825,37 @@ pub const SPECS: &[Spec] = &[
         result: &[req("ClientToken", Text), opt("Status", AnyText)],
         device: true,
     },
+    // ---- firmware (876/47129, 1081/47131, 1081/47128) ----
+    Spec {
+        action: "AppCheckFirmwareUpdate",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        result: &[req("CurrentVersion", AnyText), opt("DstVersion", AnyText)],
+        device: true,
+    },
+    Spec {
+        action: "AppPublishFirmwareUpdateMessage",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppDescribeFirmwareUpdateStatus",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        // Status (0 offline, 1 pending, 2 sent, 3 downloading, 4 burning, 5 failed, 6 done,
+        // 7 processing, 8 awaiting the user, 10 timed out (the cloud API's table), 20
+        // downloaded) is in the table but not in the example: optional.
+        result: &[
+            opt("Status", Integer),
+            opt("Percent", Integer),
+            opt("OriVersion", AnyText),
+            opt("DstVersion", AnyText),
+            opt("ErrMsg", AnyText),
+        ],
+        device: true,
+    },
 ];
 
 /// Parameters that sources name two ways: one of each pair is required.

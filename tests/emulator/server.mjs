@@ -9,6 +9,7 @@ import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
 import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
 import { familyActions } from './family.mjs';
+import { firmwareActions } from './firmware.mjs';
 import { historyActions } from './history.mjs';
 import { sharingActions } from './sharing.mjs';
 import { runTimers, timerActions } from './timers.mjs';
@@ -20,7 +21,7 @@ export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApi = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions, ...deviceActionActions };
+const tokenApiBase = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions, ...deviceActionActions };
 
 
 export async function startEmulator({
@@ -37,12 +38,15 @@ export async function startEmulator({
   // every `timerCheckMs` of real time, or at once with `timers.run()`.
   timerUtcOffsetMinutes = 480,
   timerCheckMs = 250,
+  // A firmware upgrade moves one step (sent, downloading, downloading, burning, done) per this many ms of the clock.
+  firmwareStepMs = 200,
 } = {}) {
   const world = new World({ clock, tokenTtlSeconds });
   // Replays are recognised by AppKey + Timestamp + Nonce: the official clients draw Nonce from
   // only 1..10000, so the Nonce alone repeats among honest requests.
   const seenNonces = new Map(); // "AppKey:Timestamp:Nonce" → seconds
   const faults = [];
+  const tokenApi = { ...tokenApiBase, ...firmwareActions({ stepMs: firmwareStepMs }) };
   const settings = { envelope };
 
   function takeFault(api, action) {
@@ -238,6 +242,11 @@ export async function startEmulator({
       refuseNextSubscription: pushChannel.refuseNextSubscription,
       dropAll: pushChannel.dropAll,
       openSockets: pushChannel.openSockets,
+    },
+    /** Firmware: the next upgrade of a device fails (Status 5 with `message`) or stalls at downloading. */
+    firmware: {
+      failNext: (id, message = '固件校验失败') => world.firmwarePlans.set(id, { fail: message }),
+      stallNext: (id) => world.firmwarePlans.set(id, { stall: true }),
     },
     /** Timers: `run()` fires those due by the emulator's clock now (returns their TimerIds). */
     timers: { run: runDueTimers },

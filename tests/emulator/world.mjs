@@ -50,6 +50,8 @@ export class World {
     this.shares = new Map(); // "ProductId/DeviceName" → Map(UserID → { BindTime })
     this.dataHistory = new Map(); // "ProductId/DeviceName" → [{ Time (ms), FieldName, Value }]
     this.eventHistory = new Map(); // "ProductId/DeviceName" → [{ TimeStamp (s), EventId, Type, Data }]
+    this.firmwareTasks = new Map(); // "ProductId/DeviceName" → { OriVersion, DstVersion, startedAt, fail?, stall? }
+    this.firmwarePlans = new Map(); // "ProductId/DeviceName" → { fail?, stall? } for its next upgrade
     this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.counter = 0;
