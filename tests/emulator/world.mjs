@@ -21,7 +21,7 @@ function seedDevices(now) {
 /** What the bedroom sensor reported over the last day: every hour, temperature and humidity. */
 function sensorDay(now) {
   const log = [];
-  for (let h = 24; h >= 1; h--) {
+  for (let h = 23; h >= 0; h--) {
     const Time = now - h * 3600_000;
     log.push({ Time, FieldName: 'temperature', Value: Math.round((21 + 3 * Math.sin((h / 24) * 2 * Math.PI)) * 10) / 10 });
     log.push({ Time, FieldName: 'humidity', Value: 40 + (h % 6) });

@@ -38,7 +38,7 @@ test('4. data history: the last day of a sensor, page by page; a range; values t
   assert.deepEqual(times, [...times].sort((a, b) => a - b), 'oldest first');
   assert.ok(times.every((x) => x >= now - 24.5 * HOUR && x <= now));
   assert.ok(day.every((r) => Number.isFinite(Number(r.Value))));
-  const lastSixHours = await collect(client.deviceDataHistory({ ProductId: sensor.ProductId, DeviceName: sensor.DeviceName, FieldName: 'humidity', MinTime: now - 6.5 * HOUR, MaxTime: now }));
+  const lastSixHours = await collect(client.deviceDataHistory({ ProductId: sensor.ProductId, DeviceName: sensor.DeviceName, FieldName: 'humidity', MinTime: now - 5.5 * HOUR, MaxTime: now }));
   assert.equal(lastSixHours.length, 6);
   const page = await client.getDeviceDataHistory({ DeviceId: sensor.DeviceId, FieldName: 'temperature', MinTime: now - 24.5 * HOUR, MaxTime: now, Limit: 10 });
   assert.equal(page.Results.length, 10);
