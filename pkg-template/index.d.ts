@@ -575,9 +575,13 @@ export interface Client extends TypedClientMethods {
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
   controlDevice<D extends object>(params: DeviceSelector & { Data: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
   /** `InputParams` may be an object (sent as JSON text); `OutputParams` is also given parsed, when it is an object's JSON. */
-  callDeviceActionSync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }): Promise<AppCallDeviceActionSyncResult & { OutputParamsParsed?: { [key: string]: JsonValue } }>;
-  /** `InputParams` may be an object. The answer comes as an `ActionReport` push with the returned `ClientToken`. */
-  callDeviceActionAsync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }): Promise<AppCallDeviceActionAsyncResult>;
+  callDeviceActionSync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<AppCallDeviceActionSyncResult & { OutputParamsParsed?: { [key: string]: JsonValue } }>;
+  /**
+   * `InputParams` may be an object. The answer comes as an `ActionReport` push with the returned
+   * `ClientToken`. With `{ template }` (both calls), the action and its inputs are checked against
+   * the data template first (`InvalidInput` naming `ActionId` or the input).
+   */
+  callDeviceActionAsync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<AppCallDeviceActionAsyncResult>;
   /** `Data` (the control sent when the timer fires) may be an object: it is sent as JSON text. */
   createTimer<D extends object>(params: DeviceSelector & TimerFields<D>): Promise<AppCreateTimerResult>;
   /** `Data` may be an object: it is sent as JSON text. */

@@ -6,7 +6,7 @@ import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlPa
 import { addDeviceWithToken } from './add-device.js';
 import { dataHistory, eventHistory } from './history.js';
 import { upgradeFirmware } from './firmware.js';
-import { checkControlData } from './data-template.js';
+import { checkActionInput, checkControlData } from './data-template.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
 import { createPushHub, pushUrlFor } from './push.js';
@@ -399,10 +399,19 @@ export function makeClients(core, platform) {
       if (template && params) checkControlData(template, dataObject(params.Data));
       return sendControl(params);
     };
-    // The device's OutputParams (JSON text) also parsed, when it is an object's.
-    const sendAction = client.callDeviceActionSync;
-    client.callDeviceActionSync = async (params) => {
-      const answer = await sendAction(params);
+    // With a data template (`{ template }`), InputParams is checked against the action's inputs
+    // first. The sync answer's OutputParams (JSON text) is also parsed, when it is an object's.
+    const checkedAction = (send) => async (params, options) => {
+      const template = options && options.template;
+      if (template && params && typeof params.ActionId === 'string') {
+        checkActionInput(template, params.ActionId, dataObject(params.InputParams));
+      }
+      return send(params);
+    };
+    client.callDeviceActionAsync = checkedAction(client.callDeviceActionAsync);
+    const sendAction = checkedAction(client.callDeviceActionSync);
+    client.callDeviceActionSync = async (params, options) => {
+      const answer = await sendAction(params, options);
       const output = answer.OutputParams ?? answer.OutputParqams;
       if (typeof output === 'string' && output.trim().startsWith('{')) {
         try {

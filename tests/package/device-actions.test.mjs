@@ -28,7 +28,8 @@ test('6. device actions: sync answers with its output; async is answered by an A
   const events = [];
   await client.subscribe([lamp.DeviceId], (e) => events.push(e));
 
-  const sync = await client.callDeviceActionSync({ DeviceId: lamp.DeviceId, ActionId: 'light_blink', InputParams: { time: 3 } });
+  const { Products } = await client.getProducts({ ProductIds: ['LIGHT0PROD'] });
+  const sync = await client.callDeviceActionSync({ DeviceId: lamp.DeviceId, ActionId: 'light_blink', InputParams: { time: 3 } }, { template: Products[0].DataTemplate });
   assert.equal(sync.Status, 'succ');
   assert.deepEqual(sync.OutputParamsParsed, { err_code: 0 });
   assert.equal(JSON.parse(sync.OutputParams).err_code, 0);
@@ -83,6 +84,19 @@ test('bad input per device action is refused before sending, naming the paramete
   ];
   for (const [method, params, param] of cases) {
     await assert.rejects(client[method](params), (e) => e.kind === 'InvalidInput' && e.param === param, `${method} ${JSON.stringify(params)}`);
+  }
+  // Against the light's data template: the action and each input, by type and range.
+  const template = JSON.stringify({ actions: [{ id: 'light_blink', name: 'blink', input: [{ id: 'time', name: 'time', define: { type: 'int', min: '0', max: '10', step: '1', unit: 's', start: '0' } }], output: [] }] });
+  const checked = [
+    [{ ActionId: 'light_dance', InputParams: {} }, 'ActionId', /not an action/],
+    [{ ActionId: 'light_blink', InputParams: { speed: 1 } }, 'speed', /not an input/],
+    [{ ActionId: 'light_blink', InputParams: { time: 11 } }, 'time', /at most 10/],
+    [{ ActionId: 'light_blink', InputParams: '{"time":1.5}' }, 'time', /integer/],
+  ];
+  for (const [params, param, message] of checked) {
+    for (const method of ['callDeviceActionSync', 'callDeviceActionAsync']) {
+      await assert.rejects(client[method]({ DeviceId: 'P/d', ...params }, { template }), (e) => e.kind === 'InvalidInput' && e.param === param && message.test(e.message), `${method} ${JSON.stringify(params)}`);
+    }
   }
   assert.equal(sent, 0, 'nothing was sent');
   await assert.rejects(client.callDeviceActionAsync({ DeviceId: 'P/d', ActionId: 'a' }), (e) => e.kind === 'Parse', 'no ClientToken');
