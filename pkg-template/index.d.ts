@@ -79,8 +79,8 @@ interface IotExplorerErrorBase extends Error {
   /** `wx.request`'s `errMsg` and `errno` (mini-program transport failures). */
   readonly errMsg?: string;
   readonly errno?: number | null;
-  /** addDeviceWithToken: the step that failed. */
-  step?: 'token' | 'provision' | 'wait' | 'bind';
+  /** addDeviceWithToken or upgradeFirmware: the step that failed. */
+  step?: 'token' | 'provision' | 'wait' | 'bind' | 'check' | 'publish' | 'progress';
   /** True when only a new access token can fix the call. */
   readonly isAuthError: boolean;
   toJSON(): {
@@ -406,6 +406,15 @@ export type PushEvent =
   | (PushEventBase & { type: 'StatusChange'; online: boolean })
   | (PushEventBase & { type: 'Bind' })
   | (PushEventBase & { type: 'Unbind' })
+  /** A device action was sent to the device (`Action` × `Push`). */
+  | (PushEventBase & { type: 'ActionPush'; actionId: string | null; clientToken: string | null; params: { [key: string]: JsonValue } })
+  /**
+   * The device answered an action (`Action` × `Report`, method `action_reply`): how
+   * `callDeviceActionAsync` ends; `clientToken` is the one the call returned.
+   */
+  | (PushEventBase & { type: 'ActionReport'; clientToken: string | null; code: number | null; status: string | null; response: { [key: string]: JsonValue } })
+  /** Sub-devices bound to or unbound from this gateway (`Gateway` × `bind`/`unbind`), with their list. */
+  | (PushEventBase & { type: 'SubDeviceChange'; action: 'bind' | 'unbind'; subDevices: JsonValue[] })
   /**
    * A push this SDK does not know, for a device you subscribed to, kept as the raw frame text.
    * (A frame that names no valid device reaches no callback: `onPushError` gets it.)
@@ -565,12 +574,38 @@ export interface Client extends TypedClientMethods {
   getDeviceData(params: DeviceSelector): Promise<{ RequestId?: string | null; Data: string; DataParsed: Record<string, DeviceProperty> }>;
   /** `Data` may be an object: it is sent as the JSON text the API requires. */
   controlDevice<D extends object>(params: DeviceSelector & { Data: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<{ RequestId?: string | null; Data?: string; DataParsed?: Record<string, JsonValue> }>;
+  /** `InputParams` may be an object (sent as JSON text); `OutputParams` is also given parsed, when it is an object's JSON. */
+  callDeviceActionSync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<AppCallDeviceActionSyncResult & { OutputParamsParsed?: { [key: string]: JsonValue } }>;
+  /**
+   * `InputParams` may be an object. The answer comes as an `ActionReport` push with the returned
+   * `ClientToken`. With `{ template }` (both calls), the action and its inputs are checked against
+   * the data template first (`InvalidInput` naming `ActionId` or the input).
+   */
+  callDeviceActionAsync<D extends object>(params: DeviceSelector & { ActionId: string; InputParams?: string | (D & Jsonable<D>) }, options?: { template?: DataTemplate | string }): Promise<AppCallDeviceActionAsyncResult>;
+  /** `Data` (the control sent when the timer fires) may be an object: it is sent as JSON text. */
+  createTimer<D extends object>(params: DeviceSelector & TimerFields<D>): Promise<AppCreateTimerResult>;
+  /** `Data` may be an object: it is sent as JSON text. */
+  modifyTimer<D extends object>(params: DeviceSelector & TimerFields<D> & { TimerId: string }): Promise<AppModifyTimerResult>;
   /** Every family, fetched page by page (`pageSize` default 50). */
   families(options?: { pageSize?: number }): AsyncIterableIterator<Family>;
   /** Every device of a family (or one room), fetched page by page. */
   familyDevices(options: { FamilyId: string; RoomId?: string; pageSize?: number }): AsyncIterableIterator<FamilyDevice>;
   /** Every room of a family, fetched page by page (`AppGetRoomList`; `RoomList` or `Roomlist`). */
   rooms(options?: { FamilyId?: string; pageSize?: number }): AsyncIterableIterator<Room>;
+  /** Every member of a family, fetched page by page (`AppGetFamilyMemberList`). */
+  familyMembers(options: { FamilyId: string; pageSize?: number }): AsyncIterableIterator<AppGetFamilyMemberListResult['MemberList'][number]>;
+  /**
+   * Every reported value of one property between `MinTime` and `MaxTime` (ms or Date), oldest
+   * first, fetched page by page (`AppGetDeviceDataHistory`, `pageSize` → `Limit`, default 100).
+   */
+  deviceDataHistory(options: DeviceSelector & { FieldName: string; MinTime: number | Date; MaxTime: number | Date; pageSize?: number }): AsyncIterableIterator<AppGetDeviceDataHistoryResult['Results'][number] & { Value?: JsonValue }>;
+  /**
+   * Every event between `StartTime` and `EndTime` (UNIX seconds; 0 or left out: the last 24 h /
+   * now), fetched page by page (`AppListEventHistory`, `pageSize` → `Size`, default 50).
+   */
+  eventHistory(options: DeviceSelector & { StartTime?: number; EndTime?: number; Type?: string; EventId?: string; pageSize?: number }): AsyncIterableIterator<AppListEventHistoryResult['EventHistory'][number] & { Type?: string; Data?: string }>;
+  /** Every device shared with the user, fetched page by page (`AppListUserShareDevices`). */
+  sharedDevices(options?: { pageSize?: number }): AsyncIterableIterator<AppListUserShareDevicesResult['ShareDevices'][number]>;
   /**
    * The user's first family, created (`AppCreateFamily`) if there is none. `FamilyId: 'default'`
    * in any call means this family, as in the official mini-program SDK.
@@ -584,6 +619,41 @@ export interface Client extends TypedClientMethods {
    * names the step; `signal` cancels it (code `Aborted`).
    */
   addDeviceWithToken(target: { FamilyId: string; RoomId?: string }, options: AddDeviceOptions): Promise<AddedDevice>;
+  /**
+   * Upgrades a device's firmware: `AppCheckFirmwareUpdate` (nothing newer: resolves
+   * `{ upgraded: false }`), `AppPublishFirmwareUpdateMessage`, then `AppDescribeFirmwareUpdateStatus`
+   * every `pollIntervalMs` (default 2,000), each status to `onProgress`, until done (Status 6).
+   * Fails with an IotExplorerError whose `step` is 'check', 'publish' or 'progress': code
+   * `FirmwareUpdateFailed` (Status 5), `FirmwareUpdateTimeout` (Status 10, or `timeoutMs`,
+   * default 600,000) or `Aborted` (`signal`).
+   */
+  upgradeFirmware(device: DeviceSelector, options?: UpgradeFirmwareOptions): Promise<FirmwareProgress & { upgraded: boolean; CurrentVersion?: string }>;
+}
+
+/** One status of a firmware upgrade (AppDescribeFirmwareUpdateStatus). */
+export interface FirmwareProgress {
+  /** 1 pending, 2 sent, 3 downloading, 4 burning, 5 failed, 6 done, 7 processing, 8 awaiting the user, 10 timed out, 20 downloaded. */
+  Status?: number | null;
+  Percent?: number | null;
+  OriVersion?: string | null;
+  DstVersion?: string | null;
+  ErrMsg?: string | null;
+}
+
+export interface UpgradeFirmwareOptions {
+  onProgress?: (progress: FirmwareProgress) => void;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  pollIntervalMs?: number;
+}
+
+/** A timer: `Days` seven characters 0/1 from Sunday, `TimePoint` "HH:mm", `Repeat` 0 (once) or 1. */
+export interface TimerFields<D extends object = Record<string, JsonValue>> {
+  TimerName: string;
+  Days: string;
+  TimePoint: string;
+  Repeat: 0 | 1;
+  Data: string | (D & Jsonable<D>);
 }
 
 export declare function createClient(options: ClientOptions): Client;
@@ -1104,6 +1174,348 @@ export interface AppGetProductsConfigResult {
     Config?: string | null;
   }>;
 }
+/** The parameters of `AppDescribeFamily`, as the core checks them. */
+export interface AppDescribeFamilyParams {
+  FamilyId: string;
+}
+/** What `AppDescribeFamily` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.FamilyId` or `FamilyId`; `Data.FamilyName` or `FamilyName`; `Data.Address` or `Address`. */
+export interface AppDescribeFamilyResult {
+  RequestId?: string | null;
+  Data: {
+    FamilyId?: string | null;
+    FamilyName?: string | null;
+    Address?: string | null;
+  };
+  FamilyId?: string | null;
+  FamilyName?: string | null;
+  Address?: string | null;
+}
+/** The parameters of `AppModifyFamily`, as the core checks them. */
+export interface AppModifyFamilyParams {
+  FamilyId: string;
+  Name: string;
+  Address?: string;
+}
+/** What `AppModifyFamily` answers (the fields the core checks; others may be there too). */
+export interface AppModifyFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteFamily`, as the core checks them. */
+export interface AppDeleteFamilyParams {
+  FamilyId: string;
+  Name?: string;
+}
+/** What `AppDeleteFamily` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppInviteMember`, as the core checks them. */
+export interface AppInviteMemberParams {
+  FamilyId: string;
+}
+/** What `AppInviteMember` answers (the fields the core checks; others may be there too). */
+export interface AppInviteMemberResult {
+  RequestId?: string | null;
+  ShareToken: string;
+}
+/** The parameters of `AppJoinFamily`, as the core checks them. */
+export interface AppJoinFamilyParams {
+  ShareToken: string;
+}
+/** What `AppJoinFamily` answers (the fields the core checks; others may be there too). */
+export interface AppJoinFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppExitFamily`, as the core checks them. */
+export interface AppExitFamilyParams {
+  FamilyId: string;
+}
+/** What `AppExitFamily` answers (the fields the core checks; others may be there too). */
+export interface AppExitFamilyResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteFamilyMember`, as the core checks them. */
+export interface AppDeleteFamilyMemberParams {
+  FamilyId?: string;
+  MemberId?: string;
+  MemberID?: string;
+}
+/** What `AppDeleteFamilyMember` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteFamilyMemberResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetFamilyMemberList`, as the core checks them. */
+export interface AppGetFamilyMemberListParams {
+  FamilyId: string;
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppGetFamilyMemberList` answers (the fields the core checks; others may be there too). */
+export interface AppGetFamilyMemberListResult {
+  RequestId?: string | null;
+  MemberList: Array<{
+    UserID: string;
+    NickName?: string | null;
+    Avatar?: string | null;
+    Role?: number | null;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppSendShareFamilyInvite`, as the core checks them. */
+export interface AppSendShareFamilyInviteParams {
+  FamilyId: string;
+  ToUserID: string;
+}
+/** What `AppSendShareFamilyInvite` answers (the fields the core checks; others may be there too). */
+export interface AppSendShareFamilyInviteResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppCreateShareDeviceToken`, as the core checks them. */
+export type AppCreateShareDeviceTokenParams = DeviceSelector & {
+  FamilyId: string;
+  TokenContext?: string;
+};
+/** What `AppCreateShareDeviceToken` answers (the fields the core checks; others may be there too). */
+export interface AppCreateShareDeviceTokenResult {
+  RequestId?: string | null;
+  ShareDeviceToken: string;
+}
+/** The parameters of `AppDescribeShareDeviceToken`, as the core checks them. */
+export interface AppDescribeShareDeviceTokenParams {
+  ShareDeviceToken: string;
+}
+/** What `AppDescribeShareDeviceToken` answers (the fields the core checks; others may be there too). */
+export interface AppDescribeShareDeviceTokenResult {
+  RequestId?: string | null;
+  ShareDeviceTokenInfo: {
+    ProductId: string;
+    DeviceName: string;
+    FromUserId?: string | number | null;
+    UserId?: string | null;
+    ExpireTime?: number | null;
+  };
+}
+/** The parameters of `AppBindUserShareDevice`, as the core checks them. */
+export type AppBindUserShareDeviceParams = DeviceSelector & {
+  ShareDeviceToken: string;
+};
+/** What `AppBindUserShareDevice` answers (the fields the core checks; others may be there too). */
+export interface AppBindUserShareDeviceResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppListUserShareDevices`, as the core checks them. */
+export interface AppListUserShareDevicesParams {
+  Offset?: number;
+  Limit?: number;
+}
+/** What `AppListUserShareDevices` answers (the fields the core checks; others may be there too). */
+export interface AppListUserShareDevicesResult {
+  RequestId?: string | null;
+  ShareDevices: Array<{
+    ProductId: string;
+    DeviceName: string;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppRemoveUserShareDevice`, as the core checks them. */
+export type AppRemoveUserShareDeviceParams = DeviceSelector & {
+};
+/** What `AppRemoveUserShareDevice` answers (the fields the core checks; others may be there too). */
+export interface AppRemoveUserShareDeviceResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppListShareDeviceUsers`, as the core checks them. */
+export type AppListShareDeviceUsersParams = DeviceSelector & {
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppListShareDeviceUsers` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Users[].UserID` or `Users[].UserId`. */
+export interface AppListShareDeviceUsersResult {
+  RequestId?: string | null;
+  Users: Array<{
+    UserID?: string | number | null;
+    UserId?: string | number | null;
+    NickName?: string | null;
+    BindTime?: number | null;
+  }>;
+  Total?: number | null;
+}
+/** The parameters of `AppRemoveShareDeviceUser`, as the core checks them. */
+export type AppRemoveShareDeviceUserParams = DeviceSelector & {
+  RemoveUserId?: string;
+  RemoveUserID?: string;
+};
+/** What `AppRemoveShareDeviceUser` answers (the fields the core checks; others may be there too). */
+export interface AppRemoveShareDeviceUserResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppSendShareDeviceInvite`, as the core checks them. */
+export type AppSendShareDeviceInviteParams = DeviceSelector & {
+  ToUserID: string;
+};
+/** What `AppSendShareDeviceInvite` answers (the fields the core checks; others may be there too). */
+export interface AppSendShareDeviceInviteResult {
+  RequestId?: string | null;
+  Status?: string | null;
+}
+/** The parameters of `AppCreateTimer`, as the core checks them. */
+export type AppCreateTimerParams = DeviceSelector & {
+  TimerName: string;
+  Days: string;
+  TimePoint: string;
+  Repeat: 0 | 1;
+  Data: string;
+};
+/** What `AppCreateTimer` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `Data.TimerId` or `TimerId`; `Data.TimerName` or `TimerName`. */
+export interface AppCreateTimerResult {
+  RequestId?: string | null;
+  Data: {
+    TimerId?: string | null;
+    TimerName?: string | null;
+  };
+  TimerId?: string | null;
+  TimerName?: string | null;
+}
+/** The parameters of `AppModifyTimer`, as the core checks them. */
+export type AppModifyTimerParams = DeviceSelector & {
+  TimerId: string;
+  TimerName: string;
+  Days: string;
+  TimePoint: string;
+  Repeat: 0 | 1;
+  Data: string;
+};
+/** What `AppModifyTimer` answers (the fields the core checks; others may be there too). */
+export interface AppModifyTimerResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppModifyTimerStatus`, as the core checks them. */
+export type AppModifyTimerStatusParams = DeviceSelector & {
+  TimerId: string;
+  Status?: 0 | 1;
+};
+/** What `AppModifyTimerStatus` answers (the fields the core checks; others may be there too). */
+export interface AppModifyTimerStatusResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteTimer`, as the core checks them. */
+export type AppDeleteTimerParams = DeviceSelector & {
+  TimerId: string;
+};
+/** What `AppDeleteTimer` answers (the fields the core checks; others may be there too). */
+export interface AppDeleteTimerResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetTimerList`, as the core checks them. */
+export type AppGetTimerListParams = DeviceSelector & {
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppGetTimerList` answers (the fields the core checks; others may be there too). */
+export interface AppGetTimerListResult {
+  RequestId?: string | null;
+  TimerList: Array<{
+    TimerId: string;
+    TimerName?: string | null;
+    Days: string;
+    TimePoint: string;
+    Repeat?: 0 | 1 | null;
+    Data?: string | null;
+    Status?: 0 | 1 | null;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppGetDeviceDataHistory`, as the core checks them. */
+export type AppGetDeviceDataHistoryParams = DeviceSelector & {
+  FieldName: string;
+  MinTime: number;
+  MaxTime: number;
+  Limit: number;
+  Context?: string;
+};
+/** What `AppGetDeviceDataHistory` answers (the fields the core checks; others may be there too). */
+export interface AppGetDeviceDataHistoryResult {
+  RequestId?: string | null;
+  Results: Array<{
+    Time: string | number;
+  }>;
+  Context?: string | null;
+  FieldName?: string | null;
+}
+/** The parameters of `AppListEventHistory`, as the core checks them. */
+export type AppListEventHistoryParams = DeviceSelector & {
+  Type?: string;
+  StartTime?: number;
+  EndTime?: number;
+  Context?: string;
+  Size?: number;
+  EventId?: string;
+};
+/** What `AppListEventHistory` answers (the fields the core checks; others may be there too). */
+export interface AppListEventHistoryResult {
+  RequestId?: string | null;
+  EventHistory: Array<{
+    TimeStamp?: number | null;
+    EventId?: string | null;
+  }>;
+  Context?: string | null;
+  Total?: number | null;
+}
+/** The parameters of `AppCallDeviceActionSync`, as the core checks them. */
+export type AppCallDeviceActionSyncParams = DeviceSelector & {
+  ActionId: string;
+  InputParams?: string;
+};
+/** What `AppCallDeviceActionSync` answers (the fields the core checks; others may be there too). Sources disagree on where some fields are, so each shape seen is accepted: `OutputParams` or `OutputParqams`. */
+export interface AppCallDeviceActionSyncResult {
+  RequestId?: string | null;
+  ClientToken?: string | null;
+  Status?: string | null;
+  OutputParams?: string | null;
+  OutputParqams?: string | null;
+}
+/** The parameters of `AppCallDeviceActionAsync`, as the core checks them. */
+export type AppCallDeviceActionAsyncParams = DeviceSelector & {
+  ActionId: string;
+  InputParams?: string;
+};
+/** What `AppCallDeviceActionAsync` answers (the fields the core checks; others may be there too). */
+export interface AppCallDeviceActionAsyncResult {
+  RequestId?: string | null;
+  ClientToken: string;
+  Status?: string | null;
+}
+/** The parameters of `AppCheckFirmwareUpdate`, as the core checks them. */
+export type AppCheckFirmwareUpdateParams = DeviceSelector & {
+};
+/** What `AppCheckFirmwareUpdate` answers (the fields the core checks; others may be there too). */
+export interface AppCheckFirmwareUpdateResult {
+  RequestId?: string | null;
+  CurrentVersion: string;
+  DstVersion?: string | null;
+}
+/** The parameters of `AppPublishFirmwareUpdateMessage`, as the core checks them. */
+export type AppPublishFirmwareUpdateMessageParams = DeviceSelector & {
+};
+/** What `AppPublishFirmwareUpdateMessage` answers (the fields the core checks; others may be there too). */
+export interface AppPublishFirmwareUpdateMessageResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDescribeFirmwareUpdateStatus`, as the core checks them. */
+export type AppDescribeFirmwareUpdateStatusParams = DeviceSelector & {
+};
+/** What `AppDescribeFirmwareUpdateStatus` answers (the fields the core checks; others may be there too). */
+export interface AppDescribeFirmwareUpdateStatusResult {
+  RequestId?: string | null;
+  Status?: number | null;
+  Percent?: number | null;
+  OriVersion?: string | null;
+  DstVersion?: string | null;
+  ErrMsg?: string | null;
+}
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (https://cloud.tencent.com/document/product/1081/67448): the logged-in user. */
@@ -1154,6 +1566,64 @@ export interface TypedClientMethods {
   getProducts(params: AppGetProductsParams): Promise<AppGetProductsResult>;
   /** Sends `AppGetProductsConfig` (https://cloud.tencent.com/document/product/1131/83099): products' panel configurations (no doc page; as the official apps read it). */
   getProductsConfig(params: AppGetProductsConfigParams): Promise<AppGetProductsConfigResult>;
+  /** Sends `AppDescribeFamily` (https://cloud.tencent.com/document/product/1081/40812): a family's name and address. */
+  describeFamily(params: AppDescribeFamilyParams): Promise<AppDescribeFamilyResult>;
+  /** Sends `AppModifyFamily` (https://cloud.tencent.com/document/product/1081/40810): renames a family or changes its address. */
+  modifyFamily(params: AppModifyFamilyParams): Promise<AppModifyFamilyResult>;
+  /** Sends `AppDeleteFamily` (https://cloud.tencent.com/document/product/1131/83099): deletes a family (its admin only; no doc page; as the official apps send it). */
+  deleteFamily(params: AppDeleteFamilyParams): Promise<AppDeleteFamilyResult>;
+  /** Sends `AppInviteMember` (https://cloud.tencent.com/document/product/1081/40817): a ShareToken another user joins the family with. */
+  inviteMember(params: AppInviteMemberParams): Promise<AppInviteMemberResult>;
+  /** Sends `AppJoinFamily` (https://cloud.tencent.com/document/product/1081/40818): joins a family by the ShareToken its admin made. */
+  joinFamily(params: AppJoinFamilyParams): Promise<AppJoinFamilyResult>;
+  /** Sends `AppExitFamily` (https://cloud.tencent.com/document/product/1081/40820): leaves a family. */
+  exitFamily(params: AppExitFamilyParams): Promise<AppExitFamilyResult>;
+  /** Sends `AppDeleteFamilyMember` (https://cloud.tencent.com/document/product/1081/40819): removes a member (the family's admin only; MemberId or MemberID). */
+  deleteFamilyMember(params?: AppDeleteFamilyMemberParams): Promise<AppDeleteFamilyMemberResult>;
+  /** Sends `AppGetFamilyMemberList` (https://cloud.tencent.com/document/product/1081/40821): one page of a family's members. */
+  getFamilyMemberList(params: AppGetFamilyMemberListParams): Promise<AppGetFamilyMemberListResult>;
+  /** Sends `AppSendShareFamilyInvite` (https://cloud.tencent.com/document/product/1081/43157): invites a user, by UserID, to a family. */
+  sendShareFamilyInvite(params: AppSendShareFamilyInviteParams): Promise<AppSendShareFamilyInviteResult>;
+  /** Sends `AppCreateShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48183): a ShareDeviceToken another user binds the device with. */
+  createShareDeviceToken(params: AppCreateShareDeviceTokenParams): Promise<AppCreateShareDeviceTokenResult>;
+  /** Sends `AppDescribeShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48187): what a ShareDeviceToken shares, from whom, and whether it was used. */
+  describeShareDeviceToken(params: AppDescribeShareDeviceTokenParams): Promise<AppDescribeShareDeviceTokenResult>;
+  /** Sends `AppBindUserShareDevice` (https://cloud.tencent.com/document/product/1081/48188): takes a device shared by its ShareDeviceToken. */
+  bindUserShareDevice(params: AppBindUserShareDeviceParams): Promise<AppBindUserShareDeviceResult>;
+  /** Sends `AppListUserShareDevices` (https://cloud.tencent.com/document/product/1081/48189): one page of the devices shared with the user. */
+  listUserShareDevices(params?: AppListUserShareDevicesParams): Promise<AppListUserShareDevicesResult>;
+  /** Sends `AppRemoveUserShareDevice` (https://cloud.tencent.com/document/product/1081/48190): gives back a device shared with the user. */
+  removeUserShareDevice(params?: AppRemoveUserShareDeviceParams): Promise<AppRemoveUserShareDeviceResult>;
+  /** Sends `AppListShareDeviceUsers` (https://cloud.tencent.com/document/product/1081/43200): one page of the users a device is shared with (no retrievable table; as the official apps read it). */
+  listShareDeviceUsers(params?: AppListShareDeviceUsersParams): Promise<AppListShareDeviceUsersResult>;
+  /** Sends `AppRemoveShareDeviceUser` (https://cloud.tencent.com/document/product/1081/48192): stops sharing a device with a user (RemoveUserId or RemoveUserID). */
+  removeShareDeviceUser(params?: AppRemoveShareDeviceUserParams): Promise<AppRemoveShareDeviceUserResult>;
+  /** Sends `AppSendShareDeviceInvite` (https://cloud.tencent.com/document/product/1081/43156): offers a device to a user, by UserID. */
+  sendShareDeviceInvite(params: AppSendShareDeviceInviteParams): Promise<AppSendShareDeviceInviteResult>;
+  /** Sends `AppCreateTimer` (https://cloud.tencent.com/document/product/1081/40796): schedules a control of a device (Data may be an object: sent as its JSON text). */
+  createTimer(params: AppCreateTimerParams): Promise<AppCreateTimerResult>;
+  /** Sends `AppModifyTimer` (https://cloud.tencent.com/document/product/1081/40797): changes a timer (Data may be an object: sent as its JSON text). */
+  modifyTimer(params: AppModifyTimerParams): Promise<AppModifyTimerResult>;
+  /** Sends `AppModifyTimerStatus` (https://cloud.tencent.com/document/product/1081/40799): turns a timer on (1) or off (0). */
+  modifyTimerStatus(params: AppModifyTimerStatusParams): Promise<AppModifyTimerStatusResult>;
+  /** Sends `AppDeleteTimer` (https://cloud.tencent.com/document/product/1081/40798): deletes a timer. */
+  deleteTimer(params: AppDeleteTimerParams): Promise<AppDeleteTimerResult>;
+  /** Sends `AppGetTimerList` (https://cloud.tencent.com/document/product/1081/40800): one page of a device's timers. */
+  getTimerList(params?: AppGetTimerListParams): Promise<AppGetTimerListResult>;
+  /** Sends `AppGetDeviceDataHistory` (https://cloud.tencent.com/document/product/1081/43119): one page of a property's reported values between MinTime and MaxTime (ms). */
+  getDeviceDataHistory(params: AppGetDeviceDataHistoryParams): Promise<AppGetDeviceDataHistoryResult>;
+  /** Sends `AppListEventHistory` (https://cloud.tencent.com/document/product/1081/60783): one page of a device's events between StartTime and EndTime (s). */
+  listEventHistory(params?: AppListEventHistoryParams): Promise<AppListEventHistoryResult>;
+  /** Sends `AppCallDeviceActionSync` (https://cloud.tencent.com/document/product/1081/61347): calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed). */
+  callDeviceActionSync(params: AppCallDeviceActionSyncParams): Promise<AppCallDeviceActionSyncResult>;
+  /** Sends `AppCheckFirmwareUpdate` (https://cloud.tencent.com/document/product/876/47129): the device's firmware version and the version it can upgrade to. */
+  checkFirmwareUpdate(params?: AppCheckFirmwareUpdateParams): Promise<AppCheckFirmwareUpdateResult>;
+  /** Sends `AppPublishFirmwareUpdateMessage` (https://cloud.tencent.com/document/product/1081/47131): tells the device to upgrade (the user confirmed). */
+  publishFirmwareUpdateMessage(params?: AppPublishFirmwareUpdateMessageParams): Promise<AppPublishFirmwareUpdateMessageResult>;
+  /** Sends `AppDescribeFirmwareUpdateStatus` (https://cloud.tencent.com/document/product/1081/47128): the upgrade's status and percent. */
+  describeFirmwareUpdateStatus(params?: AppDescribeFirmwareUpdateStatusParams): Promise<AppDescribeFirmwareUpdateStatusResult>;
+  /** Sends `AppCallDeviceActionAsync` (https://cloud.tencent.com/document/product/1081/61348): calls a device action; the output comes as an ActionReport push with the same ClientToken. */
+  callDeviceActionAsync(params: AppCallDeviceActionAsyncParams): Promise<AppCallDeviceActionAsyncResult>;
 }
 /** The typed methods generated from the action definitions; each sends the action it names. */
 export interface TypedServerMethods {

@@ -6,7 +6,12 @@
 //!
 //! After changing a spec or the table: `UPDATE_ACTION_TYPES=1 cargo test --test action_types`.
 #![cfg(not(target_arch = "wasm32"))] // it reads and writes the repository's files
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic
+)]
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -51,6 +56,35 @@ const METHODS: &[(&str, Option<&str>, &str, &str)] = &[
     ("AppSecureAddDeviceInFamily", Some("secureAddDeviceInFamily"), "1131/83099", "binds a device by the signature of its QR code (no doc page; as the official apps send it)"),
     ("AppGetProducts", Some("getProducts"), "1081/48764", "products with their data templates"),
     ("AppGetProductsConfig", Some("getProductsConfig"), "1131/83099", "products' panel configurations (no doc page; as the official apps read it)"),
+    ("AppDescribeFamily", Some("describeFamily"), "1081/40812", "a family's name and address"),
+    ("AppModifyFamily", Some("modifyFamily"), "1081/40810", "renames a family or changes its address"),
+    ("AppDeleteFamily", Some("deleteFamily"), "1131/83099", "deletes a family (its admin only; no doc page; as the official apps send it)"),
+    ("AppInviteMember", Some("inviteMember"), "1081/40817", "a ShareToken another user joins the family with"),
+    ("AppJoinFamily", Some("joinFamily"), "1081/40818", "joins a family by the ShareToken its admin made"),
+    ("AppExitFamily", Some("exitFamily"), "1081/40820", "leaves a family"),
+    ("AppDeleteFamilyMember", Some("deleteFamilyMember"), "1081/40819", "removes a member (the family's admin only; MemberId or MemberID)"),
+    ("AppGetFamilyMemberList", Some("getFamilyMemberList"), "1081/40821", "one page of a family's members"),
+    ("AppSendShareFamilyInvite", Some("sendShareFamilyInvite"), "1081/43157", "invites a user, by UserID, to a family"),
+    ("AppCreateShareDeviceToken", Some("createShareDeviceToken"), "1081/48183", "a ShareDeviceToken another user binds the device with"),
+    ("AppDescribeShareDeviceToken", Some("describeShareDeviceToken"), "1081/48187", "what a ShareDeviceToken shares, from whom, and whether it was used"),
+    ("AppBindUserShareDevice", Some("bindUserShareDevice"), "1081/48188", "takes a device shared by its ShareDeviceToken"),
+    ("AppListUserShareDevices", Some("listUserShareDevices"), "1081/48189", "one page of the devices shared with the user"),
+    ("AppRemoveUserShareDevice", Some("removeUserShareDevice"), "1081/48190", "gives back a device shared with the user"),
+    ("AppListShareDeviceUsers", Some("listShareDeviceUsers"), "1081/43200", "one page of the users a device is shared with (no retrievable table; as the official apps read it)"),
+    ("AppRemoveShareDeviceUser", Some("removeShareDeviceUser"), "1081/48192", "stops sharing a device with a user (RemoveUserId or RemoveUserID)"),
+    ("AppSendShareDeviceInvite", Some("sendShareDeviceInvite"), "1081/43156", "offers a device to a user, by UserID"),
+    ("AppCreateTimer", Some("createTimer"), "1081/40796", "schedules a control of a device (Data may be an object: sent as its JSON text)"),
+    ("AppModifyTimer", Some("modifyTimer"), "1081/40797", "changes a timer (Data may be an object: sent as its JSON text)"),
+    ("AppModifyTimerStatus", Some("modifyTimerStatus"), "1081/40799", "turns a timer on (1) or off (0)"),
+    ("AppDeleteTimer", Some("deleteTimer"), "1081/40798", "deletes a timer"),
+    ("AppGetTimerList", Some("getTimerList"), "1081/40800", "one page of a device's timers"),
+    ("AppGetDeviceDataHistory", Some("getDeviceDataHistory"), "1081/43119", "one page of a property's reported values between MinTime and MaxTime (ms)"),
+    ("AppListEventHistory", Some("listEventHistory"), "1081/60783", "one page of a device's events between StartTime and EndTime (s)"),
+    ("AppCallDeviceActionSync", Some("callDeviceActionSync"), "1081/61347", "calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed)"),
+    ("AppCheckFirmwareUpdate", Some("checkFirmwareUpdate"), "876/47129", "the device's firmware version and the version it can upgrade to"),
+    ("AppPublishFirmwareUpdateMessage", Some("publishFirmwareUpdateMessage"), "1081/47131", "tells the device to upgrade (the user confirmed)"),
+    ("AppDescribeFirmwareUpdateStatus", Some("describeFirmwareUpdateStatus"), "1081/47128", "the upgrade's status and percent"),
+    ("AppCallDeviceActionAsync", Some("callDeviceActionAsync"), "1081/61348", "calls a device action; the output comes as an ActionReport push with the same ClientToken"),
 ];
 
 const DOC_BASE: &str = "https://cloud.tencent.com/document/product/";
@@ -66,6 +100,8 @@ fn ts_of(kind: Kind, param: bool) -> &'static str {
         Kind::Array => "JsonValue[]",
         Kind::Id => "string | number",
         Kind::Object => "{ [key: string]: JsonValue }",
+        Kind::DayMask | Kind::TimeOfDay => "string",
+        Kind::Flag => "0 | 1",
     }
 }
 
@@ -289,6 +325,65 @@ fn the_method_table_is_generated_too() {
         &generated_js(),
         |_, want| want.to_owned(),
     );
+}
+
+const README_BEGIN: &str = "<!-- generated by tests/action_types.rs: typed methods -->";
+const README_END: &str = "<!-- /generated -->";
+
+/// The README's table of typed methods and the list of actions that go only through `call()`.
+fn generated_readme() -> String {
+    let mut out =
+        format!("{README_BEGIN}\n| Method | Action | Doc | What it does |\n|---|---|---|---|\n");
+    let mut typed = BTreeSet::new();
+    for (action, method, doc, what) in METHODS {
+        let Some(spec) = SPECS.iter().find(|s| s.action == *action) else {
+            continue;
+        };
+        typed.insert(*action);
+        let receiver = match spec.api {
+            Api::TokenApi => "client",
+            _ => "server",
+        };
+        // Written by hand: the two logins and the logout.
+        let by_hand = match *action {
+            "AppGetTokenByWeiXin" => "`server.getTokenByWeiXin()`",
+            "AppGetToken" => "`server.getToken()`",
+            "AppLogoutUser" => "`client.logout()`",
+            _ => "(none)",
+        };
+        let call = method.map_or_else(|| by_hand.to_owned(), |m| format!("`{receiver}.{m}()`"));
+        let _ = writeln!(
+            out,
+            "| {call} | `{action}` | [{doc}]({DOC_BASE}{doc}) | {what} |"
+        );
+    }
+    let untyped: Vec<String> = iot_explorer_app::actions::known_actions()
+        .filter(|(a, _)| !typed.contains(a))
+        .map(|(a, _)| format!("`{a}`"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\nOnly through `call(action, params)` ({} actions, sent to the right endpoint, unchecked): {}.",
+        untyped.len(),
+        untyped.join(", ")
+    );
+    out + README_END
+}
+
+#[test]
+fn the_readme_lists_every_typed_method_with_its_action() {
+    check_or_update("README.md", &generated_readme(), |have, want| {
+        match (have.find(README_BEGIN), have.find(README_END)) {
+            (Some(start), Some(end)) if end > start => {
+                format!(
+                    "{}{want}{}",
+                    &have[..start],
+                    &have[end + README_END.len()..]
+                )
+            }
+            _ => panic!("README.md has no {README_BEGIN} … {README_END} block"),
+        }
+    });
 }
 
 #[test]

@@ -68,7 +68,7 @@ async function followDevices(deviceIds) {
   unsubscribe = await client.subscribe(deviceIds, (event) => {
     $('live').textContent = `live · last push ${event.type} ${new Date().toLocaleTimeString()}`;
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => loadDevices(false).catch(showError), 100);
+    refreshTimer = setTimeout(() => client.loggedIn && loadDevices(false).catch(showError), 100);
   });
   $('live').textContent = `live · ${deviceIds.length} devices subscribed`;
 }
@@ -87,7 +87,11 @@ function renderSession() {
 
 let familyId = null;
 
+// Bumped at logout: a load that was under way then renders nothing.
+let generation = 0;
+
 async function loadDevices(follow = true) {
+  const started = generation;
   const families = await client.getFamilyList({ Offset: 0, Limit: 20 });
   const family = families.FamilyList[0];
   familyId = family.FamilyId;
@@ -117,6 +121,7 @@ async function loadDevices(follow = true) {
     group.append(grid);
     return group;
   }).filter(Boolean);
+  if (started !== generation) return;
   $('devices').replaceChildren(...groups);
   if (follow && list.DeviceList.length) await followDevices(list.DeviceList.map((d) => d.DeviceId));
 }
@@ -177,6 +182,9 @@ function deviceCard(device, props, online) {
     label.append(range);
     el.append(label);
   }
+  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary details-button', textContent: 'Timers · history · share' });
+  more.onclick = () => showDetails(device, props).catch(showError);
+  el.append(more);
   const readings = Object.entries(props).filter(([k]) => !['power_switch', 'brightness'].includes(k));
   if (readings.length) {
     const r = document.createElement('div');
@@ -185,6 +193,95 @@ function deviceCard(device, props, online) {
     el.append(r);
   }
   return el;
+}
+
+// ---- one device: its timers, its last day of history, sharing it (issue 15) ----
+let selected = null;
+const DAY_MS = 24 * 3600 * 1000;
+
+async function showDetails(device, props) {
+  selected = device;
+  $('details-card').hidden = false;
+  $('details-name').textContent = `${device.AliasName} · ${device.DeviceId}`;
+  await Promise.all([loadTimers(), loadHistory(props), loadShares()]);
+  $('details-card').scrollIntoView({ block: 'start' });
+}
+
+const ref = () => ({ DeviceId: selected.DeviceId });
+const dayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+async function loadTimers() {
+  const { TimerList } = await client.getTimerList({ ...ref(), Offset: 0, Limit: 50 });
+  $('timers').replaceChildren(...TimerList.map((t) => {
+    const li = document.createElement('li');
+    li.dataset.timerId = t.TimerId;
+    const days = [...t.Days].map((bit, i) => (bit === '1' ? dayNames[i] : null)).filter(Boolean).join(' ');
+    li.innerHTML = `<span><b>${escape(t.TimePoint)}</b> ${escape(t.TimerName)} <span class="days">${escape(days)}${t.Repeat ? '' : ' · once'}</span></span>
+      <span class="muted">${escape(t.Data)} · ${t.Status === 1 ? 'on' : 'off'}</span>`;
+    return li;
+  }));
+  if (!TimerList.length) $('timers').innerHTML = '<li class="muted">No timers yet.</li>';
+}
+
+async function addTimer() {
+  clearError();
+  await client.createTimer({
+    ...ref(),
+    TimerName: $('timer-name').value.trim(),
+    TimePoint: $('timer-time').value.trim(),
+    Days: $('timer-weekdays').checked ? '0111110' : '1111111',
+    Repeat: 1,
+    Data: { power_switch: Number($('timer-action').value) },
+  });
+  await loadTimers();
+}
+
+/** The last day of one numeric property, page by page, as a line. */
+async function loadHistory(props) {
+  const field = ['temperature', 'brightness', 'humidity', 'power_switch'].find((k) => props[k]) || Object.keys(props)[0];
+  $('history-field').textContent = field;
+  const now = Date.now();
+  const points = [];
+  for await (const r of client.deviceDataHistory({ ...ref(), FieldName: field, MinTime: now - DAY_MS, MaxTime: now, pageSize: 10 })) {
+    const v = Number(r.Value);
+    if (Number.isFinite(v)) points.push([Number(r.Time), v]);
+  }
+  if (!points.length) {
+    $('history').innerHTML = `<div class="summary">No ${escape(field)} reported in the last 24 h.</div>`;
+    return;
+  }
+  const values = points.map((p) => p[1]);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const x = (t) => ((t - (now - DAY_MS)) / DAY_MS) * 600;
+  const y = (v) => 125 - (hi === lo ? 50 : ((v - lo) / (hi - lo)) * 110);
+  const line = points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  $('history').innerHTML = `<svg viewBox="0 0 600 140" preserveAspectRatio="none" role="img" aria-label="${escape(field)} over the last 24 hours">
+      <polyline points="${line}" fill="none" stroke="#0a7cff" stroke-width="2"/>
+      ${points.map(([t, v]) => `<circle cx="${x(t).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5" fill="#0a7cff"/>`).join('')}
+    </svg>
+    <div class="summary" id="history-summary">${points.length} readings · min ${lo} · max ${hi} · last ${values[values.length - 1]}</div>`;
+}
+
+async function loadShares() {
+  const { Users } = await client.listShareDeviceUsers({ ...ref(), Offset: 0, Limit: 20 });
+  $('shared-with').replaceChildren(...Users.map((u) => {
+    const li = document.createElement('li');
+    li.dataset.userId = u.UserID;
+    li.innerHTML = `<span>shared with <b>${escape(u.NickName || u.UserID)}</b></span><span class="muted">${escape(u.UserID)}</span>`;
+    return li;
+  }));
+  if (!Users.length) $('shared-with').innerHTML = '<li class="muted">Not shared.</li>';
+}
+
+/** A share token, which the demo backend hands to its second user (Bob), who binds the device. */
+async function share() {
+  clearError();
+  const { ShareDeviceToken } = await client.createShareDeviceToken({ FamilyId: familyId, ...ref() });
+  const res = await fetch('/api/second-user/bind-share', { method: 'POST', body: JSON.stringify({ ShareDeviceToken, DeviceId: selected.DeviceId }) });
+  const out = await res.json();
+  if (out.error) throw new IotExplorerError(out.error.message, out.error);
+  await loadShares();
 }
 
 async function control(device, values) {
@@ -221,15 +318,21 @@ async function main() {
   };
   $('add-room').onclick = () => addRoom().catch(showError);
   $('add-device').onclick = () => addDevice().catch(showError);
+  $('add-timer').onclick = () => addTimer().catch(showError);
+  $('share').onclick = () => share().catch(showError);
   $('logout').onclick = async () => {
     clearError();
+    generation += 1;
+    clearTimeout(refreshTimer);
     if (unsubscribe) unsubscribe();
     unsubscribe = null;
     $('live').textContent = '';
-    await client.logout().catch(showError);
+    // Cleared first: the session reports "logged out" while logout() is still telling the server.
     $('devices').replaceChildren();
     $('add-form').hidden = true;
+    $('details-card').hidden = true;
     $('family').textContent = 'Logged out.';
+    await client.logout().catch(showError);
     renderSession();
   };
   if (await client.ready()) await loadDevices().catch(showError); // a session restored from localStorage

@@ -40,6 +40,16 @@ export async function startDemo({ port = 0, log = () => {}, tokenTtlSeconds = 36
     return { signed, response: { status: res.status, body: res.body }, grant: sdk.parseLoginResponse(res.status, res.body) };
   }
 
+  let bob = null;
+  /** The second user of the emulator's world, logged in by the backend like any app user. */
+  const secondUser = () => {
+    if (!bob) {
+      const signer = sdk.createServerClient({ appKey, appSecret, endpoint });
+      bob = sdk.createClient({ endpoint, getAccessToken: () => signer.getTokenByWeiXin({ WxOpenID: 'o-demo-second-user-bob', NickName: 'Bob', Avatar: '' }) });
+    }
+    return bob;
+  };
+
   const server = createServer(async (req, res) => {
     const path = (req.url || '/').split('?')[0];
     try {
@@ -52,6 +62,20 @@ export async function startDemo({ port = 0, log = () => {}, tokenTtlSeconds = 36
         const DeviceName = `${String(ProductId).slice(0, 5).toLowerCase()}_${Date.now().toString(36)}`;
         emulator.devices.provision(Token, { ProductId, DeviceName, delayMs: 800 });
         return send(res, 200, { ProductId, DeviceName });
+      }
+      // The emulator's second user, Bob, takes a device Alice shares (through the public client).
+      if (path === '/api/second-user/bind-share' && req.method === 'POST') {
+        if (!emulator) return send(res, 501, { error: { kind: 'InvalidInput', message: 'only the emulator has a second user' } });
+        const { ShareDeviceToken, DeviceId } = await readJson(req);
+        try {
+          const bob = secondUser();
+          await bob.bindUserShareDevice({ ShareDeviceToken, DeviceId });
+          const { Data } = await bob.getUser();
+          return send(res, 200, { UserID: Data.UserID, NickName: Data.NickName });
+        } catch (e) {
+          if (!(e instanceof sdk.IotExplorerError)) throw e;
+          return send(res, 400, { error: e.toJSON() });
+        }
       }
       if (path === '/api/login' && req.method === 'POST') {
         const { WxOpenID, NickName, Avatar } = await readJson(req);
@@ -83,6 +107,7 @@ export async function startDemo({ port = 0, log = () => {}, tokenTtlSeconds = 36
     emulator,
     login,
     close: async () => {
+      if (bob) await bob.logout().catch(() => {});
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       if (emulator) await emulator.close();

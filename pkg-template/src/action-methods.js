@@ -25,6 +25,35 @@ export const CLIENT_METHODS = {
   secureAddDeviceInFamily: 'AppSecureAddDeviceInFamily',
   getProducts: 'AppGetProducts',
   getProductsConfig: 'AppGetProductsConfig',
+  describeFamily: 'AppDescribeFamily',
+  modifyFamily: 'AppModifyFamily',
+  deleteFamily: 'AppDeleteFamily',
+  inviteMember: 'AppInviteMember',
+  joinFamily: 'AppJoinFamily',
+  exitFamily: 'AppExitFamily',
+  deleteFamilyMember: 'AppDeleteFamilyMember',
+  getFamilyMemberList: 'AppGetFamilyMemberList',
+  sendShareFamilyInvite: 'AppSendShareFamilyInvite',
+  createShareDeviceToken: 'AppCreateShareDeviceToken',
+  describeShareDeviceToken: 'AppDescribeShareDeviceToken',
+  bindUserShareDevice: 'AppBindUserShareDevice',
+  listUserShareDevices: 'AppListUserShareDevices',
+  removeUserShareDevice: 'AppRemoveUserShareDevice',
+  listShareDeviceUsers: 'AppListShareDeviceUsers',
+  removeShareDeviceUser: 'AppRemoveShareDeviceUser',
+  sendShareDeviceInvite: 'AppSendShareDeviceInvite',
+  createTimer: 'AppCreateTimer',
+  modifyTimer: 'AppModifyTimer',
+  modifyTimerStatus: 'AppModifyTimerStatus',
+  deleteTimer: 'AppDeleteTimer',
+  getTimerList: 'AppGetTimerList',
+  getDeviceDataHistory: 'AppGetDeviceDataHistory',
+  listEventHistory: 'AppListEventHistory',
+  callDeviceActionSync: 'AppCallDeviceActionSync',
+  checkFirmwareUpdate: 'AppCheckFirmwareUpdate',
+  publishFirmwareUpdateMessage: 'AppPublishFirmwareUpdateMessage',
+  describeFirmwareUpdateStatus: 'AppDescribeFirmwareUpdateStatus',
+  callDeviceActionAsync: 'AppCallDeviceActionAsync',
 };
 export const SERVER_METHODS = {
   sendVerificationCode: 'AppSendVerificationCode',
@@ -37,4 +66,4 @@ export const SERVER_METHODS = {
   resetPasswordByEmail: 'AppResetPasswordByEmail',
 };
 // Actions that name a device by ProductId + DeviceName, or by DeviceId.
-export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily']);
+export const DEVICE_ACTIONS = /* @__PURE__ */ new Set(['AppGetDeviceData', 'AppControlDeviceData', 'AppGetDeviceInFamily', 'AppUpdateDeviceInFamily', 'AppDeleteDeviceInFamily', 'AppModifyFamilyDeviceRoom', 'AppTokenBindDeviceFamily', 'AppSigBindDeviceInFamily', 'AppCreateShareDeviceToken', 'AppBindUserShareDevice', 'AppRemoveUserShareDevice', 'AppListShareDeviceUsers', 'AppRemoveShareDeviceUser', 'AppSendShareDeviceInvite', 'AppCreateTimer', 'AppModifyTimer', 'AppModifyTimerStatus', 'AppDeleteTimer', 'AppGetTimerList', 'AppGetDeviceDataHistory', 'AppListEventHistory', 'AppCallDeviceActionSync', 'AppCallDeviceActionAsync', 'AppCheckFirmwareUpdate', 'AppPublishFirmwareUpdateMessage', 'AppDescribeFirmwareUpdateStatus']);

@@ -2,9 +2,11 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
-import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
+import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
 import { addDeviceWithToken } from './add-device.js';
-import { checkControlData } from './data-template.js';
+import { dataHistory, eventHistory } from './history.js';
+import { upgradeFirmware } from './firmware.js';
+import { checkActionInput, checkControlData } from './data-template.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
 import { createPushHub, pushUrlFor } from './push.js';
@@ -358,12 +360,33 @@ export function makeClients(core, platform) {
         const { FamilyId, pageSize } = options || {};
         return roomPages((page) => call('AppGetRoomList', { FamilyId, ...page }), pageSize);
       },
+      /** Every member of a family, page by page. */
+      familyMembers: (options) => {
+        const { FamilyId, pageSize } = options || {};
+        return pages((page) => call('AppGetFamilyMemberList', { FamilyId, ...page }), 'MemberList', pageSize);
+      },
+      /** Every device shared with the user, page by page. */
+      sharedDevices: (options) => pages((page) => call('AppListUserShareDevices', page), 'ShareDevices', (options || {}).pageSize),
+      /** A property's reported values over a time range, page by page (AppGetDeviceDataHistory). */
+      deviceDataHistory: (options) => dataHistory(call, options),
+      /** A device's events over a time range, page by page (AppListEventHistory). */
+      eventHistory: (options) => eventHistory(call, options),
       /** The user's first family, created if there is none (what FamilyId 'default' means). */
       defaultFamilyId,
+      /** Checks, publishes and follows a firmware upgrade: see firmware.js and the README's recipe. */
+      upgradeFirmware: (device, options) => upgradeFirmware(client, device, options),
       /** Adds a device by bind token: see add-device.js and the README's recipe. */
       addDeviceWithToken: (target, options) => addDeviceWithToken(client, target, options),
     };
-    const paramsFor = { AppControlDeviceData: controlParams, AppGetFamilyDeviceList: deviceListParams };
+    // A timer's Data, like a control's, may be an object: it is sent as JSON text.
+    const paramsFor = {
+      AppControlDeviceData: controlParams,
+      AppCreateTimer: controlParams,
+      AppModifyTimer: controlParams,
+      AppCallDeviceActionSync: actionParams,
+      AppCallDeviceActionAsync: actionParams,
+      AppGetFamilyDeviceList: deviceListParams,
+    };
     for (const [method, action] of Object.entries(CLIENT_METHODS)) {
       const prepare = paramsFor[action] || (DEVICE_ACTIONS.has(action) ? deviceParams : null);
       client[method] = prepare ? async (params) => call(action, prepare(params)) : (params) => call(action, params);
@@ -375,6 +398,29 @@ export function makeClients(core, platform) {
       const template = options && options.template;
       if (template && params) checkControlData(template, dataObject(params.Data));
       return sendControl(params);
+    };
+    // With a data template (`{ template }`), InputParams is checked against the action's inputs
+    // first. The sync answer's OutputParams (JSON text) is also parsed, when it is an object's.
+    const checkedAction = (send) => async (params, options) => {
+      const template = options && options.template;
+      if (template && params && typeof params.ActionId === 'string') {
+        checkActionInput(template, params.ActionId, dataObject(params.InputParams));
+      }
+      return send(params);
+    };
+    client.callDeviceActionAsync = checkedAction(client.callDeviceActionAsync);
+    const sendAction = checkedAction(client.callDeviceActionSync);
+    client.callDeviceActionSync = async (params, options) => {
+      const answer = await sendAction(params, options);
+      const output = answer.OutputParams ?? answer.OutputParqams;
+      if (typeof output === 'string' && output.trim().startsWith('{')) {
+        try {
+          answer.OutputParamsParsed = JSON.parse(output);
+        } catch {
+          // not JSON: left as the text the device sent
+        }
+      }
+      return answer;
     };
     return client;
   }

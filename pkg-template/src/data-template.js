@@ -143,3 +143,20 @@ export function checkControlData(template, data) {
     if (why) throw invalidInput(key, why);
   }
 }
+
+/**
+ * Checks a device action's `InputParams` (an object) against a parsed template: the action is
+ * one of the template's, each key one of its inputs, each value of its type and range. Throws
+ * `InvalidInput` naming `ActionId` or the input.
+ */
+export function checkActionInput(template, actionId, input) {
+  const actions = template && Array.isArray(template.actions) ? template.actions : parseDataTemplate(template).actions;
+  const action = actions.find((a) => a.id === actionId);
+  if (!action) throw invalidInput('ActionId', `${actionId} is not an action of the device's data template`);
+  for (const [key, value] of Object.entries(input || {})) {
+    const spec = action.input.find((p) => p.id === key);
+    if (!spec) throw invalidInput(key, `${key} is not an input of the action ${actionId}`);
+    const why = misfit(spec, value, key);
+    if (why) throw invalidInput(key, why);
+  }
+}

@@ -18,19 +18,25 @@ export function deviceParams(params) {
   return { ...rest, ProductId: parts[0], DeviceName: parts[1] };
 }
 
-/** The API wants `Data` as JSON text; an object is sent as its JSON. */
-export function controlParams(given) {
+/** The API wants `name` as JSON text; an object is sent as its JSON. */
+function jsonTextParams(given, name) {
   const params = deviceParams(given);
-  if (!params || typeof params.Data !== 'object' || params.Data === null) return params;
-  checkJsonValue(params.Data, 'Data'); // what JSON would change (NaN, a Date…) is refused, as call() refuses it
-  let Data;
+  if (!params || typeof params[name] !== 'object' || params[name] === null) return params;
+  checkJsonValue(params[name], name); // what JSON would change (NaN, a Date…) is refused, as call() refuses it
+  let text;
   try {
-    Data = JSON.stringify(params.Data);
+    text = JSON.stringify(params[name]);
   } catch (e) {
-    throw invalidInput('Data', `Data cannot be sent as JSON: ${e && e.message}`);
+    throw invalidInput(name, `${name} cannot be sent as JSON: ${e && e.message}`);
   }
-  return { ...params, Data };
+  return { ...params, [name]: text };
 }
+
+/** `Data` of a control or a timer: an object is sent as its JSON text. */
+export const controlParams = (given) => jsonTextParams(given, 'Data');
+
+/** `InputParams` of a device action: an object is sent as its JSON text. */
+export const actionParams = (given) => jsonTextParams(given, 'InputParams');
 
 /**
  * `RoomId` is required (1081/40803): `""` lists every room, `"0"` the default room. Left out

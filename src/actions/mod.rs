@@ -67,6 +67,11 @@ const TOKEN_API: &[&str] = &[
     "AppModifyFamilyDeviceRoom",
     "AppGetDeviceData",
     "AppControlDeviceData",
+    // history (1081/43119, 60783) and device actions (1081/61347, 61348)
+    "AppGetDeviceDataHistory",
+    "AppListEventHistory",
+    "AppCallDeviceActionSync",
+    "AppCallDeviceActionAsync",
     "AppReportDeviceData",
     "AppReportDataAsDevice",
     "AppGetProducts",

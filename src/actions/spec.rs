@@ -24,6 +24,12 @@ pub enum Kind {
     Id,
     /// A JSON object.
     Object,
+    /// Seven characters `0`/`1`, Sunday first: the days a timer runs on.
+    DayMask,
+    /// A time of day, `HH:mm` (or `H:mm`, as a doc example writes it).
+    TimeOfDay,
+    /// The integer 0 or 1.
+    Flag,
 }
 
 /// `name` for a parameter; a path such as `Data.Token` or `FamilyList[].FamilyId` for a result.
@@ -72,6 +78,18 @@ const DEVICE: [Field; 3] = [
     opt("ProductId", Text),
     opt("DeviceName", Text),
     opt("DeviceId", Text),
+];
+
+/// A timer's definition (AppCreateTimer, AppModifyTimer): `Data` is the control sent when it fires.
+const TIMER: [Field; 8] = [
+    req("TimerName", Text),
+    req("Days", DayMask),
+    req("TimePoint", TimeOfDay),
+    req("Repeat", Flag),
+    req("Data", JsonText),
+    DEVICE[0],
+    DEVICE[1],
+    DEVICE[2],
 ];
 
 pub const SPECS: &[Spec] = &[
@@ -468,6 +486,382 @@ pub const SPECS: &[Spec] = &[
         ],
         device: false,
     },
+    // ---- family and members (1081/40810-40821, 43157) ----
+    Spec {
+        action: "AppDescribeFamily",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text)],
+        // Flat in the table, under `Data` in the example.
+        result: &[
+            req("Data.FamilyId|FamilyId", Text),
+            req("Data.FamilyName|FamilyName", AnyText),
+            opt("Data.Address|Address", AnyText),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppModifyFamily",
+        api: Api::TokenApi,
+        // Address is "required" in the table, as for AppCreateFamily, where no client sends it.
+        params: &[
+            req("FamilyId", Text),
+            req("Name", Text),
+            opt("Address", AnyText),
+        ],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppDeleteFamily",
+        api: Api::TokenApi,
+        // No doc page; the Android and iOS apps send FamilyId and the family's Name.
+        params: &[req("FamilyId", Text), opt("Name", AnyText)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppInviteMember",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text)],
+        result: &[req("ShareToken", Text)],
+        device: false,
+    },
+    Spec {
+        action: "AppJoinFamily",
+        api: Api::TokenApi,
+        params: &[req("ShareToken", Text)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppExitFamily",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text)],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppDeleteFamilyMember",
+        api: Api::TokenApi,
+        // `MemberId` in the doc, `MemberID` in the Android app: one of the two (`EITHER`).
+        params: &[
+            opt("FamilyId", Text),
+            opt("MemberId", Text),
+            opt("MemberID", Text),
+        ],
+        result: &[],
+        device: false,
+    },
+    Spec {
+        action: "AppGetFamilyMemberList",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), PAGE[0], PAGE[1]],
+        result: &[
+            req("MemberList", Array),
+            req("MemberList[].UserID", Text),
+            opt("MemberList[].NickName", AnyText),
+            opt("MemberList[].Avatar", AnyText),
+            opt("MemberList[].Role", Integer),
+            req("Total", Integer),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppSendShareFamilyInvite",
+        api: Api::TokenApi,
+        params: &[req("FamilyId", Text), req("ToUserID", Text)],
+        result: &[],
+        device: false,
+    },
+    // ---- sharing a device (1081/43156, 48183-48192) ----
+    // The doc names the device by ProductId + DeviceName; the official demo sends DeviceId.
+    Spec {
+        action: "AppCreateShareDeviceToken",
+        api: Api::TokenApi,
+        // FamilyId is required in the table (the doc's example leaves it out; every client sends it).
+        params: &[
+            req("FamilyId", Text),
+            opt("TokenContext", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[req("ShareDeviceToken", Text)],
+        device: true,
+    },
+    Spec {
+        action: "AppDescribeShareDeviceToken",
+        api: Api::TokenApi,
+        params: &[req("ShareDeviceToken", Text)],
+        // UserId and UserNick are empty until the token is used.
+        result: &[
+            req("ShareDeviceTokenInfo", Object),
+            req("ShareDeviceTokenInfo.ProductId", Text),
+            req("ShareDeviceTokenInfo.DeviceName", Text),
+            opt("ShareDeviceTokenInfo.FromUserId", Id),
+            opt("ShareDeviceTokenInfo.UserId", AnyText),
+            opt("ShareDeviceTokenInfo.ExpireTime", Integer),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppBindUserShareDevice",
+        api: Api::TokenApi,
+        params: &[
+            req("ShareDeviceToken", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[opt("Status", AnyText)],
+        device: true,
+    },
+    Spec {
+        action: "AppListUserShareDevices",
+        api: Api::TokenApi,
+        // Offset and Limit are "required" in the table (Limit at most 100); the iterator sends both.
+        params: &PAGE,
+        result: &[
+            req("ShareDevices", Array),
+            req("ShareDevices[].ProductId", Text),
+            req("ShareDevices[].DeviceName", Text),
+            req("Total", Integer),
+        ],
+        device: false,
+    },
+    Spec {
+        action: "AppRemoveUserShareDevice",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        result: &[opt("Status", AnyText)],
+        device: true,
+    },
+    Spec {
+        action: "AppListShareDeviceUsers",
+        api: Api::TokenApi,
+        params: &[DEVICE[0], DEVICE[1], DEVICE[2], PAGE[0], PAGE[1]],
+        // No retrievable doc table: `Users[].UserID` as the iOS app logs and reads it, `Total`
+        // as the official demo reads it; `UserId` as the other sharing answers spell it.
+        result: &[
+            req("Users", Array),
+            req("Users[].UserID|Users[].UserId", Id),
+            opt("Users[].NickName", AnyText),
+            opt("Users[].BindTime", Integer),
+            opt("Total", Integer),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppRemoveShareDeviceUser",
+        api: Api::TokenApi,
+        // `RemoveUserId` in the doc, `RemoveUserID` in the demo and both apps (`EITHER`).
+        params: &[
+            opt("RemoveUserId", Text),
+            opt("RemoveUserID", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[opt("Status", AnyText)],
+        device: true,
+    },
+    Spec {
+        action: "AppSendShareDeviceInvite",
+        api: Api::TokenApi,
+        params: &[req("ToUserID", Text), DEVICE[0], DEVICE[1], DEVICE[2]],
+        result: &[opt("Status", AnyText)],
+        device: true,
+    },
+    // ---- timers (1081/40796-40800) ----
+    Spec {
+        action: "AppCreateTimer",
+        api: Api::TokenApi,
+        params: &TIMER,
+        // `TimerId` at the top in the table, under `Data` in the example.
+        result: &[
+            req("Data.TimerId|TimerId", Text),
+            opt("Data.TimerName|TimerName", AnyText),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppModifyTimer",
+        api: Api::TokenApi,
+        params: &[
+            req("TimerId", Text),
+            TIMER[0],
+            TIMER[1],
+            TIMER[2],
+            TIMER[3],
+            TIMER[4],
+            TIMER[5],
+            TIMER[6],
+            TIMER[7],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppModifyTimerStatus",
+        api: Api::TokenApi,
+        // Status is optional in the table; the Android app always sends it.
+        params: &[
+            req("TimerId", Text),
+            opt("Status", Flag),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppDeleteTimer",
+        api: Api::TokenApi,
+        params: &[req("TimerId", Text), DEVICE[0], DEVICE[1], DEVICE[2]],
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppGetTimerList",
+        api: Api::TokenApi,
+        params: &[DEVICE[0], DEVICE[1], DEVICE[2], PAGE[0], PAGE[1]],
+        result: &[
+            req("TimerList", Array),
+            req("TimerList[].TimerId", Text),
+            opt("TimerList[].TimerName", AnyText),
+            req("TimerList[].Days", DayMask),
+            req("TimerList[].TimePoint", TimeOfDay),
+            opt("TimerList[].Repeat", Flag),
+            opt("TimerList[].Data", JsonText),
+            opt("TimerList[].Status", Flag),
+            req("Total", Integer),
+        ],
+        device: true,
+    },
+    // ---- history (1081/43119, 60783) ----
+    Spec {
+        action: "AppGetDeviceDataHistory",
+        api: Api::TokenApi,
+        // MinTime and MaxTime in milliseconds; Context is the cursor of the previous page.
+        params: &[
+            req("FieldName", Text),
+            req("MinTime", Integer),
+            req("MaxTime", Integer),
+            req("Limit", Integer),
+            opt("Context", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        // Time and Value are strings in the example. Listover is not checked: this page says
+        // true means more to read, the cloud API's DescribeDeviceDataHistory (1081/34978) that
+        // true means all is read; the iterator goes by Context and empty pages instead.
+        result: &[
+            req("Results", Array),
+            req("Results[].Time", Id),
+            opt("Context", AnyText),
+            opt("FieldName", AnyText),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppListEventHistory",
+        api: Api::TokenApi,
+        // StartTime and EndTime in seconds (0: now). The doc's example sends `ProductID`; its
+        // table, every other action and the official clients say `ProductId`, taken here.
+        params: &[
+            opt("Type", AnyText),
+            opt("StartTime", Integer),
+            opt("EndTime", Integer),
+            opt("Context", AnyText),
+            opt("Size", Integer),
+            opt("EventId", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        result: &[
+            req("EventHistory", Array),
+            opt("EventHistory[].TimeStamp", Integer),
+            opt("EventHistory[].EventId", AnyText),
+            opt("Context", AnyText),
+            opt("Total", Integer),
+        ],
+        device: true,
+    },
+    // ---- device actions (1081/61347, 61348) ----
+    Spec {
+        action: "AppCallDeviceActionSync",
+        api: Api::TokenApi,
+        params: &[
+            req("ActionId", Text),
+            opt("InputParams", JsonText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        // The table spells it `OutputParqams`, the example and the cloud API `OutputParams`:
+        // either is accepted. OutputParams is the device's JSON text ("" in the example).
+        result: &[
+            opt("ClientToken", AnyText),
+            opt("Status", AnyText),
+            opt("OutputParams|OutputParqams", AnyText),
+        ],
+        device: true,
+    },
+    Spec {
+        action: "AppCallDeviceActionAsync",
+        api: Api::TokenApi,
+        params: &[
+            req("ActionId", Text),
+            opt("InputParams", JsonText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ],
+        // The device's answer comes later as an Action push (the ActionReport event) with
+        // this ClientToken.
+        result: &[req("ClientToken", Text), opt("Status", AnyText)],
+        device: true,
+    },
+    // ---- firmware (876/47129, 1081/47131, 1081/47128) ----
+    Spec {
+        action: "AppCheckFirmwareUpdate",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        result: &[req("CurrentVersion", AnyText), opt("DstVersion", AnyText)],
+        device: true,
+    },
+    Spec {
+        action: "AppPublishFirmwareUpdateMessage",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        result: &[],
+        device: true,
+    },
+    Spec {
+        action: "AppDescribeFirmwareUpdateStatus",
+        api: Api::TokenApi,
+        params: &DEVICE,
+        // Status (0 offline, 1 pending, 2 sent, 3 downloading, 4 burning, 5 failed, 6 done,
+        // 7 processing, 8 awaiting the user, 10 timed out (the cloud API's table), 20
+        // downloaded) is in the table but not in the example: optional.
+        result: &[
+            opt("Status", Integer),
+            opt("Percent", Integer),
+            opt("OriVersion", AnyText),
+            opt("DstVersion", AnyText),
+            opt("ErrMsg", AnyText),
+        ],
+        device: true,
+    },
+];
+
+/// Parameters that sources name two ways: one of each pair is required.
+const EITHER: &[(&str, &str, &str)] = &[
+    ("AppDeleteFamilyMember", "MemberId", "MemberID"),
+    ("AppRemoveShareDeviceUser", "RemoveUserId", "RemoveUserID"),
 ];
 
 pub fn spec(action: &str) -> Option<&'static Spec> {
@@ -488,6 +882,13 @@ pub fn check_params(action: &str, params: &Params) -> Result<()> {
     }
     if spec.device {
         check_device(params)?;
+    }
+    for (_, a, b) in EITHER.iter().filter(|e| e.0 == action) {
+        if matches!(params.get(a), None | Some(Value::Null))
+            && matches!(params.get(b), None | Some(Value::Null))
+        {
+            return Err(Error::missing(a));
+        }
     }
     if action == "AppGetToken" {
         match params.require_str("Type")? {
@@ -557,8 +958,26 @@ fn fits(kind: Kind, value: &Value) -> bool {
         (Id, Value::String(s)) => !s.is_empty(),
         (Id, Value::Number(n)) => n.as_integer().is_some(),
         (Object, Value::Object(_)) => true,
+        (DayMask, Value::String(s)) => s.len() == 7 && s.bytes().all(|b| b == b'0' || b == b'1'),
+        (TimeOfDay, Value::String(s)) => is_time_of_day(s),
+        (Flag, Value::Number(n)) => matches!(n.as_integer(), Some(0 | 1)),
         _ => false,
     }
+}
+
+/// `HH:mm` or `H:mm`, 00:00 to 23:59.
+fn is_time_of_day(s: &str) -> bool {
+    let Some((h, m)) = s.split_once(':') else {
+        return false;
+    };
+    let number = |t: &str| {
+        t.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    matches!((h.len(), m.len()), (1 | 2, 2))
+        && number(h).is_some_and(|h| h < 24)
+        && number(m).is_some_and(|m| m < 60)
 }
 
 fn describe(kind: Kind) -> &'static str {
@@ -571,6 +990,9 @@ fn describe(kind: Kind) -> &'static str {
         JsonText => "the JSON text of an object",
         Id => "a non-empty string or an integer",
         Object => "an object",
+        DayMask => "7 characters of 0 and 1, Sunday first",
+        TimeOfDay => "a time of day, HH:mm",
+        Flag => "0 or 1",
     }
 }
 
@@ -719,9 +1141,39 @@ mod tests {
                 "NickName",
                 "MissingParameter",
             ),
+            (
+                "AppDeleteFamilyMember",
+                r#"{"FamilyId":"f","MemberID":null}"#,
+                "MemberId",
+                "MissingParameter",
+            ),
         ];
+        let timer = |field: &str| {
+            let mut t = String::from(
+                r#"{"DeviceId":"P/d","TimerName":"t","Days":"1000001","TimePoint":"06:30","Repeat":1,"Data":"{}""#,
+            );
+            t.push_str(field);
+            t + "}"
+        };
+        let mut cases: Vec<(&str, String, &str, &str)> = cases
+            .iter()
+            .map(|(a, j, p, c)| (*a, (*j).to_owned(), *p, *c))
+            .collect();
+        for (field, param) in [
+            (r#","Days":"100000""#, "Days"),
+            (r#","Days":"10000002""#, "Days"),
+            (r#","Days":"1x00000""#, "Days"),
+            (r#","TimePoint":"24:00""#, "TimePoint"),
+            (r#","TimePoint":"6:3""#, "TimePoint"),
+            (r#","TimePoint":"06:60""#, "TimePoint"),
+            (r#","TimePoint":"+6:30""#, "TimePoint"),
+            (r#","Repeat":2"#, "Repeat"),
+            (r#","Data":"[1]""#, "Data"),
+        ] {
+            cases.push(("AppCreateTimer", timer(field), param, "InvalidParameter"));
+        }
         for (action, json, param, code) in cases {
-            let e = check_params(action, &params(json)).unwrap_err();
+            let e = check_params(action, &params(&json)).unwrap_err();
             assert_eq!(
                 (e.param.as_deref(), e.code.as_deref()),
                 (Some(param), Some(code)),
@@ -742,6 +1194,12 @@ mod tests {
                 r#"{"Type":"email","Password":"p","Email":"a@b.c"}"#,
             ),
             ("AppSomethingElse", r#"{"Anything":[1,{"x":null}]}"#),
+            ("AppDeleteFamilyMember", r#"{"MemberID":"u"}"#),
+            ("AppDeleteFamilyMember", r#"{"MemberId":"u"}"#),
+            (
+                "AppModifyTimer",
+                r#"{"TimerId":"t","ProductId":"P","DeviceName":"d","TimerName":"t","Days":"0111110","TimePoint":"9:30","Repeat":0,"Data":"{\"a\":1}"}"#,
+            ),
         ] {
             check_params(action, &params(json)).unwrap();
         }

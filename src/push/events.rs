@@ -38,6 +38,34 @@ pub enum PushEvent {
         device_id: String,
         time: Option<String>,
     },
+    /// A device action was sent to the device (`Action × Push`: `{method:"action", clientToken,
+    /// actionId, params}`).
+    ActionPush {
+        device_id: String,
+        action_id: Option<String>,
+        client_token: Option<String>,
+        params: Value,
+        time: Option<String>,
+    },
+    /// The device answered an action (`Action × Report`: `{method:"action_reply", clientToken,
+    /// code, status, response}`): how an `AppCallDeviceActionAsync` call ends.
+    ActionReport {
+        device_id: String,
+        client_token: Option<String>,
+        /// A JSON number, kept as the device sent it.
+        code: Option<Value>,
+        status: Option<String>,
+        response: Value,
+        time: Option<String>,
+    },
+    /// Sub-devices were bound to or unbound from a gateway (`Gateway × bind|unbind`; the
+    /// payload is the list of sub-devices, as the official mini-program SDK reads it).
+    SubDeviceChange {
+        device_id: String,
+        bind: bool,
+        sub_devices: Value,
+        time: Option<String>,
+    },
     /// A push this SDK does not know yet, kept whole; `device_id` when the frame names a valid
     /// one (only its subscribers hear it).
     Unknown {
@@ -110,6 +138,60 @@ impl PushEvent {
                 "Unbind",
                 vec![("deviceId", text(device_id)), ("time", time(t))],
             ),
+            PushEvent::ActionPush {
+                device_id,
+                action_id,
+                client_token,
+                params,
+                time: t,
+            } => (
+                "ActionPush",
+                vec![
+                    ("deviceId", text(device_id)),
+                    ("actionId", action_id.as_deref().map_or(Value::Null, text)),
+                    (
+                        "clientToken",
+                        client_token.as_deref().map_or(Value::Null, text),
+                    ),
+                    ("params", params.clone()),
+                    ("time", time(t)),
+                ],
+            ),
+            PushEvent::ActionReport {
+                device_id,
+                client_token,
+                code,
+                status,
+                response,
+                time: t,
+            } => (
+                "ActionReport",
+                vec![
+                    ("deviceId", text(device_id)),
+                    (
+                        "clientToken",
+                        client_token.as_deref().map_or(Value::Null, text),
+                    ),
+                    ("code", code.clone().unwrap_or(Value::Null)),
+                    ("status", status.as_deref().map_or(Value::Null, text)),
+                    ("response", response.clone()),
+                    ("time", time(t)),
+                ],
+            ),
+            PushEvent::SubDeviceChange {
+                device_id,
+                bind,
+                sub_devices,
+                time: t,
+            } => (
+                "SubDeviceChange",
+                vec![
+                    ("deviceId", text(device_id)),
+                    ("action", text(if *bind { "bind" } else { "unbind" })),
+                    ("subDevices", sub_devices.clone()),
+                    ("time", time(t)),
+                ],
+            ),
             PushEvent::Unknown { device_id, raw } => (
                 "Unknown",
                 vec![
@@ -155,8 +237,48 @@ pub fn device_change(params: &Value, raw: &str) -> PushEvent {
             online: false,
             time,
         },
-        ("StatusChange" | "Gateway", "Bind" | "bind") => PushEvent::Bind { device_id, time },
-        ("StatusChange" | "Gateway", "Unbind" | "unbind") => PushEvent::Unbind { device_id, time },
+        ("StatusChange", "Bind" | "bind") => PushEvent::Bind { device_id, time },
+        ("StatusChange", "Unbind" | "unbind") => PushEvent::Unbind { device_id, time },
+        // Lower-case in the official mini-program SDK; the payload is the sub-device list.
+        ("Gateway", "bind" | "Bind" | "unbind" | "Unbind") => match payload {
+            Some(list @ Value::Array(_)) => PushEvent::SubDeviceChange {
+                device_id,
+                bind: sub.eq_ignore_ascii_case("bind"),
+                sub_devices: list,
+                time,
+            },
+            _ => unknown(),
+        },
+        ("Action", "Push") => match &payload {
+            Some(p @ Value::Object(_)) => match object_or_empty(p.get("params")) {
+                Some(params) => PushEvent::ActionPush {
+                    device_id,
+                    action_id: text_field(p, "actionId"),
+                    client_token: text_field(p, "clientToken"),
+                    params,
+                    time,
+                },
+                None => unknown(),
+            },
+            _ => unknown(),
+        },
+        ("Action", "Report") => match &payload {
+            Some(p @ Value::Object(_)) => match (object_or_empty(p.get("response")), p.get("code"))
+            {
+                (Some(response), code @ (None | Some(Value::Number(_)))) => {
+                    PushEvent::ActionReport {
+                        device_id,
+                        client_token: text_field(p, "clientToken"),
+                        code: code.cloned(),
+                        status: text_field(p, "status"),
+                        response,
+                        time,
+                    }
+                }
+                _ => unknown(),
+            },
+            _ => unknown(),
+        },
         ("Property" | "Shadow" | "Template", "Report") => match payload.as_ref().and_then(reported)
         {
             Some(params) => PushEvent::PropertyReport {
@@ -191,6 +313,19 @@ pub fn device_change(params: &Value, raw: &str) -> PushEvent {
         },
         _ => unknown(),
     }
+}
+
+/// An object, or `{}` when absent; `None` for anything else.
+fn object_or_empty(value: Option<&Value>) -> Option<Value> {
+    match value {
+        None | Some(Value::Null) => Some(Value::Object(Vec::new())),
+        Some(v @ Value::Object(_)) => Some(v.clone()),
+        Some(_) => None,
+    }
+}
+
+fn text_field(payload: &Value, name: &str) -> Option<String> {
+    payload.get(name).and_then(Value::as_str).map(str::to_owned)
 }
 
 /// `{method:"report", params}` or the older `{type:"update", state:{reported}}`.
@@ -299,7 +434,7 @@ mod tests {
         ));
         assert!(matches!(
             push("Gateway", "unbind", "{}"),
-            PushEvent::Unbind { .. }
+            PushEvent::Unknown { .. }
         ));
     }
 
@@ -319,7 +454,7 @@ mod tests {
             PushEvent::Unknown { .. }
         ));
         assert!(matches!(
-            push("Action", "Push", "{}"),
+            push("Action", "Push", r#"{"params":[1]}"#),
             PushEvent::Unknown { .. }
         ));
         assert!(matches!(
@@ -340,9 +475,66 @@ mod tests {
             }
         );
         assert!(matches!(
-            push("Action", "Report", "{}"),
+            push("Action", "Report", r#"{"code":"0"}"#),
             PushEvent::Unknown { device_id: Some(ref id), .. } if id == "P1/dev"
         ));
+    }
+
+    #[test]
+    fn actions_and_gateway_sub_devices() {
+        let json = |t: &str| parse(t, LoneSurrogates::Reject).unwrap();
+        assert_eq!(
+            push(
+                "Action",
+                "Push",
+                r#"{"method":"action","clientToken":"ct1","actionId":"blink","params":{"time":3}}"#
+            ),
+            PushEvent::ActionPush {
+                device_id: "P1/dev".into(),
+                action_id: Some("blink".into()),
+                client_token: Some("ct1".into()),
+                params: json(r#"{"time":3}"#),
+                time: Some("2023-07-13T14:19:48+08:00".into()),
+            }
+        );
+        assert_eq!(
+            push(
+                "Action",
+                "Report",
+                r#"{"method":"action_reply","clientToken":"ct1","code":0,"status":"ok","response":{"err_code":0}}"#
+            ),
+            PushEvent::ActionReport {
+                device_id: "P1/dev".into(),
+                client_token: Some("ct1".into()),
+                code: Some(json("0")),
+                status: Some("ok".into()),
+                response: json(r#"{"err_code":0}"#),
+                time: Some("2023-07-13T14:19:48+08:00".into()),
+            }
+        );
+        assert!(matches!(
+            push("Action", "Report", r#"{"clientToken":"c"}"#),
+            PushEvent::ActionReport { response: Value::Object(ref e), code: None, .. } if e.is_empty()
+        ));
+        let list =
+            r#"[{"ProductId":"SUB","DeviceName":"s1"},{"ProductId":"SUB","DeviceName":"s2"}]"#;
+        for (sub, bind) in [("bind", true), ("unbind", false), ("Bind", true)] {
+            assert_eq!(
+                push("Gateway", sub, list),
+                PushEvent::SubDeviceChange {
+                    device_id: "P1/dev".into(),
+                    bind,
+                    sub_devices: json(list),
+                    time: Some("2023-07-13T14:19:48+08:00".into()),
+                }
+            );
+        }
+        let event = push("Gateway", "bind", list).to_value();
+        assert_eq!(
+            event.get("type").and_then(Value::as_str),
+            Some("SubDeviceChange")
+        );
+        assert_eq!(event.get("action").and_then(Value::as_str), Some("bind"));
     }
 
     #[test]

@@ -91,3 +91,63 @@ test('login, devices, toggle, brightness, logout and an error, as a user clicks 
   await page.screenshot({ path: `${shots}demo-error.png`, fullPage: true });
   assert.deepEqual(pageErrors, []);
 });
+
+test("a device's timers, its last day of history, and sharing it with the emulator's second user", async (t) => {
+  mkdirSync(shots, { recursive: true });
+  const demo = await startDemo({ port: 0 });
+  const browser = await launchChromium();
+  t.after(async () => {
+    await browser.close();
+    await demo.close();
+  });
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(demo.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('input[name=WxOpenID]', 'o-playwright-family-0001');
+  await page.fill('input[name=NickName]', 'Alice');
+  await page.click('#login');
+
+  // The sensor's last day: hourly readings the emulator's simulated sensor reported.
+  const sensor = page.locator('.device[data-device-id^="SENSORPROD/"]');
+  await sensor.waitFor();
+  const sensorId = await sensor.getAttribute('data-device-id');
+  await sensor.locator('.details-button').click();
+  await page.waitForSelector('#history svg polyline');
+  assert.match(await page.textContent('#history-summary'), /^24 readings · min [\d.]+ · max [\d.]+ · last [\d.]+$/);
+  assert.equal(await page.textContent('#history-field'), 'temperature');
+  await page.locator('#details-card').screenshot({ path: `${shots}demo-history.png` });
+
+  // The light's timers: one added from the page, listed with its days and control.
+  const light = page.locator('.device[data-device-id^="LIGHT0PROD/"]');
+  const lightId = await light.getAttribute('data-device-id');
+  await light.locator('.details-button').click();
+  await page.waitForFunction((id) => document.getElementById('details-name').textContent.includes(id), lightId);
+  await page.fill('#timer-name', '下班开灯');
+  await page.fill('#timer-time', '18:30');
+  await page.click('#add-timer');
+  await page.waitForSelector('#timers li[data-timer-id]');
+  const timer = await page.textContent('#timers li[data-timer-id]');
+  assert.match(timer, /18:30 下班开灯 Mon Tue Wed Thu Fri/);
+  assert.match(timer, /power_switch/);
+  const timers = [...demo.emulator.world.timers.values()].filter((x) => `${x.ProductId}/${x.DeviceName}` === lightId);
+  assert.deepEqual(timers.map((x) => [x.TimePoint, x.Days, x.Data]), [['18:30', '0111110', '{"power_switch":1}']]);
+  // A bad time is refused by the SDK before anything is sent.
+  await page.fill('#timer-time', '25:00');
+  await page.click('#add-timer');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /InvalidInput.*TimePoint/s);
+  await page.locator('#details-card').screenshot({ path: `${shots}demo-timers.png` });
+
+  // Shared with the second user (Bob), who binds it through his own client; the list shows him.
+  await page.click('#share');
+  await page.waitForSelector('#shared-with li[data-user-id]');
+  assert.match(await page.textContent('#shared-with'), /shared with Bob/);
+  const bobId = await page.getAttribute('#shared-with li[data-user-id]', 'data-user-id');
+  assert.ok(demo.emulator.world.shares.get(lightId).has(bobId));
+  assert.notEqual(sensorId, lightId);
+  await page.locator('#details-card').screenshot({ path: `${shots}demo-share.png` });
+  assert.deepEqual(pageErrors, []);
+});

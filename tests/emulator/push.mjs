@@ -2,6 +2,7 @@
 // against the token, YunApi heartbeats, and DeviceChange pushes (base64 JSON payloads, NUL
 // padded like the real ones) when devices change.
 import { WebSocketServer } from 'ws';
+import { recordEvent, recordReport } from './history.mjs';
 import { deviceId } from './world.mjs';
 
 export function attachPush(server, world) {
@@ -76,11 +77,18 @@ export function attachPush(server, world) {
     stats,
     /** A control reached the device, which then reports its new state. */
     controlled(device, params) {
+      recordReport(world, device, params);
       push(device, 'Property', 'Push', { method: 'control', clientToken: `c${seq}`, params });
       push(device, 'Property', 'Report', { method: 'report', clientToken: `r${seq}`, params });
     },
-    report: (device, params) => push(device, 'Property', 'Report', { method: 'report', params }),
-    event: (device, eventId, params) => push(device, 'Event', 'Report', { method: 'event_post', eventId, params }),
+    report(device, params) {
+      recordReport(world, device, params);
+      push(device, 'Property', 'Report', { method: 'report', params });
+    },
+    event(device, eventId, params) {
+      recordEvent(world, device, eventId, params);
+      push(device, 'Event', 'Report', { method: 'event_post', eventId, params });
+    },
     status: (device, online) => push(device, 'StatusChange', online ? 'Online' : 'Offline', {}),
     change: send,
     dropOnConnect: (on) => (dropping = Boolean(on)),

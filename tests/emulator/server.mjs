@@ -6,7 +6,13 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
+import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
+import { familyActions } from './family.mjs';
+import { firmwareActions } from './firmware.mjs';
+import { historyActions } from './history.mjs';
+import { sharingActions } from './sharing.mjs';
+import { runTimers, timerActions } from './timers.mjs';
 import { attachPush } from './push.mjs';
 import { signatureMatches } from './verify.mjs';
 import { World, deviceId } from './world.mjs';
@@ -15,7 +21,7 @@ export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApi = { ...accountActions, ...deviceActions };
+const tokenApiBase = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions, ...deviceActionActions };
 
 
 export async function startEmulator({
@@ -28,12 +34,19 @@ export async function startEmulator({
   // The documented signing rule only, unless the official Node SDK's (empty values kept) is asked for.
   lenientSignatures = false,
   log = () => {},
+  // Timers fire at their TimePoint in this zone (minutes east of UTC); the clock is checked
+  // every `timerCheckMs` of real time, or at once with `timers.run()`.
+  timerUtcOffsetMinutes = 480,
+  timerCheckMs = 250,
+  // A firmware upgrade moves one step (sent, downloading, downloading, burning, done) per this many ms of the clock.
+  firmwareStepMs = 200,
 } = {}) {
   const world = new World({ clock, tokenTtlSeconds });
   // Replays are recognised by AppKey + Timestamp + Nonce: the official clients draw Nonce from
   // only 1..10000, so the Nonce alone repeats among honest requests.
   const seenNonces = new Map(); // "AppKey:Timestamp:Nonce" → seconds
   const faults = [];
+  const tokenApi = { ...tokenApiBase, ...firmwareActions({ stepMs: firmwareStepMs }) };
   const settings = { envelope };
 
   function takeFault(api, action) {
@@ -187,7 +200,12 @@ export async function startEmulator({
   const pushChannel = attachPush(server, world);
   world.onControl = (device, params) => pushChannel.controlled(device, params);
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
+  world.onActionPush = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Push', payload);
+  world.onActionReply = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Report', payload);
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
+  const runDueTimers = () => runTimers(world, timerUtcOffsetMinutes);
+  const timerCheck = setInterval(runDueTimers, timerCheckMs);
+  timerCheck.unref();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
@@ -225,7 +243,15 @@ export async function startEmulator({
       dropAll: pushChannel.dropAll,
       openSockets: pushChannel.openSockets,
     },
+    /** Firmware: the next upgrade of a device fails (Status 5 with `message`) or stalls at downloading. */
+    firmware: {
+      failNext: (id, message = '固件校验失败') => world.firmwarePlans.set(id, { fail: message }),
+      stallNext: (id) => world.firmwarePlans.set(id, { stall: true }),
+    },
+    /** Timers: `run()` fires those due by the emulator's clock now (returns their TimerIds). */
+    timers: { run: runDueTimers },
     close: async () => {
+      clearInterval(timerCheck);
       await pushChannel.close();
       await new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
     },

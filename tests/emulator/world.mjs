@@ -18,6 +18,17 @@ function seedDevices(now) {
   ];
 }
 
+/** What the bedroom sensor reported over the last day: every hour, temperature and humidity. */
+function sensorDay(now) {
+  const log = [];
+  for (let h = 23; h >= 0; h--) {
+    const Time = now - h * 3600_000;
+    log.push({ Time, FieldName: 'temperature', Value: Math.round((21 + 3 * Math.sin((h / 24) * 2 * Math.PI)) * 10) / 10 });
+    log.push({ Time, FieldName: 'humidity', Value: 40 + (h % 6) });
+  }
+  return log;
+}
+
 export class World {
   constructor({ clock, tokenTtlSeconds }) {
     this.clock = clock; // () => ms
@@ -34,6 +45,15 @@ export class World {
     this.bindTokens = new Map(); // Token → { UserID, State, ExpireAt, ProductId, DeviceName }
     this.qrSignatures = new Map(); // DeviceSignature → "ProductId/DeviceName"
     this.deviceConfig = new Map(); // "UserID:DeviceId:Key" → value
+    this.familyInvites = new Map(); // ShareToken → { FamilyId, ExpireAt }
+    this.messages = []; // invitations sent to users: { UserID, Category, … }
+    this.shares = new Map(); // "ProductId/DeviceName" → Map(UserID → { BindTime })
+    this.dataHistory = new Map(); // "ProductId/DeviceName" → [{ Time (ms), FieldName, Value }]
+    this.eventHistory = new Map(); // "ProductId/DeviceName" → [{ TimeStamp (s), EventId, Type, Data }]
+    this.firmwareTasks = new Map(); // "ProductId/DeviceName" → { OriVersion, DstVersion, startedAt, fail?, stall? }
+    this.firmwarePlans = new Map(); // "ProductId/DeviceName" → { fail?, stall? } for its next upgrade
+    this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
+    this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.counter = 0;
   }
 
@@ -86,6 +106,7 @@ export class World {
       // Devices are global in the real service; seed a copy per user so users never share state.
       device.DeviceName = `${d.DeviceName}_${user.UserID.slice(2, 8)}`;
       this.devices.set(`${device.ProductId}/${device.DeviceName}`, device);
+      if (d.ProductId === SENSOR) this.dataHistory.set(`${device.ProductId}/${device.DeviceName}`, sensorDay(this.clock()));
     }
     return user;
   }
@@ -124,7 +145,9 @@ export class World {
     const device = this.devices.get(key);
     if (!device) return null;
     const family = this.families.get(device.FamilyId);
-    return family && family.Members.has(userId) ? device : null;
+    if (family && family.Members.has(userId)) return device;
+    // A device shared with the user (AppBindUserShareDevice) can be read and controlled too.
+    return this.shares.get(key)?.has(userId) ? device : null;
   }
 }
 

@@ -171,7 +171,7 @@ test('12. envelopes the service was never seen sending reach the caller as typed
   await assert.rejects(client.getUser(), (e) => e.kind === 'Api' && e.code === 'UnauthorizedOperation.APPNoPermissionToStudioProduct' && !e.isAuthError);
 });
 
-test('12. Bind, Unbind, Action and gateway frames reach their device', LIMIT, async (t) => {
+test('12. Bind, Unbind, Action and gateway frames reach their device, typed', LIMIT, async (t) => {
   const emulator = await emulatorFor(t);
   const { client, devices } = await loggedIn(t, emulator);
   const id = devices[0].DeviceId;
@@ -183,7 +183,9 @@ test('12. Bind, Unbind, Action and gateway frames reach their device', LIMIT, as
   emulator.push.change(id, 'Action', 'Report', { method: 'action_reply', clientToken: 'c1', code: 0, response: { ok: 1 } });
   emulator.push.change(id, 'Gateway', 'bind', [{ ProductId: 'SUB0PROD', DeviceName: 'child' }]);
   await until(() => events.length === 5, 'five events');
-  assert.deepEqual(events.map((e) => e.type), ['Bind', 'Unbind', 'Unknown', 'Unknown', 'Bind']);
+  // Action frames and gateway sub-device lists are typed (issue 15), no longer Unknown / the gateway's own Bind.
+  assert.deepEqual(events.map((e) => e.type), ['Bind', 'Unbind', 'ActionPush', 'ActionReport', 'SubDeviceChange']);
   assert.ok(events.every((e) => e.deviceId === id));
-  assert.match(events[2].raw, /"Type":"Action"/);
+  assert.deepEqual([events[2].actionId, events[2].params, events[3].clientToken, events[3].response], ['open', { seconds: 5 }, 'c1', { ok: 1 }]);
+  assert.deepEqual(events[4].subDevices, [{ ProductId: 'SUB0PROD', DeviceName: 'child' }]);
 });

@@ -61,7 +61,7 @@ async function run(name, code, ext, env = {}) {
 }
 
 test('the README has the examples this test runs', () => {
-  assert.deepEqual(Object.keys(examples).sort(), ['add-device', 'app-client', 'cloud-function', 'miniprogram', 'push', 'sans-io']);
+  assert.deepEqual(Object.keys(examples).sort(), ['add-device', 'app-client', 'cloud-function', 'family-life', 'miniprogram', 'push', 'sans-io']);
 });
 
 test('cloud function example logs a WeChat user in, with the OpenID WeChat vouches for', async () => {
@@ -106,4 +106,20 @@ test('add-device example adds a light with the simulated device, draws its panel
 test('sans-IO example builds, sends and parses a login', async () => {
   const out = await run('sans-io', examples['sans-io'], 'mjs');
   assert.match(out, /^token valid until \d{4}-\d\d-\d\dT/m);
+});
+
+test('family-life example: members, sharing, a timer, history, an action and a firmware upgrade between two users', async () => {
+  const out = await run('family-life', examples['family-life'], 'mjs');
+  assert.match(out, /^member Alice role 1$/m);
+  assert.match(out, /^member Bob role 0$/m);
+  assert.match(out, /^shared with Bob$/m);
+  assert.match(out, /^timers: 07:00 0111110$/m);
+  assert.match(out, /^24 temperature readings$/m);
+  assert.match(out, /^light_blink answered \{"err_code":0\}$/m);
+  assert.match(out, /^firmware 6 100%$/m);
+  assert.match(out, /^firmware now 1\.1\.0$/m);
+  const alice = [...emulator.world.users.values()].find((u) => u.WxOpenID === 'o-readme-alice');
+  const light = [...emulator.world.devices.values()].find((d) => d.UserID === alice.UserID && d.ProductId === 'LIGHT0PROD');
+  assert.equal(light.firmwareVersion, '1.1.0');
+  assert.equal(emulator.world.shares.get(`${light.ProductId}/${light.DeviceName}`).size, 0, 'the share was removed');
 });

@@ -1,0 +1,52 @@
+// Device actions (1081/61347, 61348), answered by the simulated device from its data template's
+// action definition: sync returns the output at once; async returns a ClientToken and the device
+// answers a little later with an Action Report push (method action_reply) carrying it. Both
+// also send the Action Push frame (the call reaching the device).
+import { ApiError } from './actions.mjs';
+import { text } from './family.mjs';
+import { productOf } from './products.mjs';
+
+// How long the simulated device takes to answer an async call.
+const ASYNC_REPLY_MS = 50;
+
+const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
+
+function call({ body, user, world }) {
+  const key = typeof body.DeviceId === 'string' && body.DeviceId ? body.DeviceId : `${text(body, 'ProductId')}/${text(body, 'DeviceName')}`;
+  const device = world.deviceFor(user.UserID, { DeviceId: key });
+  if (!device) throw invalid('设备不存在');
+  const ActionId = text(body, 'ActionId');
+  const template = JSON.parse(productOf(device.ProductId)?.DataTemplate || '{}');
+  const action = (template.actions || []).find((a) => a.id === ActionId);
+  if (!action) throw invalid(`设备没有行为 ${ActionId}`);
+  let input = {};
+  const given = text(body, 'InputParams', { required: false, empty: true });
+  if (given) {
+    try {
+      input = JSON.parse(given);
+    } catch {
+      throw invalid('InputParams 不是合法的 JSON');
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input)) throw invalid('InputParams 应为 JSON 对象');
+  }
+  for (const k of Object.keys(input)) if (!(action.input || []).some((i) => i.id === k)) throw invalid(`行为 ${ActionId} 没有输入参数 ${k}`);
+  if (!device.online) throw invalid('设备不在线', 'InvalidParameterValue.DeviceOffline');
+  const clientToken = world.id('ct_');
+  world.onActionPush?.(device, { method: 'action', clientToken, actionId: ActionId, timestamp: world.now(), params: input });
+  // The device's answer: every output parameter 0 (for the demo light: err_code 0, "ok").
+  const response = Object.fromEntries((action.output || []).map((o) => [o.id, 0]));
+  return { device, clientToken, reply: { method: 'action_reply', clientToken, code: 0, status: 'ok', response } };
+}
+
+export const deviceActionActions = {
+  AppCallDeviceActionSync(ctx) {
+    const { device, clientToken, reply } = call(ctx);
+    ctx.world.onActionReply?.(device, reply);
+    return { ClientToken: clientToken, Status: 'succ', OutputParams: JSON.stringify(reply.response) };
+  },
+  AppCallDeviceActionAsync(ctx) {
+    const { device, clientToken, reply } = call(ctx);
+    setTimeout(() => ctx.world.onActionReply?.(device, reply), ASYNC_REPLY_MS).unref?.();
+    return { ClientToken: clientToken, Status: 'Sent' };
+  },
+};

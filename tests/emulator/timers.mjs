@@ -1,0 +1,122 @@
+// Device timers (1081/40796-40800) that fire at their time on the emulator's clock: the timer's
+// Data is applied to the device, which reports it over the push channel as after a control.
+// `Days` is seven 0/1 characters, Sunday first; `TimePoint` "HH:mm" in the emulator's time zone
+// (`timerUtcOffsetMinutes`, UTC+8 by default: the docs do not say, the service is in China).
+import { ApiError } from './actions.mjs';
+import { paging, text } from './family.mjs';
+import { deviceId } from './world.mjs';
+
+const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+function deviceOf(body, user, world) {
+  const key = typeof body.DeviceId === 'string' && body.DeviceId ? body.DeviceId : `${text(body, 'ProductId')}/${text(body, 'DeviceName')}`;
+  const device = world.deviceFor(user.UserID, { DeviceId: key });
+  if (!device) throw invalid('设备不存在');
+  return device;
+}
+
+function fields(body) {
+  const Days = text(body, 'Days');
+  if (!/^[01]{7}$/.test(Days)) throw invalid('Days 应为 7 位 0/1');
+  const TimePoint = text(body, 'TimePoint');
+  const m = /^(\d{1,2}):(\d{2})$/.exec(TimePoint);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw invalid('TimePoint 应为 HH:mm');
+  if (body.Repeat !== 0 && body.Repeat !== 1) throw invalid('Repeat 取值为 0 或 1');
+  const Data = text(body, 'Data');
+  let parsed;
+  try {
+    parsed = JSON.parse(Data);
+  } catch {
+    throw invalid('Data 不是合法的 JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('Data 应为 JSON 对象');
+  // Kept as the service shows it: "HH:mm".
+  return { TimerName: text(body, 'TimerName'), Days, TimePoint: `${m[1].padStart(2, '0')}:${m[2]}`, Repeat: body.Repeat, Data };
+}
+
+function timerOf(body, user, world) {
+  const device = deviceOf(body, user, world);
+  const timer = world.timers.get(text(body, 'TimerId'));
+  if (!timer || timer.key !== deviceId(device)) throw invalid('定时器不存在');
+  return timer;
+}
+
+const view = ({ key, lastRun, ...t }) => t;
+
+export const timerActions = {
+  AppCreateTimer({ body, user, world }) {
+    const device = deviceOf(body, user, world);
+    const now = world.now();
+    const timer = { TimerId: world.id('t_'), ...fields(body), ProductId: device.ProductId, DeviceName: device.DeviceName, Status: 1, CreateTime: now, UpdateTime: now, key: deviceId(device), lastRun: world.clock() };
+    world.timers.set(timer.TimerId, timer);
+    // Under `Data`, as the doc's example has it.
+    return { Data: { TimerId: timer.TimerId, TimerName: timer.TimerName } };
+  },
+  AppModifyTimer({ body, user, world }) {
+    const timer = timerOf(body, user, world);
+    Object.assign(timer, fields(body), { UpdateTime: world.now(), lastRun: world.clock() });
+    return {};
+  },
+  AppModifyTimerStatus({ body, user, world }) {
+    const timer = timerOf(body, user, world);
+    if (body.Status !== undefined) {
+      if (body.Status !== 0 && body.Status !== 1) throw invalid('Status 取值为 0 或 1');
+      timer.Status = body.Status;
+      timer.lastRun = world.clock(); // a timer turned on fires from now on, not for times missed
+    }
+    timer.UpdateTime = world.now();
+    return {};
+  },
+  AppDeleteTimer({ body, user, world }) {
+    world.timers.delete(timerOf(body, user, world).TimerId);
+    return {};
+  },
+  AppGetTimerList({ body, user, world }) {
+    const device = deviceOf(body, user, world);
+    const take = paging(body);
+    const timers = [...world.timers.values()].filter((t) => t.key === deviceId(device)).map(view);
+    return { TimerList: take(timers), Total: timers.length };
+  },
+};
+
+/**
+ * The last time in (from, to] (ms) at which the timer is due, or null: its TimePoint on a day
+ * whose bit is set, in the zone `offsetMinutes` east of UTC.
+ */
+export function dueTime(timer, from, to, offsetMinutes) {
+  const [h, m] = timer.TimePoint.split(':').map(Number);
+  const shift = offsetMinutes * MINUTE;
+  const lastDay = Math.floor((to + shift) / DAY);
+  for (let day = lastDay; day >= Math.floor((from + shift) / DAY) && day > lastDay - 8; day--) {
+    const at = day * DAY + (h * 60 + m) * MINUTE - shift;
+    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; Sunday is 0
+    if (at > from && at <= to && timer.Days[weekday] === '1') return at;
+  }
+  return null;
+}
+
+/**
+ * Fires every timer due since it last ran, up to the clock's now: applies its Data to the device
+ * and tells the world (onControl: the push report). A timer that does not repeat turns itself
+ * off. Returns the timers fired.
+ */
+export function runTimers(world, offsetMinutes) {
+  const now = world.clock();
+  const fired = [];
+  for (const timer of world.timers.values()) {
+    const from = timer.lastRun;
+    timer.lastRun = now;
+    if (timer.Status !== 1 || dueTime(timer, from, now, offsetMinutes) === null) continue;
+    const device = world.devices.get(timer.key);
+    if (!device) continue;
+    const data = JSON.parse(timer.Data);
+    for (const [k, Value] of Object.entries(data)) if (k in device.props) device.props[k] = { Value, LastUpdate: now };
+    device.UpdateTime = world.now();
+    world.onControl?.(device, data);
+    if (timer.Repeat === 0) timer.Status = 0;
+    fired.push(timer.TimerId);
+  }
+  return fired;
+}
