@@ -511,7 +511,7 @@ export interface AddedDevice {
 
 /** A value's type in a data template; `values` for bool/enum/stringenum, `members` for struct. */
 export interface TemplateType {
-  type: 'bool' | 'int' | 'float' | 'enum' | 'stringenum' | 'string' | 'timestamp' | 'struct';
+  type: 'bool' | 'int' | 'float' | 'enum' | 'stringenum' | 'string' | 'timestamp' | 'struct' | 'array';
   min?: number | null;
   max?: number | null;
   step?: number | null;
@@ -520,6 +520,8 @@ export interface TemplateType {
   maxLength?: number | null;
   values?: { value: number | string; label: string }[];
   members?: TemplateValue[];
+  /** For `array`: the elements' type (`arrayInfo`), when the template gives it. */
+  element?: TemplateType | null;
 }
 
 export interface TemplateValue extends TemplateType {
@@ -1235,11 +1237,9 @@ export interface AppExitFamilyResult {
   RequestId?: string | null;
 }
 /** The parameters of `AppDeleteFamilyMember`, as the core checks them. */
-export interface AppDeleteFamilyMemberParams {
+export type AppDeleteFamilyMemberParams = ({ MemberId: string; MemberID?: undefined } | { MemberID: string; MemberId?: undefined }) & {
   FamilyId?: string;
-  MemberId?: string;
-  MemberID?: string;
-}
+};
 /** What `AppDeleteFamilyMember` answers (the fields the core checks; others may be there too). */
 export interface AppDeleteFamilyMemberResult {
   RequestId?: string | null;
@@ -1343,9 +1343,7 @@ export interface AppListShareDeviceUsersResult {
   Total?: number | null;
 }
 /** The parameters of `AppRemoveShareDeviceUser`, as the core checks them. */
-export type AppRemoveShareDeviceUserParams = DeviceSelector & {
-  RemoveUserId?: string;
-  RemoveUserID?: string;
+export type AppRemoveShareDeviceUserParams = ({ RemoveUserId: string; RemoveUserID?: undefined } | { RemoveUserID: string; RemoveUserId?: undefined }) & DeviceSelector & {
 };
 /** What `AppRemoveShareDeviceUser` answers (the fields the core checks; others may be there too). */
 export interface AppRemoveShareDeviceUserResult {
@@ -1531,7 +1529,7 @@ export interface TypedClientMethods {
   /** Sends `AppGetDeviceStatuses` (https://cloud.tencent.com/document/product/1081/40804): online states of devices. */
   getDeviceStatuses(params: AppGetDeviceStatusesParams): Promise<AppGetDeviceStatusesResult>;
   /** Sends `AppGetDeviceData` (https://cloud.tencent.com/document/product/1081/48492): a device's property values. */
-  getDeviceData(params?: AppGetDeviceDataParams): Promise<AppGetDeviceDataResult>;
+  getDeviceData(params: AppGetDeviceDataParams): Promise<AppGetDeviceDataResult>;
   /** Sends `AppControlDeviceData` (https://cloud.tencent.com/document/product/1081/40805): sends property values to a device. */
   controlDevice(params: AppControlDeviceDataParams): Promise<AppControlDeviceDataResult>;
   /** Sends `AppCreateRoom` (https://cloud.tencent.com/document/product/1081/40813): creates a room in a family. */
@@ -1579,7 +1577,7 @@ export interface TypedClientMethods {
   /** Sends `AppExitFamily` (https://cloud.tencent.com/document/product/1081/40820): leaves a family. */
   exitFamily(params: AppExitFamilyParams): Promise<AppExitFamilyResult>;
   /** Sends `AppDeleteFamilyMember` (https://cloud.tencent.com/document/product/1081/40819): removes a member (the family's admin only; MemberId or MemberID). */
-  deleteFamilyMember(params?: AppDeleteFamilyMemberParams): Promise<AppDeleteFamilyMemberResult>;
+  deleteFamilyMember(params: AppDeleteFamilyMemberParams): Promise<AppDeleteFamilyMemberResult>;
   /** Sends `AppGetFamilyMemberList` (https://cloud.tencent.com/document/product/1081/40821): one page of a family's members. */
   getFamilyMemberList(params: AppGetFamilyMemberListParams): Promise<AppGetFamilyMemberListResult>;
   /** Sends `AppSendShareFamilyInvite` (https://cloud.tencent.com/document/product/1081/43157): invites a user, by UserID, to a family. */
@@ -1593,11 +1591,11 @@ export interface TypedClientMethods {
   /** Sends `AppListUserShareDevices` (https://cloud.tencent.com/document/product/1081/48189): one page of the devices shared with the user. */
   listUserShareDevices(params?: AppListUserShareDevicesParams): Promise<AppListUserShareDevicesResult>;
   /** Sends `AppRemoveUserShareDevice` (https://cloud.tencent.com/document/product/1081/48190): gives back a device shared with the user. */
-  removeUserShareDevice(params?: AppRemoveUserShareDeviceParams): Promise<AppRemoveUserShareDeviceResult>;
+  removeUserShareDevice(params: AppRemoveUserShareDeviceParams): Promise<AppRemoveUserShareDeviceResult>;
   /** Sends `AppListShareDeviceUsers` (https://cloud.tencent.com/document/product/1081/43200): one page of the users a device is shared with (no retrievable table; as the official apps read it). */
-  listShareDeviceUsers(params?: AppListShareDeviceUsersParams): Promise<AppListShareDeviceUsersResult>;
+  listShareDeviceUsers(params: AppListShareDeviceUsersParams): Promise<AppListShareDeviceUsersResult>;
   /** Sends `AppRemoveShareDeviceUser` (https://cloud.tencent.com/document/product/1081/48192): stops sharing a device with a user (RemoveUserId or RemoveUserID). */
-  removeShareDeviceUser(params?: AppRemoveShareDeviceUserParams): Promise<AppRemoveShareDeviceUserResult>;
+  removeShareDeviceUser(params: AppRemoveShareDeviceUserParams): Promise<AppRemoveShareDeviceUserResult>;
   /** Sends `AppSendShareDeviceInvite` (https://cloud.tencent.com/document/product/1081/43156): offers a device to a user, by UserID. */
   sendShareDeviceInvite(params: AppSendShareDeviceInviteParams): Promise<AppSendShareDeviceInviteResult>;
   /** Sends `AppCreateTimer` (https://cloud.tencent.com/document/product/1081/40796): schedules a control of a device (Data may be an object: sent as its JSON text). */
@@ -1609,19 +1607,19 @@ export interface TypedClientMethods {
   /** Sends `AppDeleteTimer` (https://cloud.tencent.com/document/product/1081/40798): deletes a timer. */
   deleteTimer(params: AppDeleteTimerParams): Promise<AppDeleteTimerResult>;
   /** Sends `AppGetTimerList` (https://cloud.tencent.com/document/product/1081/40800): one page of a device's timers. */
-  getTimerList(params?: AppGetTimerListParams): Promise<AppGetTimerListResult>;
+  getTimerList(params: AppGetTimerListParams): Promise<AppGetTimerListResult>;
   /** Sends `AppGetDeviceDataHistory` (https://cloud.tencent.com/document/product/1081/43119): one page of a property's reported values between MinTime and MaxTime (ms). */
   getDeviceDataHistory(params: AppGetDeviceDataHistoryParams): Promise<AppGetDeviceDataHistoryResult>;
   /** Sends `AppListEventHistory` (https://cloud.tencent.com/document/product/1081/60783): one page of a device's events between StartTime and EndTime (s). */
-  listEventHistory(params?: AppListEventHistoryParams): Promise<AppListEventHistoryResult>;
+  listEventHistory(params: AppListEventHistoryParams): Promise<AppListEventHistoryResult>;
   /** Sends `AppCallDeviceActionSync` (https://cloud.tencent.com/document/product/1081/61347): calls a device action and waits for its output (InputParams may be an object; OutputParams also parsed as OutputParamsParsed). */
   callDeviceActionSync(params: AppCallDeviceActionSyncParams): Promise<AppCallDeviceActionSyncResult>;
   /** Sends `AppCheckFirmwareUpdate` (https://cloud.tencent.com/document/product/876/47129): the device's firmware version and the version it can upgrade to. */
-  checkFirmwareUpdate(params?: AppCheckFirmwareUpdateParams): Promise<AppCheckFirmwareUpdateResult>;
+  checkFirmwareUpdate(params: AppCheckFirmwareUpdateParams): Promise<AppCheckFirmwareUpdateResult>;
   /** Sends `AppPublishFirmwareUpdateMessage` (https://cloud.tencent.com/document/product/1081/47131): tells the device to upgrade (the user confirmed). */
-  publishFirmwareUpdateMessage(params?: AppPublishFirmwareUpdateMessageParams): Promise<AppPublishFirmwareUpdateMessageResult>;
+  publishFirmwareUpdateMessage(params: AppPublishFirmwareUpdateMessageParams): Promise<AppPublishFirmwareUpdateMessageResult>;
   /** Sends `AppDescribeFirmwareUpdateStatus` (https://cloud.tencent.com/document/product/1081/47128): the upgrade's status and percent. */
-  describeFirmwareUpdateStatus(params?: AppDescribeFirmwareUpdateStatusParams): Promise<AppDescribeFirmwareUpdateStatusResult>;
+  describeFirmwareUpdateStatus(params: AppDescribeFirmwareUpdateStatusParams): Promise<AppDescribeFirmwareUpdateStatusResult>;
   /** Sends `AppCallDeviceActionAsync` (https://cloud.tencent.com/document/product/1081/61348): calls a device action; the output comes as an ActionReport push with the same ClientToken. */
   callDeviceActionAsync(params: AppCallDeviceActionAsyncParams): Promise<AppCallDeviceActionAsyncResult>;
 }

@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use iot_explorer_app::actions::spec::{Field, Kind, Spec, SPECS};
+use iot_explorer_app::actions::spec::{Field, Kind, Spec, EITHER, SPECS};
 use iot_explorer_app::Api;
 
 /// action, client method (None: a method written by hand, or none), doc page, what it does.
@@ -164,11 +164,33 @@ impl Node {
     }
 }
 
+/// The pairs of names of which one is required (`EITHER`), as a TypeScript union each.
+fn either_types(spec: &Spec) -> String {
+    EITHER
+        .iter()
+        .filter(|e| e.0 == spec.action)
+        .map(|(_, a, b)| {
+            format!("({{ {a}: string; {b}?: undefined }} | {{ {b}: string; {a}?: undefined }}) & ")
+        })
+        .collect()
+}
+
+/// Whether the method may be called without parameters: nothing in them is required.
+fn params_optional(spec: &Spec) -> bool {
+    !spec.device && either_types(spec).is_empty() && spec.params.iter().all(|f| !f.required)
+}
+
 fn params_type(spec: &Spec) -> String {
-    let (open, close) = if spec.device {
-        ("type", " = DeviceSelector & {")
-    } else {
-        ("interface", " {")
+    let either = either_types(spec);
+    let pairs: Vec<&str> = EITHER
+        .iter()
+        .filter(|e| e.0 == spec.action)
+        .flat_map(|e| [e.1, e.2])
+        .collect();
+    let (open, close) = match (spec.device, either.is_empty()) {
+        (false, true) => ("interface", " {".to_owned()),
+        (true, _) => ("type", format!(" = {either}DeviceSelector & {{")),
+        (false, false) => ("type", format!(" = {either}{{")),
     };
     let mut out = format!(
         "/** The parameters of `{}`, as the core checks them. */\nexport {open} {}Params{close}\n",
@@ -178,12 +200,12 @@ fn params_type(spec: &Spec) -> String {
     for f in spec
         .params
         .iter()
-        .filter(|f| !(spec.device && selector.contains(&f.name)))
+        .filter(|f| !(pairs.contains(&f.name) || spec.device && selector.contains(&f.name)))
     {
         let mark = if f.required { "" } else { "?" };
         let _ = writeln!(out, "  {}{mark}: {};", f.name, ts_of(f.kind, true));
     }
-    out + if spec.device { "};\n" } else { "}\n" }
+    out + if open == "type" { "};\n" } else { "}\n" }
 }
 
 fn result_type(spec: &Spec) -> String {
@@ -245,11 +267,7 @@ fn methods(api: Api) -> String {
         if spec.api != api {
             continue;
         }
-        let optional = if spec.params.iter().all(|f| !f.required) {
-            "?"
-        } else {
-            ""
-        };
+        let optional = if params_optional(spec) { "?" } else { "" };
         let _ = writeln!(out, "  /** Sends `{action}` ({DOC_BASE}{doc}): {what}. */");
         let _ = writeln!(
             out,

@@ -2,7 +2,8 @@
 // AppCreateDeviceBindToken → the app hands the token to the device (the caller's `provision`,
 // through WeChat's radio APIs or Tencent's provisioning plugins) → poll
 // AppGetDeviceBindTokenState until State 2 (the device reported in) → AppTokenBindDeviceFamily.
-import { IotExplorerError, toIotExplorerError } from './errors.js';
+import { IotExplorerError } from './errors.js';
+import { durations, failedIn, stepRunner } from './steps.js';
 
 export const ADD_DEVICE_DEFAULTS = { timeoutMs: 120_000, pollIntervalMs: 1000, maxPollIntervalMs: 5000 };
 
@@ -10,34 +11,6 @@ export const ADD_DEVICE_DEFAULTS = { timeoutMs: 120_000, pollIntervalMs: 1000, m
 const REPORTED = 2;
 
 const at = (result, name) => (result[name] !== undefined ? result[name] : result.Data && typeof result.Data === 'object' ? result.Data[name] : undefined);
-
-/** `e` (anything thrown) as an IotExplorerError that names the step it failed in. */
-function failedIn(step, e, fallbackKind = 'Transport') {
-  const error = toIotExplorerError(e, fallbackKind);
-  if (error.step === undefined || error.step === null) error.step = step;
-  return error;
-}
-
-function aborted(step, signal) {
-  const reason = signal && signal.reason;
-  return failedIn(step, new IotExplorerError(`adding the device was cancelled${reason && reason.message ? `: ${reason.message}` : ''}`, { kind: 'Transport', code: 'Aborted' }));
-}
-
-/** Waits `ms`, or rejects at once when `signal` aborts. */
-function sleep(ms, signal, step) {
-  return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) return reject(aborted(step, signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted(step, signal));
-    };
-    const timer = setTimeout(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * `methods`: the client's typed methods. Resolves to the device as the family lists it
@@ -47,21 +20,14 @@ function sleep(ms, signal, step) {
 export async function addDeviceWithToken(methods, target, options) {
   const { FamilyId, RoomId } = target || {};
   const { provision, signal } = options || {};
-  const { timeoutMs, pollIntervalMs, maxPollIntervalMs } = { ...ADD_DEVICE_DEFAULTS, ...stripUndefined(options) };
+  const { timeoutMs, pollIntervalMs, maxPollIntervalMs } = durations(options, ADD_DEVICE_DEFAULTS);
   if (typeof provision !== 'function') {
     throw new IotExplorerError('addDeviceWithToken needs options.provision: async (token) => …, which hands the token to the device', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'provision' });
   }
   if (typeof FamilyId !== 'string' || !FamilyId) {
     throw new IotExplorerError('addDeviceWithToken needs a FamilyId', { kind: 'InvalidInput', code: 'MissingParameter', param: 'FamilyId' });
   }
-  const step = async (name, work) => {
-    if (signal && signal.aborted) throw aborted(name, signal);
-    try {
-      return await work();
-    } catch (e) {
-      throw failedIn(name, e);
-    }
-  };
+  const { run: step, sleep } = stepRunner(signal, 'adding the device');
 
   const created = await step('token', () => methods.createDeviceBindToken({}));
   const Token = at(created, 'Token');
@@ -77,7 +43,7 @@ export async function addDeviceWithToken(methods, target, options) {
     if (Date.now() + interval > deadline) {
       throw failedIn('wait', new IotExplorerError(`the device did not report the bind token within ${timeoutMs} ms`, { kind: 'Timeout', code: 'DeviceNotReported', retryable: true }));
     }
-    await sleep(interval, signal, 'wait');
+    await sleep('wait', interval);
     interval = Math.min(maxPollIntervalMs, Math.ceil(interval * 1.5));
   }
   const ProductId = at(state, 'ProductId') || (provided && provided.ProductId);
@@ -90,16 +56,4 @@ export async function addDeviceWithToken(methods, target, options) {
   const found = await step('bind', () => methods.getDeviceInFamily({ FamilyId, ProductId, DeviceName }));
   const device = found.Data && typeof found.Data === 'object' ? found.Data : found;
   return { DeviceId: `${ProductId}/${DeviceName}`, ...device, ProductId, DeviceName };
-}
-
-function stripUndefined(options) {
-  const out = {};
-  for (const key of Object.keys(ADD_DEVICE_DEFAULTS)) {
-    const v = options && options[key];
-    if (v !== undefined && v !== null) {
-      if (typeof v !== 'number' || !(v >= 0)) throw new IotExplorerError(`${key} must be a non-negative number of milliseconds`, { kind: 'InvalidInput', code: 'InvalidParameter', param: key });
-      out[key] = v;
-    }
-  }
-  return out;
 }

@@ -73,6 +73,11 @@ function dateOf(headers) {
 // A `Date` header has whole seconds, and the answer took some time to come: a clock within
 // this of the server's is left alone, one further off is corrected.
 const CLOCK_TOLERANCE_MS = 30 * 1000;
+// How far a signed request's Timestamp may be from the service's clock: 5 minutes, as Tencent
+// Cloud's signed APIs document it (the App API docs give no number). A refusal of a request
+// further off than this is the clock's doing and is signed again; one closer than this was
+// refused for something else, and is not sent twice.
+const TIMESTAMP_WINDOW_MS = 300 * 1000;
 
 /**
  * The server's time (UNIX seconds) from a refusal naming the Timestamp that states it, else null: the
@@ -171,13 +176,16 @@ export function makeClients(core, platform) {
       const nonce = first ? callOptions.nonce : undefined;
       const request = core.buildAppApiRequest({ action, params, appKey, appSecret, endpoint, signing, ...callOptions, requestId, timestamp, nonce });
       const res = await send(transport, request, timeoutMs);
-      const corrected = learnClock(res);
+      learnClock(res);
       try {
         return { result: parse(res) };
       } catch (e) {
-        // A refusal that came with news of our clock being off: sign again with the server's time.
+        // A refusal of a Timestamp outside the service's window: sign again with the server's time.
         if (callOptions.timestamp !== undefined || !(e instanceof IotExplorerError) || e.kind !== 'Api') throw e;
-        if (corrected) return { again: e };
+        if (res.date !== null) {
+          if (Math.abs(timestamp * 1000 - res.date) <= TIMESTAMP_WINDOW_MS) throw e;
+          return { again: e };
+        }
         const serverSeconds = res.date === null ? serverTimeOf(e, timestamp) : null;
         if (serverSeconds === null) throw e;
         clockOffsetMs = serverSeconds * 1000 - clock();
@@ -272,7 +280,20 @@ export function makeClients(core, platform) {
     };
 
     async function call(action, params = {}) {
-      if (params && params.FamilyId === 'default') params = { ...params, FamilyId: await defaultFamilyId() };
+      const usesDefault = Boolean(params) && params.FamilyId === 'default';
+      if (usesDefault) params = { ...params, FamilyId: await defaultFamilyId() };
+      try {
+        const result = await sendCall(action, params);
+        // The first family may now be another one: found again when next asked for.
+        if (action === 'AppDeleteFamily' || action === 'AppExitFamily') defaultFamily = null;
+        return result;
+      } catch (e) {
+        if (usesDefault) defaultFamily = null; // perhaps it is gone (deleted elsewhere)
+        throw e;
+      }
+    }
+
+    async function sendCall(action, params) {
       const generation = session.generation;
       const token = await whenLoaded(() => session.accessToken());
       try {

@@ -6,7 +6,9 @@
 // `type` is a timestamp (as the Android app reads it).
 import { IotExplorerError, invalidInput } from './errors.js';
 
-const TYPES = new Set(['bool', 'int', 'float', 'enum', 'stringenum', 'string', 'timestamp', 'struct']);
+// `array` (with `arrayInfo`, the elements' type) is in Tencent's device SDK (embedded C's
+// IOT_Template_GetDataTemplatePropertyType), though the official example template has none.
+const TYPES = /* @__PURE__ */ new Set(['bool', 'int', 'float', 'enum', 'stringenum', 'string', 'timestamp', 'struct', 'array']);
 
 function malformed(message) {
   return new IotExplorerError(`data template: ${message}`, { kind: 'Parse' });
@@ -39,6 +41,7 @@ function typeOf(define, where) {
     if (!Array.isArray(define.specs)) throw malformed(`${where} is a struct without specs`);
     out.members = define.specs.map((m, i) => member(m, `${where}.specs[${i}]`, 'dataType'));
   }
+  if (type === 'array') out.element = define.arrayInfo ? typeOf(define.arrayInfo, `${where}.arrayInfo`) : null;
   return out;
 }
 
@@ -95,12 +98,14 @@ function misfit(spec, value, path) {
   const { type } = spec;
   if (type === 'bool' || type === 'enum') {
     if (!Number.isInteger(value)) return `${path} must be an integer (${type})`;
-    if (spec.values.length && !spec.values.some((v) => v.value === value)) return `${path} must be one of ${spec.values.map((v) => v.value).join(', ')}`;
+    const values = spec.values || [];
+    if (values.length && !values.some((v) => v.value === value)) return `${path} must be one of ${values.map((v) => v.value).join(', ')}`;
     return null;
   }
   if (type === 'stringenum') {
     if (typeof value !== 'string') return `${path} must be a string (stringenum)`;
-    if (spec.values.length && !spec.values.some((v) => v.value === value)) return `${path} must be one of ${spec.values.map((v) => JSON.stringify(v.value)).join(', ')}`;
+    const values = spec.values || [];
+    if (values.length && !values.some((v) => v.value === value)) return `${path} must be one of ${values.map((v) => JSON.stringify(v.value)).join(', ')}`;
     return null;
   }
   if (type === 'int' || type === 'float' || type === 'timestamp') {
@@ -118,15 +123,41 @@ function misfit(spec, value, path) {
   if (type === 'struct') {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object (struct)`;
     for (const [key, v] of Object.entries(value)) {
-      const m = spec.members.find((x) => x.id === key);
+      const m = (spec.members || []).find((x) => x.id === key);
       if (!m) return `${path}.${key} is not a member of the struct`;
       const why = misfit(m, v, `${path}.${key}`);
       if (why) return why;
     }
     return null;
   }
-  return null;
+  if (type === 'array') {
+    if (!Array.isArray(value)) return `${path} must be an array`;
+    for (const [i, v] of value.entries()) {
+      const why = spec.element ? misfit(spec.element, v, `${path}[${i}]`) : null;
+      if (why) return why;
+    }
+    return null;
+  }
+  return `${path} has a type this SDK cannot check (${JSON.stringify(type)})`;
 }
+
+/**
+ * A template as parseDataTemplate makes it: that (entries with a `type` and no `define`, as
+ * after a JSON round trip of one) as it is; the JSON text or the object AppGetProducts' text
+ * parses to (entries with `define`) parsed first.
+ */
+function templateOf(template) {
+  if (template && typeof template === 'object' && Array.isArray(template.properties)) {
+    const entries = [...template.properties, ...(Array.isArray(template.actions) ? template.actions.flatMap((a) => (a && Array.isArray(a.input) ? a.input : [])) : [])];
+    if (entries.length && entries.every((e) => e && typeof e.type === 'string' && e.define === undefined)) return template;
+  }
+  return parseDataTemplate(template);
+}
+
+const valuesOf = (given, param) => {
+  if (given && typeof given === 'object' && !Array.isArray(given)) return given;
+  throw invalidInput(param, `${param} must be an object to be checked against the data template`);
+};
 
 /**
  * Checks a control's `Data` (an object) against a parsed template: each key a writable property,
@@ -134,8 +165,8 @@ function misfit(spec, value, path) {
  * with `param` naming the property.
  */
 export function checkControlData(template, data) {
-  const properties = template && Array.isArray(template.properties) ? template.properties : parseDataTemplate(template).properties;
-  for (const [key, value] of Object.entries(data)) {
+  const { properties } = templateOf(template);
+  for (const [key, value] of Object.entries(valuesOf(data, 'Data'))) {
     const property = properties.find((p) => p.id === key);
     if (!property) throw invalidInput(key, `${key} is not a property of the device's data template`);
     if (property.mode === 'r') throw invalidInput(key, `${key} is read-only in the data template`);
@@ -150,10 +181,10 @@ export function checkControlData(template, data) {
  * `InvalidInput` naming `ActionId` or the input.
  */
 export function checkActionInput(template, actionId, input) {
-  const actions = template && Array.isArray(template.actions) ? template.actions : parseDataTemplate(template).actions;
+  const { actions } = templateOf(template);
   const action = actions.find((a) => a.id === actionId);
   if (!action) throw invalidInput('ActionId', `${actionId} is not an action of the device's data template`);
-  for (const [key, value] of Object.entries(input || {})) {
+  for (const [key, value] of Object.entries(input === undefined || input === null ? {} : valuesOf(input, 'InputParams'))) {
     const spec = action.input.find((p) => p.id === key);
     if (!spec) throw invalidInput(key, `${key} is not an input of the action ${actionId}`);
     const why = misfit(spec, value, key);

@@ -2,35 +2,13 @@
 // newer version?) → AppPublishFirmwareUpdateMessage (the user confirmed) → poll
 // AppDescribeFirmwareUpdateStatus, reporting each status, until it is done (6), failed (5), timed
 // out (10, or `timeoutMs` here) or cancelled (`signal`).
-import { IotExplorerError, toIotExplorerError } from './errors.js';
+import { IotExplorerError } from './errors.js';
+import { durations, failedIn, stepRunner } from './steps.js';
 
 export const FIRMWARE_DEFAULTS = { timeoutMs: 600_000, pollIntervalMs: 2000 };
 const FAILED = 5;
 const DONE = 6;
 const TIMED_OUT = 10;
-
-function failedIn(step, e) {
-  const error = toIotExplorerError(e, 'Transport');
-  if (error.step === undefined || error.step === null) error.step = step;
-  return error;
-}
-
-const aborted = (step, signal) => failedIn(step, new IotExplorerError(`the firmware upgrade was cancelled${signal.reason && signal.reason.message ? `: ${signal.reason.message}` : ''}`, { kind: 'Transport', code: 'Aborted' }));
-
-function sleep(ms, signal, step) {
-  return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) return reject(aborted(step, signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted(step, signal));
-    };
-    const timer = setTimeout(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * `methods`: the client's typed methods; `device`: { ProductId, DeviceName } or { DeviceId }.
@@ -41,18 +19,11 @@ function sleep(ms, signal, step) {
  */
 export async function upgradeFirmware(methods, device, options) {
   const { onProgress, signal } = options || {};
-  const { timeoutMs, pollIntervalMs } = { ...FIRMWARE_DEFAULTS, ...numbers(options) };
+  const { timeoutMs, pollIntervalMs } = durations(options, FIRMWARE_DEFAULTS);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new IotExplorerError('onProgress must be a function', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'onProgress' });
   }
-  const step = async (name, work) => {
-    if (signal && signal.aborted) throw aborted(name, signal);
-    try {
-      return await work();
-    } catch (e) {
-      throw failedIn(name, e);
-    }
-  };
+  const { run: step, sleep } = stepRunner(signal, 'the firmware upgrade');
   const { ProductId, DeviceName, DeviceId } = device || {};
   const ref = DeviceId !== undefined ? { DeviceId } : { ProductId, DeviceName };
 
@@ -72,18 +43,6 @@ export async function upgradeFirmware(methods, device, options) {
     if (status.Status === TIMED_OUT || Date.now() + pollIntervalMs > deadline) {
       throw failedIn('progress', new IotExplorerError(`the firmware upgrade did not finish within ${status.Status === TIMED_OUT ? 'the service\'s time' : `${timeoutMs} ms`}`, { kind: 'Timeout', code: 'FirmwareUpdateTimeout', retryable: true }));
     }
-    await sleep(pollIntervalMs, signal, 'progress');
+    await sleep('progress', pollIntervalMs);
   }
-}
-
-function numbers(options) {
-  const out = {};
-  for (const key of Object.keys(FIRMWARE_DEFAULTS)) {
-    const v = options && options[key];
-    if (v !== undefined && v !== null) {
-      if (typeof v !== 'number' || !(v >= 0)) throw new IotExplorerError(`${key} must be a non-negative number of milliseconds`, { kind: 'InvalidInput', code: 'InvalidParameter', param: key });
-      out[key] = v;
-    }
-  }
-  return out;
 }

@@ -859,7 +859,7 @@ pub const SPECS: &[Spec] = &[
 ];
 
 /// Parameters that sources name two ways: one of each pair is required.
-const EITHER: &[(&str, &str, &str)] = &[
+pub const EITHER: &[(&str, &str, &str)] = &[
     ("AppDeleteFamilyMember", "MemberId", "MemberID"),
     ("AppRemoveShareDeviceUser", "RemoveUserId", "RemoveUserID"),
 ];
@@ -1006,21 +1006,53 @@ pub fn check_result(action: &str, response: &ApiResponse) -> Result<()> {
         return Ok(());
     };
     for field in spec.result {
-        // `A|B`: at either path; the first is the one named when neither is right.
-        let mut outcomes = field.name.split('|').map(|path| {
-            let segments: Vec<&str> = path.split('.').collect();
-            check_path(&response.body, &segments, field)
-        });
-        let first = outcomes.next().unwrap_or(Ok(()));
-        if let Err(what) = first {
-            if !outcomes.any(|o| o.is_ok()) {
-                let mut e = Error::parse(format!("{action} response: {what}"), false);
-                e.request_id = response.request_id.clone();
-                return Err(e);
-            }
+        if let Err(what) = check_field(&response.body, field) {
+            let mut e = Error::parse(format!("{action} response: {what}"), false);
+            e.request_id = response.request_id.clone();
+            return Err(e);
         }
     }
     Ok(())
+}
+
+/// One result field. `A|B` (sources disagree on the path): what is present at either path must
+/// fit, and one of them must be present when the field is required.
+fn check_field(body: &Value, field: &Field) -> core::result::Result<(), String> {
+    let mut first_error = None;
+    let mut found = false;
+    for path in field.name.split('|') {
+        let segments: Vec<&str> = path.split('.').collect();
+        if !is_present(body, &segments) {
+            continue;
+        }
+        found = true;
+        match check_path(body, &segments, field) {
+            Ok(()) => return Ok(()),
+            Err(e) => drop(first_error.get_or_insert(e)),
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None if found || !field.required => Ok(()),
+        None => Err(format!("`{}` is missing", field.name)),
+    }
+}
+
+/// Whether anything (not null) is at the path; a path through `list[]` is there when the list
+/// is (its items are then checked one by one, an empty list passing).
+fn is_present(value: &Value, segments: &[&str]) -> bool {
+    let Some((first, rest)) = segments.split_first() else {
+        return !matches!(value, Value::Null);
+    };
+    let (name, each) = match first.strip_suffix("[]") {
+        Some(name) => (name, true),
+        None => (*first, false),
+    };
+    match value.get(name) {
+        None | Some(Value::Null) => false,
+        Some(_) if each => true, // a list (or not: check_path says so)
+        Some(inner) => is_present(inner, rest),
+    }
 }
 
 fn check_path(value: &Value, segments: &[&str], field: &Field) -> core::result::Result<(), String> {
@@ -1203,6 +1235,35 @@ mod tests {
         ] {
             check_params(action, &params(json)).unwrap();
         }
+    }
+
+    #[test]
+    fn a_field_at_either_of_two_paths_must_fit_where_it_is() {
+        let check = |action: &str, inner: &str| {
+            let body = format!(r#"{{"Response":{{{inner},"RequestId":"r"}}}}"#);
+            check_result(action, &parse_response(200, &body).unwrap())
+        };
+        for inner in [
+            r#""RoomList":[],"Total":0"#,
+            r#""Roomlist":[{"RoomId":5,"RoomName":"a"}],"Total":1"#,
+            r#""RoomList":[{"RoomId":"r","RoomName":"a","DeviceNum":2}],"Total":1"#,
+            r#""RoomList":[{"RoomId":"r","RoomName":"a"}],"Total":1"#,
+        ] {
+            check("AppGetRoomList", inner).unwrap();
+        }
+        for inner in [
+            r#""Total":0"#,
+            r#""RoomList":[{"RoomId":"r","RoomName":"a","DeviceNum":"lots"}],"Total":1"#,
+            r#""RoomList":[{"RoomName":"a"}],"Total":1"#,
+            r#""RoomList":{},"Total":1"#,
+        ] {
+            let e = check("AppGetRoomList", inner).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Parse, "{inner}");
+        }
+        check("AppCreateDeviceBindToken", r#""Data":{"Token":"t"}"#).unwrap();
+        check("AppCreateDeviceBindToken", r#""Token":"t""#).unwrap();
+        assert!(check("AppCreateDeviceBindToken", r#""Token":7"#).is_err());
+        assert!(check("AppCreateDeviceBindToken", r#""Data":{}"#).is_err());
     }
 
     #[test]

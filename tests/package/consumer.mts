@@ -170,3 +170,8 @@ void [knownCode, otherCode];
 void createClient({ getAccessToken: () => ({ Token: 't' }) }).controlDevice({ ProductId: 'P', DeviceName: 'D', Data: { when: new Date() } });
 // @ts-expect-error: an interface with a member JSON cannot carry is refused too
 void createClient({ getAccessToken: () => ({ Token: 't' }) }).call('AppGetUser', {} as { at: Date });
+// @ts-expect-error: the firmware check needs its device
+void createClient({ getAccessToken: () => ({ Token: 't' }) }).checkFirmwareUpdate();
+// @ts-expect-error: a member is named by MemberId or MemberID
+void createClient({ getAccessToken: () => ({ Token: 't' }) }).deleteFamilyMember({ FamilyId: 'f' });
+void createClient({ getAccessToken: () => ({ Token: 't' }) }).deleteFamilyMember({ FamilyId: 'f', MemberID: 'u' });
