@@ -9,7 +9,8 @@ import { launchChromium } from '../browser/chromium.mjs';
 
 const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
 
-test('login, devices, toggle, brightness, logout and an error, as a user clicks them', async (t) => {
+/** The demo (its backend on the embedded emulator) open in Chromium; both close with the test. */
+async function openDemo(t, height) {
   mkdirSync(shots, { recursive: true });
   const demo = await startDemo({ port: 0 });
   const browser = await launchChromium();
@@ -18,11 +19,16 @@ test('login, devices, toggle, brightness, logout and an error, as a user clicks 
     await demo.close();
   });
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height });
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(demo.url);
   await page.waitForSelector('body[data-ready="true"]');
+  return { demo, browser, page, pageErrors };
+}
+
+test('login, devices, toggle, brightness, logout and an error, as a user clicks them', async (t) => {
+  const { demo, browser, page, pageErrors } = await openDemo(t, 900);
 
   await page.fill('input[name=WxOpenID]', 'o-playwright-0001');
   await page.fill('input[name=NickName]', '测试用户');
@@ -93,19 +99,7 @@ test('login, devices, toggle, brightness, logout and an error, as a user clicks 
 });
 
 test("a device's timers, its last day of history, and sharing it with the emulator's second user", async (t) => {
-  mkdirSync(shots, { recursive: true });
-  const demo = await startDemo({ port: 0 });
-  const browser = await launchChromium();
-  t.after(async () => {
-    await browser.close();
-    await demo.close();
-  });
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 1100 });
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(demo.url);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { demo, page, pageErrors } = await openDemo(t, 1100);
   await page.fill('input[name=WxOpenID]', 'o-playwright-family-0001');
   await page.fill('input[name=NickName]', 'Alice');
   await page.click('#login');

@@ -4,6 +4,7 @@
 // 43201, 44044–44046, 48764, 50205) and, where there is no doc page, the official apps.
 import { createHmac } from 'node:crypto';
 import { ApiError } from './actions.mjs';
+import { paging, text } from './family.mjs';
 import { initialProps, panelConfigOf, productOf } from './products.mjs';
 import { deviceId } from './world.mjs';
 
@@ -14,16 +15,6 @@ const DEVICE_TIME_WINDOW_SECONDS = 600;
 
 const missing = (name) => new ApiError('ErrorRequiredParamNotFound', `缺少必选参数 ${name}`);
 const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
-
-function text(body, name, { required = true, empty = false } = {}) {
-  const v = body[name];
-  if (v === undefined || v === null || (v === '' && !empty)) {
-    if (required) throw missing(name);
-    return undefined;
-  }
-  if (typeof v !== 'string') throw invalid(`${name} 应为字符串`);
-  return v;
-}
 
 function familyOf(body, user, world) {
   const family = world.families.get(text(body, 'FamilyId'));
@@ -72,14 +63,6 @@ function bind(world, user, family, roomId, key) {
   return device;
 }
 
-function page(body) {
-  const Offset = body.Offset === undefined ? 0 : body.Offset;
-  const Limit = body.Limit === undefined ? 20 : body.Limit;
-  if (!Number.isInteger(Offset) || Offset < 0) throw invalid('Offset 非法');
-  if (!Number.isInteger(Limit) || Limit < 1) throw invalid('Limit 非法');
-  return (items) => items.slice(Offset, Offset + Math.min(Limit, 50));
-}
-
 function ids(body, name, { required }) {
   const v = body[name];
   if (v === undefined || v === null) {
@@ -123,7 +106,7 @@ export const deviceActions = {
   AppGetRoomList({ body, user, world }) {
     // FamilyId is optional in the table: without it, the rooms of every family of the user.
     const families = body.FamilyId === undefined ? world.familiesOf(user.UserID) : [familyOf(body, user, world)];
-    const take = page(body);
+    const take = paging(body);
     const rooms = families.flatMap((f) =>
       [...f.Rooms.values()].map((r) => ({ ...r, DeviceNum: [...world.devices.values()].filter((d) => d.FamilyId === f.FamilyId && d.RoomId === r.RoomId).length })),
     );

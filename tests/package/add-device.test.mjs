@@ -5,6 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { until } from '../fixtures/until.mjs';
 import * as sdk from 'iot-explorer-app';
+import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
 import { deviceSignature } from '../emulator/devices.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
@@ -179,12 +180,7 @@ test("6. the default family: the first one, created when there is none; FamilyId
 });
 
 test('bad input per new action is refused before sending, naming the parameter; results missing a field are Parse errors', async () => {
-  let sent = 0;
-  const transport = async () => {
-    sent++;
-    return { status: 200, body: '{"Response":{"RequestId":"r"}}' };
-  };
-  const client = sdk.createClient({ getAccessToken: async () => ({ Token: 't', ExpireAt: 2e9 }), transport, retry: false });
+  const { client, sent } = offlineClient(sdk);
   const cases = [
     ['createRoom', { Name: 'x' }, 'FamilyId'],
     ['createRoom', { FamilyId: 'f', Name: '' }, 'Name'],
@@ -208,10 +204,8 @@ test('bad input per new action is refused before sending, naming the parameter; 
     ['getProductsConfig', {}, 'ProductIds'],
     ['getDeviceData', { DeviceId: 'a/b/c' }, 'DeviceId'],
   ];
-  for (const [method, params, param] of cases) {
-    await assert.rejects(client[method](params), (e) => e.kind === 'InvalidInput' && e.param === param, `${method} ${JSON.stringify(params)}`);
-  }
-  assert.equal(sent, 0, 'nothing was sent');
+  await assertRefused(client, cases);
+  assert.equal(sent(), 0, 'nothing was sent');
   const missingField = [
     ['createDeviceBindToken', {}],
     ['getDeviceBindTokenState', { Token: 't' }],
@@ -220,9 +214,7 @@ test('bad input per new action is refused before sending, naming the parameter; 
     ['getProducts', { ProductIds: ['P'] }],
     ['secureAddDeviceInFamily', { FamilyId: 'f', DeviceSignature: 's' }],
   ];
-  for (const [method, params] of missingField) {
-    await assert.rejects(client[method](params), (e) => e.kind === 'Parse', method);
-  }
+  await assertIncompleteAnswersRefused(client, missingField);
 });
 
 test('bind-token answers are read at the top and under Data (the demo and the doc example disagree)', async () => {

@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
+import { offlineClient, assertRefused } from '../fixtures/offline-client.mjs';
 import { until } from '../fixtures/until.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
@@ -68,12 +69,7 @@ test('7. gateway pushes: sub-devices bound and unbound arrive as SubDeviceChange
 });
 
 test('bad input per device action is refused before sending, naming the parameter', async () => {
-  let sent = 0;
-  const transport = async () => {
-    sent++;
-    return { status: 200, body: '{"Response":{"RequestId":"r"}}' };
-  };
-  const client = sdk.createClient({ getAccessToken: async () => ({ Token: 't', ExpireAt: 2e9 }), transport, retry: false });
+  const { client, sent } = offlineClient(sdk);
   const cases = [
     ['callDeviceActionSync', { DeviceId: 'P/d' }, 'ActionId'],
     ['callDeviceActionSync', { DeviceId: 'P/d', ActionId: 'a', InputParams: '[1]' }, 'InputParams'],
@@ -82,9 +78,7 @@ test('bad input per device action is refused before sending, naming the paramete
     ['callDeviceActionAsync', { DeviceId: 'P/d', ActionId: 7 }, 'ActionId'],
     ['callDeviceActionAsync', { DeviceId: 'P/d/x', ActionId: 'a' }, 'DeviceId'],
   ];
-  for (const [method, params, param] of cases) {
-    await assert.rejects(client[method](params), (e) => e.kind === 'InvalidInput' && e.param === param, `${method} ${JSON.stringify(params)}`);
-  }
+  await assertRefused(client, cases);
   // Against the light's data template: the action and each input, by type and range.
   const template = JSON.stringify({ actions: [{ id: 'light_blink', name: 'blink', input: [{ id: 'time', name: 'time', define: { type: 'int', min: '0', max: '10', step: '1', unit: 's', start: '0' } }], output: [] }] });
   const checked = [
@@ -98,7 +92,7 @@ test('bad input per device action is refused before sending, naming the paramete
       await assert.rejects(client[method]({ DeviceId: 'P/d', ...params }, { template }), (e) => e.kind === 'InvalidInput' && e.param === param && message.test(e.message), `${method} ${JSON.stringify(params)}`);
     }
   }
-  assert.equal(sent, 0, 'nothing was sent');
+  assert.equal(sent(), 0, 'nothing was sent');
   await assert.rejects(client.callDeviceActionAsync({ DeviceId: 'P/d', ActionId: 'a' }), (e) => e.kind === 'Parse', 'no ClientToken');
   // The sync answer's fields are all optional: an empty answer is accepted.
   assert.equal((await client.callDeviceActionSync({ DeviceId: 'P/d', ActionId: 'a' })).RequestId, 'r');

@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
+import { offlineClient, assertRefused } from '../fixtures/offline-client.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
@@ -70,21 +71,14 @@ test('upgradeFirmware fails naming the step: failed upgrade, timeout, offline de
 });
 
 test('bad input per firmware action is refused before sending, naming the parameter; results are checked', async () => {
-  let sent = 0;
-  const transport = async () => {
-    sent++;
-    return { status: 200, body: '{"Response":{"RequestId":"r"}}' };
-  };
-  const client = sdk.createClient({ getAccessToken: async () => ({ Token: 't', ExpireAt: 2e9 }), transport, retry: false });
+  const { client, sent } = offlineClient(sdk);
   const cases = [
     ['checkFirmwareUpdate', {}, 'ProductId'],
     ['checkFirmwareUpdate', { ProductId: 'P' }, 'DeviceName'],
     ['publishFirmwareUpdateMessage', { DeviceId: 'P/' }, 'DeviceId'],
     ['describeFirmwareUpdateStatus', { ProductId: 'P', DeviceName: '' }, 'DeviceName'],
   ];
-  for (const [method, params, param] of cases) {
-    await assert.rejects(client[method](params), (e) => e.kind === 'InvalidInput' && e.param === param, `${method} ${JSON.stringify(params)}`);
-  }
-  assert.equal(sent, 0, 'nothing was sent');
+  await assertRefused(client, cases);
+  assert.equal(sent(), 0, 'nothing was sent');
   await assert.rejects(client.checkFirmwareUpdate({ DeviceId: 'P/d' }), (e) => e.kind === 'Parse', 'no CurrentVersion');
 });
