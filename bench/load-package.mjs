@@ -2,16 +2,17 @@
 // `scripts/install-packed.sh bench`), as a user's server would. The package's Node build
 // instantiates its wasm with `new WebAssembly.Instance` while it is required; that constructor
 // is wrapped for the duration of the require only, to keep a handle on the instance's
-// exports (its linear `memory`) for the memory and call-overhead readings. The package itself
-// is not changed and has no accessor for it.
+// exports (its linear `memory`) for the memory and call-overhead readings, and for the memory
+// bound test (tests/package/memory-bounds.test.mjs, which passes its own `require`). The package
+// itself is not changed and has no accessor for it.
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+const benchRequire = createRequire(import.meta.url);
+const loaded = new Map(); // require → { pkg, wasm, path }
 
-let loaded = null;
-
-export function loadPackage() {
-  if (loaded) return loaded;
+/** `require`: whose node_modules to load the package from (default: bench/'s). */
+export function loadPackage(require = benchRequire) {
+  if (loaded.has(require)) return loaded.get(require);
   const seen = [];
   const Original = WebAssembly.Instance;
   WebAssembly.Instance = new Proxy(Original, {
@@ -28,6 +29,7 @@ export function loadPackage() {
     WebAssembly.Instance = Original;
   }
   if (seen.length !== 1) throw new Error(`expected the package to create one wasm instance, saw ${seen.length}`);
-  loaded = { pkg, wasm: seen[0].exports, path: require.resolve('iot-explorer-app') };
-  return loaded;
+  const found = { pkg, wasm: seen[0].exports, path: require.resolve('iot-explorer-app') };
+  loaded.set(require, found);
+  return found;
 }

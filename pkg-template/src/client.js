@@ -2,7 +2,7 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
-import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, pages, roomPages } from './methods.js';
+import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, isDeviceId, pages, roomPages } from './methods.js';
 import { addDeviceWithToken } from './add-device.js';
 import { dataHistory, eventHistory } from './history.js';
 import { upgradeFirmware } from './firmware.js';
@@ -132,9 +132,6 @@ function naming(e, urlOf) {
   return e;
 }
 
-/** "ProductId/DeviceName": two non-empty parts. */
-const isDeviceId = (id) => typeof id === 'string' && /^[^/]+\/[^/]+$/.test(id);
-
 export function makeClients(core, platform) {
   /** Resolves once the wasm is loaded (at once where it always is); see loaded-module.js. */
   const loaded = (initTimeoutMs) => (platform.whenLoaded && platform.whenLoaded(initTimeoutMs)) || null;
@@ -160,13 +157,11 @@ export function makeClients(core, platform) {
     const clock = options.clock || (() => Date.now());
     let clockOffsetMs = options.clockOffsetMs || 0;
     const timestampOf = (callOptions) => callOptions.timestamp ?? Math.floor((clock() + clockOffsetMs) / 1000);
-    /** Learns the offset from the answer's `Date` (its second's middle); true when it changed. */
+    /** Learns the offset from the answer's `Date` (its second's middle), when it is off. */
     const learnClock = (res) => {
-      if (res.date === null) return false;
+      if (res.date === null) return;
       const offset = res.date + 500 - clock();
-      if (Math.abs(offset - clockOffsetMs) <= CLOCK_TOLERANCE_MS) return false;
-      clockOffsetMs = offset;
-      return true;
+      if (Math.abs(offset - clockOffsetMs) > CLOCK_TOLERANCE_MS) clockOffsetMs = offset;
     };
     // Every attempt is a new request: its own RequestId (the caller's, if given, for the first),
     // Timestamp and Nonce (the server refuses a replayed Nonce; a caller's is used once).
@@ -186,7 +181,7 @@ export function makeClients(core, platform) {
           if (Math.abs(timestamp * 1000 - res.date) <= TIMESTAMP_WINDOW_MS) throw e;
           return { again: e };
         }
-        const serverSeconds = res.date === null ? serverTimeOf(e, timestamp) : null;
+        const serverSeconds = serverTimeOf(e, timestamp);
         if (serverSeconds === null) throw e;
         clockOffsetMs = serverSeconds * 1000 - clock();
         return { again: e };

@@ -45,9 +45,14 @@ function typeOf(define, where) {
   return out;
 }
 
-function member(m, where, key = 'define') {
+/** An entry's `{ id, name, desc }`; one without an id is malformed. */
+function named(m, where) {
   if (!m || typeof m !== 'object' || typeof m.id !== 'string' || !m.id) throw malformed(`${where} has no id`);
-  return { id: m.id, name: text(m.name) || m.id, desc: text(m.desc), ...typeOf(m[key], where) };
+  return { id: m.id, name: text(m.name) || m.id, desc: text(m.desc) };
+}
+
+function member(m, where, key = 'define') {
+  return { ...named(m, where), ...typeOf(m[key], where) };
 }
 
 /**
@@ -77,16 +82,12 @@ export function parseDataTemplate(template) {
     productId: t.profile && typeof t.profile.ProductId === 'string' ? t.profile.ProductId : null,
     properties: list('properties').map((p, i) => ({ ...member(p, `properties[${i}]`), mode: p.mode === 'r' ? 'r' : 'rw', required: p.required === true })),
     events: list('events').map((e, i) => ({
-      id: member({ ...e, define: { type: 'timestamp' } }, `events[${i}]`).id,
-      name: text(e.name) || e.id,
-      desc: text(e.desc),
+      ...named(e, `events[${i}]`),
       type: e.type === 'alert' || e.type === 'fault' ? e.type : 'info',
       params: (Array.isArray(e.params) ? e.params : []).map((p, j) => member(p, `events[${i}].params[${j}]`)),
     })),
     actions: list('actions').map((a, i) => ({
-      id: member({ ...a, define: { type: 'timestamp' } }, `actions[${i}]`).id,
-      name: text(a.name) || a.id,
-      desc: text(a.desc),
+      ...named(a, `actions[${i}]`),
       input: (Array.isArray(a.input) ? a.input : []).map((p, j) => member(p, `actions[${i}].input[${j}]`)),
       output: (Array.isArray(a.output) ? a.output : []).map((p, j) => member(p, `actions[${i}].output[${j}]`)),
     })),

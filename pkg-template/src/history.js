@@ -3,8 +3,7 @@
 // a Context cursor. Their `Listover` is not trusted: the App API page says true means more to
 // read, the cloud API's twin that true means all is read; paging stops on an empty page, or when
 // the answer has no new Context.
-import { invalidInput } from './errors.js';
-import { deviceParams } from './methods.js';
+import { deviceParams, pageSizeOf } from './methods.js';
 
 const ms = (t) => (t instanceof Date ? t.getTime() : t);
 
@@ -20,21 +19,15 @@ async function* cursorPages(fetchPage, items, params) {
   }
 }
 
-function size(pageSize, fallback) {
-  if (pageSize === undefined || pageSize === null) return fallback;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw invalidInput('pageSize', `pageSize must be a positive integer, not ${pageSize}`);
-  return pageSize;
-}
-
 /** Every reported value of `FieldName` between MinTime and MaxTime (ms or Date), oldest first. */
 export async function* dataHistory(call, options) {
   const { pageSize, MinTime, MaxTime, ...rest } = options || {};
-  const params = { ...rest, MinTime: ms(MinTime), MaxTime: ms(MaxTime), Limit: size(pageSize, 100) };
+  const params = { ...rest, MinTime: ms(MinTime), MaxTime: ms(MaxTime), Limit: pageSizeOf(pageSize, 100) };
   yield* cursorPages((p) => call('AppGetDeviceDataHistory', deviceParams(p)), 'Results', params);
 }
 
 /** Every event between StartTime and EndTime (UNIX seconds; 0 or left out: the API's default). */
 export async function* eventHistory(call, options) {
   const { pageSize, ...rest } = options || {};
-  yield* cursorPages((p) => call('AppListEventHistory', deviceParams(p)), 'EventHistory', { ...rest, Size: size(pageSize, 50) });
+  yield* cursorPages((p) => call('AppListEventHistory', deviceParams(p)), 'EventHistory', { ...rest, Size: pageSizeOf(pageSize, 50) });
 }

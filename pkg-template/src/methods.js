@@ -6,16 +6,19 @@ import { checkJsonValue } from './json-values.js';
 
 export { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS } from './action-methods.js';
 
+/** "ProductId/DeviceName": two non-empty parts. */
+export const isDeviceId = (id) => typeof id === 'string' && /^[^/]+\/[^/]+$/.test(id);
+
 /**
  * A device named by `DeviceId` ("ProductId/DeviceName", as the official demo sends it) is sent
  * as the documented `ProductId` + `DeviceName`; anything else goes to the core's checks as given.
  */
 export function deviceParams(params) {
-  if (!params || typeof params !== 'object' || typeof params.DeviceId !== 'string' || params.ProductId !== undefined || params.DeviceName !== undefined) return params;
-  const parts = params.DeviceId.split('/');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return params; // the core names the fault
+  if (!params || typeof params !== 'object' || params.ProductId !== undefined || params.DeviceName !== undefined) return params;
+  if (!isDeviceId(params.DeviceId)) return params; // the core names the fault
   const { DeviceId, ...rest } = params;
-  return { ...rest, ProductId: parts[0], DeviceName: parts[1] };
+  const [ProductId, DeviceName] = DeviceId.split('/');
+  return { ...rest, ProductId, DeviceName };
 }
 
 /** The API wants `name` as JSON text; an object is sent as its JSON. */
@@ -49,10 +52,16 @@ export function deviceListParams(params) {
 
 export const PAGE_SIZE = 50; // the documented maximum
 
+/** An iterator's `pageSize`: `fallback` when left out (or null), else a positive integer. */
+export function pageSizeOf(pageSize, fallback) {
+  const size = pageSize === undefined || pageSize === null ? fallback : pageSize;
+  if (!Number.isInteger(size) || size < 1) throw invalidInput('pageSize', `pageSize must be a positive integer, not ${size}`);
+  return size;
+}
+
 /** Every item of a paged list: `fetchPage({Offset, Limit})` → the response, `items` names the list. */
 export async function* pages(fetchPage, items, pageSize) {
-  const limit = pageSize === undefined || pageSize === null ? PAGE_SIZE : pageSize;
-  if (!Number.isInteger(limit) || limit < 1) throw invalidInput('pageSize', `pageSize must be a positive integer, not ${limit}`);
+  const limit = pageSizeOf(pageSize, PAGE_SIZE);
   for (let offset = 0; ; ) {
     const page = await fetchPage({ Offset: offset, Limit: limit });
     const list = page[items];

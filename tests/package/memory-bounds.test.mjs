@@ -1,26 +1,16 @@
 // What hostile response bodies may cost: linear memory never shrinks, so after any 100 of them
 // the wasm's memory must stay under 8 MiB (README, Reliability). The package is required by
-// name; its wasm instance is caught while it loads, to read the memory's size (the package has
-// no accessor for it).
+// name, its wasm instance caught while it loads (as the memory benchmark does), to read the
+// memory's size.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { loadPackage } from '../../bench/load-package.mjs';
 
-const require = createRequire(import.meta.url);
-const instances = [];
-const Original = WebAssembly.Instance;
-WebAssembly.Instance = new Proxy(Original, {
-  construct(target, args, newTarget) {
-    const instance = Reflect.construct(target, args, newTarget === WebAssembly.Instance ? target : newTarget);
-    instances.push(instance);
-    return instance;
-  },
-});
-const sdk = require('iot-explorer-app');
-WebAssembly.Instance = Original;
+const { pkg: sdk, wasm } = loadPackage(createRequire(import.meta.url));
 
 const MiB = 1024 * 1024;
-const memoryBytes = () => instances[0].exports.memory.buffer.byteLength;
+const memoryBytes = () => wasm.memory.buffer.byteLength;
 
 /** Bodies a hostile or broken server could send, each at or past the limits. */
 function hostileBodies() {
