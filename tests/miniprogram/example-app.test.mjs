@@ -53,7 +53,7 @@ function loginCloudFunction() {
 }
 
 test('the example mini-program: login through the cloud function, devices with switches, live push, logout', { timeout: 60000 }, async () => {
-  assert.deepEqual(readdirSync(join(mp(), 'miniprogram_npm', PACKAGE_NAME)).sort(), ['index.js', 'iot_explorer_app_bg.wasm.br']);
+  assert.deepEqual(readdirSync(join(mp(), 'miniprogram_npm', PACKAGE_NAME)).sort(), ['index.js', 'index.js.map', 'iot_explorer_app_bg.wasm.br']);
   const cloudLogin = loginCloudFunction();
   const sb = createSandbox({ root: mp(), domains: [emulator.url] });
   const socket = createWxSocket();

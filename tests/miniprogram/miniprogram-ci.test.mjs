@@ -11,7 +11,7 @@ import { startEmulator } from '../emulator/server.mjs';
 import { cloudFunction } from './cloud-function.mjs';
 import { PACKAGE_NAME, REPO, createSandbox } from './sandbox.mjs';
 
-const MINIPROGRAM_FILES = ['index.js', 'iot_explorer_app_bg.wasm.br'];
+const MINIPROGRAM_FILES = ['index.js', 'index.js.map', 'iot_explorer_app_bg.wasm.br'];
 
 let emulator;
 let project;

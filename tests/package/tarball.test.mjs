@@ -19,6 +19,7 @@ test('the tarball contains exactly the files of the whitelist', () => {
     'index.d.mts',
     'index.d.ts',
     'miniprogram_dist/index.js',
+    'miniprogram_dist/index.js.map',
     'miniprogram_dist/iot_explorer_app_bg.wasm.br',
     'package.json',
   ]);
