@@ -116,13 +116,6 @@ pub fn is_retryable_code(code: &str) -> bool {
     }
 }
 
-/// True for the codes after which the only fix is a new access token.
-pub fn is_auth_expired_code(code: &str) -> bool {
-    // A plain window scan: `str::contains` brings 3 KB of substring search into the wasm.
-    let has = |needle: &[u8]| code.as_bytes().windows(needle.len()).any(|w| w == needle);
-    has(b"InvalidAccessToken") || has(b"VERIFY_LOGIN_FAIL")
-}
-
 /// `InternalError` messages can carry the real code: `InvalidParameterValue.UserLoginFailed|用户登录失败`.
 /// Returns that code when it is followed by `|` (or a full-width `｜`, blanks around either
 /// allowed) and has the `Category.Name` shape of a server code: a bare word such as
@@ -192,14 +185,5 @@ mod tests {
         assert_eq!(sub_code("has space|x"), None);
         assert_eq!(sub_code("|x"), None);
         assert_eq!(sub_code("a..b|x"), None);
-    }
-
-    #[test]
-    fn auth_expired() {
-        assert!(is_auth_expired_code(
-            "InvalidParameterValue.InvalidAccessToken"
-        ));
-        assert!(is_auth_expired_code("VERIFY_LOGIN_FAIL"));
-        assert!(!is_auth_expired_code("InternalError"));
     }
 }

@@ -13,7 +13,6 @@
 )]
 
 pub mod actions;
-mod base64;
 pub mod endpoint;
 pub(crate) mod envelope;
 pub mod error;
@@ -21,12 +20,10 @@ pub mod error_code;
 pub mod json;
 pub mod number;
 pub mod params;
-pub mod push;
 pub mod request;
 pub mod response;
 pub mod secret;
 pub mod sign;
-mod sort;
 mod value_text;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,7 @@ import { checkActionInput, checkControlData } from './data-template.js';
 import { newRequestId } from './request-id.js';
 import { retryPolicy, withRetry } from './retry.js';
 import { createPushHub, pushUrlFor } from './push.js';
+import { createPushChannel } from './push-session.js';
 import { Session } from './session.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
@@ -311,7 +312,7 @@ export function makeClients(core, platform) {
           throw new IotExplorerError('no WebSocket in this runtime: install the `ws` package or pass `socket`', { kind: 'Transport' });
         }
         hub = createPushHub({
-          channel: core.newPushChannel(options.push),
+          channel: createPushChannel(options.push, (text) => core.parseResponse(200, text)),
           openSocket,
           url: options.pushUrl || pushUrlFor(endpoint),
           session,

@@ -125,11 +125,5 @@ export function makeCore(raw, memory, defaults = () => ({})) {
         bodyText,
       ),
     ),
-    newPushChannel: guarded((config) => {
-      const handle = Number(callWith([jsonArg(config, 'push')], (b, k) => raw().pushOpen(b, k)));
-      return {
-        step: (input) => json([jsonArg(input, 'step')], (b, k) => raw().pushStep(handle, b, k)),
-      };
-    }),
   };
 }

@@ -20,7 +20,7 @@ export class IotExplorerError extends Error {
 
   /** True when only a new access token can fix the call (the token expired or was revoked). */
   get isAuthError() {
-    return typeof this.code === 'string' && /InvalidAccessToken|VERIFY_LOGIN_FAIL/.test(this.code);
+    return isAuthCode(this.code);
   }
 
   toJSON() {
@@ -28,6 +28,9 @@ export class IotExplorerError extends Error {
     return { name, kind, code, message, requestId, status, retryable, param, excerpt };
   }
 }
+
+/** True for the codes of a token that expired or was revoked. */
+export const isAuthCode = (code) => typeof code === 'string' && /InvalidAccessToken|VERIFY_LOGIN_FAIL/.test(code);
 
 /** What a call, login or subscribe that a logout overtook fails with. */
 export const loggedOutError = (during) =>

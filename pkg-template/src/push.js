@@ -1,5 +1,5 @@
-// The push channel's glue: one socket per client, driven by the core's state machine
-// (PushChannel.step). The socket is the runtime's (WebSocket, ws, wx.connectSocket); timers are
+// The push channel's glue: one socket per client, driven by its state machine
+// (push-session.js). The socket is the runtime's (WebSocket, ws, wx.connectSocket); timers are
 // setTimeout; events go to the callbacks of client.subscribe.
 import { IotExplorerError, loggedOutError, toIotExplorerError } from './errors.js';
 
@@ -49,7 +49,7 @@ export function wxSocketOpener(wxApi) {
 }
 
 /**
- * channel: a PushChannel; openSocket(url, {open, message, close}) → {send, close};
+ * channel: createPushChannel's; openSocket(url, {open, message, close}) → {send, close};
  * session: the client's Session; onError(error) for failures nobody awaits.
  */
 export function createPushHub({ channel, openSocket, url, session, onError, replyTimeoutMs = 20000, clock = () => Date.now() }) {
@@ -102,14 +102,9 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
     }
   }
 
-  /** Feeds `input` to the core and carries out its commands; `fail` gets a refused input. */
-  function step(input, fail = report) {
-    let out;
-    try {
-      out = channel.step({ ...input, now: Math.floor(clock()) });
-    } catch (e) {
-      return fail(e);
-    }
+  /** Feeds `input` to the state machine and carries out its commands. */
+  function step(input) {
+    const out = channel.step({ ...input, now: Math.floor(clock()) });
     wakeAt = out.wakeAt;
     depth++;
     for (const command of out.commands) {
@@ -194,8 +189,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         break;
       }
       case 'failed': {
-        const error = toIotExplorerError({ name: 'IotExplorerError', kind: 'Api', code: command.code, message: command.message });
-        if (answer(command.devices, error) === 0) report(error);
+        if (answer(command.devices, command.error) === 0) report(command.error);
         break;
       }
     }
@@ -248,8 +242,8 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
   return {
     /**
      * Waits for login, then subscribes; resolves to the unsubscribe function once the server
-     * confirms, or after the reply timeout (the channel keeps trying); rejects, subscribing
-     * nothing, when the core refuses the ids or the server refuses the subscription. Every
+     * confirms, or after the reply timeout (the channel keeps trying); rejects when the server
+     * refuses the subscription. Every
      * request lists all devices, so a refusal rejects every subscribe() it listed.
      */
     async subscribe(deviceIds, onEvent) {
@@ -284,14 +278,7 @@ export function createPushHub({ channel, openSocket, url, session, onError, repl
         };
         waiting.push(entry);
       });
-      let refused = null;
-      step({ type: 'subscribe', ids }, (e) => (refused = e));
-      if (refused) {
-        settle();
-        held = false;
-        hold(ids, onEvent, -1); // the core took none of them: nothing to tell it
-        throw toIotExplorerError(refused);
-      }
+      step({ type: 'subscribe', ids });
       try {
         await answered;
       } catch (e) {

@@ -907,10 +907,15 @@ pub fn check_params(action: &str, params: &Params) -> Result<()> {
     Ok(())
 }
 
+/// `ProductId/DeviceName`, both parts non-empty: the only form a device id has.
+fn is_device_id(id: &str) -> bool {
+    matches!(id.split_once('/'), Some((product, name)) if !product.is_empty() && !name.is_empty() && !name.contains('/'))
+}
+
 /// `DeviceId` ("ProductId/DeviceName"), or else both `ProductId` and `DeviceName`.
 fn check_device(params: &Params) -> Result<()> {
     match params.get("DeviceId") {
-        Some(Value::String(id)) if crate::push::events::is_device_id(id) => Ok(()),
+        Some(Value::String(id)) if is_device_id(id) => Ok(()),
         Some(Value::String(_)) => Err(Error::invalid(
             "DeviceId",
             "DeviceId must be \"ProductId/DeviceName\"",

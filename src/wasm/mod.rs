@@ -9,7 +9,6 @@ mod input;
 #[doc(hidden)]
 pub mod io;
 mod prepared;
-mod push;
 
 use wasm_bindgen::prelude::*;
 
