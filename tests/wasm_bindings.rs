@@ -8,18 +8,27 @@
     clippy::indexing_slicing
 )]
 
-use iot_explorer_app::wasm::io::{io_text, io_words, with_area};
-use iot_explorer_app::wasm::{
-    build_app_api_request_js, build_token_api_request_js, parse_login_response_js,
-    parse_response_js, sign_params_js,
+use iot_explorer_app::wasm::io::{io_text, io_words, set_signing_secret, with_area};
+use iot_explorer_app::wasm::prepared::{
+    build_app_api_prepared, build_token_api_prepared, sign_prepared,
 };
+use iot_explorer_app::wasm::{parse_login_response_js, parse_response_js};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const STRING: u32 = 0;
 const MISSING: u32 = 1;
 const OTHER: u32 = 2;
+
+/// Parameter value kinds and flag bits of `prepared.rs`, as `pkg-template/src/requests.js`
+/// sends them.
+const TEXT: u32 = 0;
+const NUMBER: u32 = 1;
 const JSON: u32 = 3;
+const NODE_SDK_VALUES: u32 = 2;
+const KEEP_EMPTY: u32 = 1;
+const STRING_TO_SIGN: u32 = 4;
+const MAKE_REQUEST_ID: u32 = 8;
 
 /// Lays `args` out, runs `call(bytes, kinds)`, and reads the answer: the result, or the error.
 fn run(args: &[(&str, u32)], call: impl FnOnce(u32, u32) -> i32) -> Result<Value, Value> {
@@ -47,32 +56,110 @@ fn run(args: &[(&str, u32)], call: impl FnOnce(u32, u32) -> i32) -> Result<Value
     }
 }
 
-fn sign(params: (&str, u32), secret: (&str, u32), options: (&str, u32)) -> Result<Value, Value> {
-    run(&[params, secret, options], sign_params_js)
+fn units(text: &str) -> u32 {
+    text.encode_utf16().count() as u32
 }
 
-fn app_request(input: &str) -> Result<Value, Value> {
-    run(&[(input, JSON)], build_app_api_request_js)
+/// Joins `fields` and `params` into one text with their UTF-16 lengths and kinds, as JS does;
+/// returns the parameter count and the text's byte length.
+fn lay_out(fields: &[&str], params: &[(&str, &str, u32)]) -> (u32, u32) {
+    let mut text = String::new();
+    let mut words = Vec::new();
+    for field in fields {
+        text.push_str(field);
+        words.push(units(field));
+    }
+    for (key, value, kind) in params {
+        text.push_str(key);
+        text.push_str(value);
+        words.extend([units(key), units(value), *kind]);
+    }
+    let bytes = text.len() as u32;
+    with_area(|area| {
+        area.text = text.into_bytes();
+        area.words = words;
+    });
+    (params.len() as u32, bytes)
 }
 
-const LOGIN: &str = r#"{"action":"AppGetTokenByWeiXin","appKey":"TestAppKey0000001","appSecret":"TestAppSecret00000000001",
-  "timestamp":1700000000,"nonce":1,"requestId":"req-0001",
-  "params":{"WxOpenID":"oABCDEF1234567890","NickName":"tests","Avatar":"http://example.com/path/to/avatar.jpg"}}"#;
+fn hold_secret(secret: &str) {
+    let (_, bytes) = lay_out(&[secret], &[]);
+    assert_eq!(set_signing_secret(bytes), 1);
+}
+
+/// An io answer: the text, or the error's JSON.
+fn read(answer: i32) -> Result<String, Value> {
+    let length = if answer >= 0 { answer } else { -answer - 1 } as usize;
+    let out = with_area(|area| String::from_utf8(area.text[..length].to_vec()).unwrap());
+    if answer >= 0 {
+        Ok(out)
+    } else {
+        Err(serde_json::from_str(&out).unwrap())
+    }
+}
+
+fn sign(params: &[(&str, &str, u32)], secret: &str, flags: u32) -> Result<String, Value> {
+    hold_secret(secret);
+    let (count, bytes) = lay_out(&[], params);
+    read(sign_prepared(count, bytes, flags))
+}
+
+/// The request the wasm wrote: url, method and content type by the word area's lengths, then
+/// the body.
+fn request(answer: i32) -> Result<(String, Value), Value> {
+    let text = read(answer)?;
+    let [url, method, kind] = with_area(|area| [area.words[0], area.words[1], area.words[2]]);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let cut = |from: u32, to: u32| String::from_utf16(&units[from as usize..to as usize]).unwrap();
+    assert_eq!(cut(url, url + method), "POST");
+    assert_eq!(cut(url + method, url + method + kind), "application/json");
+    let body = cut(url + method + kind, units.len() as u32);
+    Ok((cut(0, url), serde_json::from_str(&body).unwrap()))
+}
+
+const LOGIN_PARAMS: [(&str, &str, u32); 3] = [
+    ("WxOpenID", "oABCDEF1234567890", TEXT),
+    ("NickName", "tests", TEXT),
+    ("Avatar", "http://example.com/path/to/avatar.jpg", TEXT),
+];
+
+fn app_request(
+    fields: [&str; 4],
+    params: &[(&str, &str, u32)],
+    secret: &str,
+    timestamp: f64,
+    nonce: f64,
+    flags: u32,
+) -> Result<(String, Value), Value> {
+    hold_secret(secret);
+    let (count, bytes) = lay_out(&fields, params);
+    request(build_app_api_prepared(
+        count, bytes, timestamp, nonce, flags,
+    ))
+}
 
 #[test]
 fn sign_params_matches_public_vector() {
-    let params = r#"{"Action":"AppGetTokenByWeiXin","WxOpenID":"oABCDEF1234567890","NickName":"微信用户",
-      "Avatar":"https://thirdwx.qlogo.cn/mmopen/vi_32/abc/132","RequestId":"req-0002","Timestamp":1700000000,
-      "Nonce":42,"AppKey":"TestAppKey0000001"}"#;
-    let out = sign(
-        (params, JSON),
-        ("TestAppSecret00000000001", STRING),
-        ("", MISSING),
-    )
-    .unwrap();
-    assert_eq!(out["signature"], "UhPi1nirBzfWm2TAMtrbx9rq9dM=");
-    assert!(out["stringToSign"]
-        .as_str()
+    let params = [
+        ("Action", "AppGetTokenByWeiXin", TEXT),
+        ("WxOpenID", "oABCDEF1234567890", TEXT),
+        ("NickName", "微信用户", TEXT),
+        (
+            "Avatar",
+            "https://thirdwx.qlogo.cn/mmopen/vi_32/abc/132",
+            TEXT,
+        ),
+        ("RequestId", "req-0002", TEXT),
+        ("Timestamp", "1700000000", NUMBER),
+        ("Nonce", "42", NUMBER),
+        ("AppKey", "TestAppKey0000001", TEXT),
+    ];
+    let secret = "TestAppSecret00000000001";
+    assert_eq!(
+        sign(&params, secret, 0).unwrap(),
+        "UhPi1nirBzfWm2TAMtrbx9rq9dM="
+    );
+    assert!(sign(&params, secret, STRING_TO_SIGN)
         .unwrap()
         .starts_with("Action=AppGetTokenByWeiXin&AppKey="));
 }
@@ -82,28 +169,23 @@ fn areas_the_memory_cannot_hold_are_refused_and_leave_it_usable() {
     assert_eq!(io_text(u32::MAX), 0);
     assert_eq!(io_words(u32::MAX), 0);
     assert_ne!(io_text(16), 0);
-    let out = sign(("{\"a\":\"1\"}", JSON), ("s", STRING), ("", MISSING)).unwrap();
-    assert_eq!(out["stringToSign"], "a=1");
+    assert_eq!(
+        sign(&[("a", "1", TEXT)], "s", STRING_TO_SIGN).unwrap(),
+        "a=1"
+    );
 }
 
 #[test]
 fn sign_params_options_and_errors() {
-    let params = (r#"{"A":"","B":"x","Ids":[]}"#, JSON);
-    let keep = (r#"{"emptyValues":"keep","values":"node-sdk"}"#, JSON);
-    let out = sign(params, ("s", STRING), keep).unwrap();
-    assert_eq!(out["stringToSign"], "A=&B=x&Ids=");
-
-    let e = sign(params, ("s", STRING), ("", MISSING)).unwrap_err();
-    assert_eq!(e["kind"], "InvalidInput");
-    assert_eq!(e["param"], "Ids");
-    let e = sign(params, ("s", STRING), (r#"{"values":"loose"}"#, JSON)).unwrap_err();
-    assert_eq!(e["param"], "values");
-    let e = sign(params, ("", OTHER), ("", MISSING)).unwrap_err();
+    let params = [("A", "", TEXT), ("B", "x", TEXT), ("Ids", "[]", JSON)];
+    let flags = KEEP_EMPTY | NODE_SDK_VALUES | STRING_TO_SIGN;
+    assert_eq!(sign(&params, "s", flags).unwrap(), "A=&B=x&Ids=");
+    let e = sign(&params, "s", 0).unwrap_err();
     assert_eq!(
-        (&e["param"], &e["code"]),
-        (&"appSecret".into(), &"InvalidParameter".into())
+        (&e["kind"], &e["param"]),
+        (&"InvalidInput".into(), &"Ids".into())
     );
-    let e = sign(params, ("", MISSING), ("", MISSING)).unwrap_err();
+    let e = sign(&params, "", 0).unwrap_err();
     assert_eq!(
         (&e["param"], &e["code"]),
         (&"appSecret".into(), &"MissingParameter".into())
@@ -111,45 +193,56 @@ fn sign_params_options_and_errors() {
 }
 
 #[test]
-fn params_that_are_not_an_object_of_text_are_typed_errors() {
-    for (params, what) in [
-        ((r#"{"S":"\ud800"}"#, JSON), "lone surrogate"),
-        (("[1]", JSON), "array"),
-        (("", MISSING), "missing"),
-        (("", OTHER), "a function"),
-        (("{", JSON), "not JSON"),
+fn values_that_cannot_be_read_are_typed_errors_naming_their_place() {
+    for (params, param) in [
+        (vec![("S", r#"["\ud800"]"#, JSON)], "S"),
+        (vec![("S", "{", JSON)], "S"),
     ] {
-        let e = sign(params, ("s", STRING), ("", MISSING)).unwrap_err();
-        assert_eq!(e["kind"], "InvalidInput", "{what}");
-        assert_eq!(e["param"], "params", "{what}");
+        let e = sign(&params, "s", NODE_SDK_VALUES).unwrap_err();
+        assert_eq!(e["kind"], "InvalidInput", "{params:?}");
+        assert_eq!(e["param"], param, "{params:?}");
     }
+    // A key ending in a high surrogate and a value starting with a low one: joined they make a
+    // pair, so the lengths JS gives (one unit each) end inside it.
+    hold_secret("s");
+    let text = "K😀";
+    with_area(|area| {
+        area.text = text.as_bytes().to_vec();
+        area.words = vec![2, 1, TEXT];
+    });
+    let e = read(sign_prepared(1, text.len() as u32, 0)).unwrap_err();
+    assert_eq!(e["param"], "params");
 }
 
 #[test]
 fn app_api_request_is_signed_and_complete() {
-    let out = app_request(LOGIN).unwrap();
-    assert_eq!(
-        out["url"],
-        "https://iot.cloud.tencent.com/api/exploreropen/appapi"
-    );
-    assert_eq!(out["method"], "POST");
-    assert_eq!(out["headers"]["content-type"], "application/json");
-    let body: Value = serde_json::from_str(out["body"].as_str().unwrap()).unwrap();
+    let fields = ["AppGetTokenByWeiXin", "TestAppKey0000001", "req-0001", ""];
+    let (url, body) = app_request(
+        fields,
+        &LOGIN_PARAMS,
+        "TestAppSecret00000000001",
+        1700000000.0,
+        1.0,
+        0,
+    )
+    .unwrap();
+    assert_eq!(url, "https://iot.cloud.tencent.com/api/exploreropen/appapi");
     assert_eq!(body["Signature"], "k6gG9JD7S3vqUz17nfXSbpcynS4=");
     assert_eq!(body["Nonce"], 1);
-    assert!(!out["body"].as_str().unwrap().contains("TestAppSecret"));
+    assert!(!body.to_string().contains("TestAppSecret"));
 }
 
 #[test]
 fn app_api_request_fills_defaults() {
-    let input = r#"{"action":"AppGetTokenByWeiXin","appKey":"k","appSecret":"s","endpoint":"oversea",
-      "params":{"WxOpenID":"o","NickName":"n","Avatar":"a"}}"#;
-    let out = app_request(input).unwrap();
-    assert!(out["url"]
-        .as_str()
-        .unwrap()
-        .starts_with("https://oversea.iotcloud.tencentiotcloud.com/"));
-    let body: Value = serde_json::from_str(out["body"].as_str().unwrap()).unwrap();
+    let fields = ["AppGetTokenByWeiXin", "k", "", "oversea"];
+    let params = [
+        ("WxOpenID", "o", TEXT),
+        ("NickName", "n", TEXT),
+        ("Avatar", "a", TEXT),
+    ];
+    let (url, body) =
+        app_request(fields, &params, "s", f64::NAN, f64::NAN, MAKE_REQUEST_ID).unwrap();
+    assert!(url.starts_with("https://oversea.iotcloud.tencentiotcloud.com/"));
     let nonce = body["Nonce"].as_f64().unwrap();
     assert!((1.0..=2147483647.0).contains(&nonce) && nonce.fract() == 0.0);
     let now = js_sys::Date::now() / 1000.0;
@@ -162,41 +255,37 @@ fn app_api_request_fills_defaults() {
 
 #[test]
 fn app_api_request_input_errors() {
-    for (input, param) in [
+    let login = ["AppGetTokenByWeiXin", "k", "r", ""];
+    for (fields, params, secret, timestamp, nonce, param) in [
         (
-            r#"{"action":"AppGetTokenByWeiXin","appKey":"k","appSecret":"s","params":{"WxOpenID":"o","Avatar":"a"}}"#,
+            login,
+            &[LOGIN_PARAMS[0], LOGIN_PARAMS[2]][..],
+            "s",
+            1.0,
+            1.0,
             "NickName",
         ),
+        (login, &LOGIN_PARAMS[..], "s", 1.0, 1.5, "nonce"),
+        (login, &LOGIN_PARAMS[..], "s", 1.0e12, 1.0, "timestamp"),
+        (login, &LOGIN_PARAMS[..], "", 1.0, 1.0, "appSecret"),
         (
-            r#"{"action":"X","appKey":"k","appSecret":"s","requestID":"typo"}"#,
-            "requestID",
-        ),
-        (
-            r#"{"action":"X","appKey":"k","appSecret":"s","nonce":1.5}"#,
-            "nonce",
-        ),
-        (
-            r#"{"action":"X","appKey":"k","appSecret":"s","timestamp":"1"}"#,
-            "timestamp",
-        ),
-        (r#"{"action":"X","appKey":"k"}"#, "appSecret"),
-        (
-            r#"{"action":"X","appKey":"k","appSecret":"s","endpoint":"ftp://x"}"#,
+            ["X", "k", "r", "ftp://x"],
+            &[][..],
+            "s",
+            1.0,
+            1.0,
             "endpoint",
         ),
-        (
-            r#"{"action":"X","appKey":"k","appSecret":"s","params":[1]}"#,
-            "params",
-        ),
-        (
-            r#"{"action":"X","appKey":"k","appSecret":"s","signing":{"emptyValues":"no"}}"#,
-            "emptyValues",
-        ),
-        (r#""just a string""#, "request"),
+        (["", "k", "r", ""], &[][..], "s", 1.0, 1.0, "action"),
+        (["X", "", "r", ""], &[][..], "s", 1.0, 1.0, "appKey"),
+        (["X", "k", "", ""], &[][..], "s", 1.0, 1.0, "requestId"),
+        (login, &[("Nonce", "1", NUMBER)][..], "s", 1.0, 1.0, "Nonce"),
+        (login, &[("N", "1x", NUMBER)][..], "s", 1.0, 1.0, "N"),
+        (login, &[("K", "v", 9)][..], "s", 1.0, 1.0, "K"),
     ] {
-        let e = app_request(input).unwrap_err();
-        assert_eq!(e["kind"], "InvalidInput", "{input}");
-        assert_eq!(e["param"], param, "{input}");
+        let e = app_request(fields, params, secret, timestamp, nonce, 0).unwrap_err();
+        assert_eq!(e["kind"], "InvalidInput", "{fields:?} {params:?}");
+        assert_eq!(e["param"], param, "{fields:?} {params:?}");
         assert!(e["requestId"].is_null());
         assert_eq!(e["retryable"], false);
     }
@@ -204,18 +293,21 @@ fn app_api_request_input_errors() {
 
 #[test]
 fn token_api_request() {
-    let input = r#"{"action":"AppGetUser","accessToken":"tok","requestId":"r1","endpoint":"http://127.0.0.1:9/api/exploreropen"}"#;
-    let out = run(&[(input, JSON)], build_token_api_request_js).unwrap();
-    assert_eq!(out["url"], "http://127.0.0.1:9/api/exploreropen/tokenapi");
+    let fields = [
+        "AppGetUser",
+        "tok",
+        "r1",
+        "http://127.0.0.1:9/api/exploreropen",
+    ];
+    let (count, bytes) = lay_out(&fields, &[]);
+    let (url, body) = request(build_token_api_prepared(count, bytes, 0)).unwrap();
+    assert_eq!(url, "http://127.0.0.1:9/api/exploreropen/tokenapi");
     assert_eq!(
-        out["body"],
+        body.to_string(),
         r#"{"Action":"AppGetUser","RequestId":"r1","AccessToken":"tok"}"#
     );
-    let e = run(
-        &[(r#"{"action":"AppGetUser"}"#, JSON)],
-        build_token_api_request_js,
-    )
-    .unwrap_err();
+    let (count, bytes) = lay_out(&["AppGetUser", "", "r1", ""], &[]);
+    let e = request(build_token_api_prepared(count, bytes, 0)).unwrap_err();
     assert_eq!(e["param"], "accessToken");
 }
 

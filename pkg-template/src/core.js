@@ -1,28 +1,9 @@
-// The wasm core behind the public functions: the fast paths first (prepared.js), else each
-// argument as text or JSON text through the wasm's io area (wasm-io.js); input checks JSON
-// cannot express; every exception turned into an IotExplorerError.
-import { invalidInput, toIotExplorerError } from './errors.js';
-import { checkParams } from './json-values.js';
-import { Signed, preparedCalls } from './prepared.js';
+// The wasm core behind the public functions: signing and request building through
+// requests.js, parsing with each argument as text through the wasm's io area (wasm-io.js);
+// every exception turned into an IotExplorerError.
+import { toIotExplorerError } from './errors.js';
+import { requestCalls } from './requests.js';
 import { createWasmIo } from './wasm-io.js';
-
-/** NaN and ±Infinity, which JSON.stringify would send as null (meaning "the default"). */
-function checkNumbers(input, names) {
-  for (const name of names) {
-    const v = input[name];
-    if (typeof v === 'number' && !Number.isFinite(v)) throw invalidInput(name, `${name} must be an integer, not ${v}`);
-  }
-}
-
-/** Fills the runtime's defaults (request id, nonce) into the members the caller left out. */
-function withDefaults(input, kind, defaults) {
-  if (input === null || typeof input !== 'object') return input;
-  const merged = { ...input };
-  for (const [key, value] of Object.entries(defaults(kind))) {
-    if (merged[key] === undefined || merged[key] === null) merged[key] = value;
-  }
-  return merged;
-}
 
 // A text of more UTF-16 units than this has more UTF-8 bytes than the core's JSON limit
 // (MAX_TEXT_BYTES in src/json/parse.rs, 1 MiB), which it refuses whatever follows: so only this
@@ -34,22 +15,10 @@ const bounded = (text) => (text.length > MAX_TEXT_UNITS ? text.slice(0, MAX_TEXT
 const STRING = 0;
 const MISSING = 1;
 const OTHER = 2;
-const JSON_TEXT = 3;
 
 const stringArg = (v) => (typeof v === 'string' ? [v, STRING] : v === undefined || v === null ? ['', MISSING] : ['', OTHER]);
 /** A response body: the core reads at most MAX_TEXT_UNITS of it (see above). */
 const bodyArg = (v) => stringArg(typeof v === 'string' ? bounded(v) : v);
-
-function jsonArg(v, what) {
-  if (v === undefined || v === null) return ['', MISSING];
-  let text;
-  try {
-    text = JSON.stringify(v);
-  } catch (e) {
-    throw invalidInput(what, `${what} cannot be sent as JSON: ${e && e.message}`);
-  }
-  return text === undefined ? ['', OTHER] : [bounded(text), JSON_TEXT];
-}
 
 /**
  * A parsed response's body from the wasm's answer: where it lies in the body text ([offset
@@ -75,7 +44,7 @@ const statusArg = (status) => (typeof status === 'number' ? status : NaN);
  */
 export function makeCore(raw, memory, defaults = () => ({})) {
   const io = createWasmIo(raw, memory);
-  const prepared = preparedCalls(raw, io);
+  const requests = requestCalls(raw, io);
   const guarded = (fn) => (...args) => {
     try {
       return fn(...args);
@@ -89,35 +58,15 @@ export function makeCore(raw, memory, defaults = () => ({})) {
     const kinds = args.reduce((k, a, i) => k | (a[1] << (3 * i)), 0);
     return io.answer(call(bytes, kinds));
   };
-  const json = (args, call) => JSON.parse(callWith(args, call));
-  /** A request builder: its fast path, else the request object as JSON text to `exported`. */
-  const requestBuilder = (fast, kind, exported) =>
-    guarded((input) => {
-      const built = fast(input, defaults);
-      if (built !== null) return built;
-      if (input && typeof input === 'object') {
-        if (input.params !== undefined && input.params !== null) checkParams(input.params);
-        checkNumbers(input, ['timestamp', 'nonce']);
-      }
-      const args = [jsonArg(withDefaults(input, kind, defaults), 'request')];
-      return json(args, (b, k) => raw()[exported](b, k));
-    });
   return {
-    signParams: guarded((params, appSecret, options) => {
-      const fast = prepared.sign(params, appSecret, options);
-      if (fast !== null) return fast;
-      checkParams(params);
-      const args = [jsonArg(params, 'params'), stringArg(appSecret), jsonArg(options, 'options')];
-      const signed = json(args, (b, k) => raw().signParams(b, k));
-      return new Signed(signed.signature, () => signed.stringToSign);
-    }),
-    buildAppApiRequest: requestBuilder(prepared.appApiRequest, 'appapi', 'buildAppApiRequest'),
-    buildTokenApiRequest: requestBuilder(prepared.tokenApiRequest, 'tokenapi', 'buildTokenApiRequest'),
+    signParams: guarded(requests.signParams),
+    buildAppApiRequest: guarded((input) => requests.buildAppApiRequest(input, defaults)),
+    buildTokenApiRequest: guarded((input) => requests.buildTokenApiRequest(input, defaults)),
     parseResponse: guarded((status, bodyText) =>
       bodyOf(callWith([bodyArg(bodyText)], (b, k) => raw().parseResponse(statusArg(status), b, k)), bodyText),
     ),
     parseLoginResponse: guarded((status, bodyText) =>
-      json([bodyArg(bodyText)], (b, k) => raw().parseLoginResponse(statusArg(status), b, k)),
+      JSON.parse(callWith([bodyArg(bodyText)], (b, k) => raw().parseLoginResponse(statusArg(status), b, k))),
     ),
     parseActionResponse: guarded((action, status, bodyText) =>
       bodyOf(

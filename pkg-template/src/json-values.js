@@ -8,22 +8,11 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const MAX_DEPTH = 128;
 
 /**
- * Values JSON.stringify would silently drop, turn into null or into other text (NaN, a Date,
- * a boxed primitive, anything with toJSON), at any depth, get a typed error naming the
- * parameter instead. Own members only: those are what JSON.stringify sends.
+ * A walk over the values of one call's parameters: each object is looked into once (a cycle
+ * is JSON.stringify's to report), and no more values than JSON text under the core's limit can
+ * hold (1 MiB, 20,000 values; src/json/parse.rs): past that the core refuses it as too large.
  */
-export function checkParams(params, where = 'params') {
-  if (params === null || typeof params !== 'object' || Array.isArray(params) || typeof params.toJSON === 'function') {
-    throw invalidInput(where, `${where} must be a plain object`);
-  }
-  // Each object is looked into once (a cycle is JSON.stringify's to report), and no more values
-  // than JSON text under the core's limit can hold (1 MiB, 20,000 values; src/json/parse.rs):
-  // past that it is refused as too large.
-  const walk = { seen: new Set(), budget: 20_000 };
-  for (const key in params) {
-    if (hasOwn.call(params, key)) checkValue(params[key], key, key, 0, walk);
-  }
-}
+export const newWalk = () => ({ seen: new Set(), budget: 20_000 });
 
 /** `path` names the value in messages; `param` is the parameter it is in. */
 function checkValue(v, param, path, depth, walk) {
@@ -51,7 +40,10 @@ function checkValue(v, param, path, depth, walk) {
   }
 }
 
-/** checkParams for one value, named `param`: an object or array with what JSON would change in it. */
-export function checkJsonValue(value, param) {
-  checkValue(value, param, param, 0, { seen: new Set(), budget: 4 * 1024 * 1024 });
-}
+/**
+ * Values JSON.stringify would silently drop, turn into null or into other text (NaN, a Date,
+ * a boxed primitive, anything with toJSON), at any depth of `value` (an object, an array or
+ * null), get a typed error naming the parameter `param` instead. Own members only: those are
+ * what JSON.stringify sends.
+ */
+export const checkJsonValue = (value, param, walk = newWalk()) => checkValue(value, param, param, 0, walk);

@@ -31,7 +31,7 @@ export function createWasmIo(raw, memory) {
   };
 
   /**
-   * For the general path: writes each of the strings `pieces` as UTF-8 into the wasm's text
+   * For the parsing calls: writes each of the strings `pieces` as UTF-8 into the wasm's text
    * area (an unpaired surrogate becomes U+FFFD, as TextEncoder does), and its byte length into
    * the word area. Returns the text's byte length.
    */
@@ -53,7 +53,7 @@ export function createWasmIo(raw, memory) {
   }
 
   /**
-   * For the fast paths: writes `text` (the pieces joined) as UTF-8 into the text area in one go,
+   * For signing and request building: writes `text` (the pieces joined) as UTF-8 into the text area in one go,
    * and `lengths` (each piece's UTF-16 length, and the parameters' kinds) into the word area;
    * the wasm finds the pieces' bytes. Returns the text's byte length.
    */

@@ -61,8 +61,8 @@ fn address_of<T: Clone + Default>(items: &mut Vec<T>, len: u32) -> u32 {
     items.as_ptr() as usize as u32
 }
 
-/// `setSigningSecret(bytes) → 1` when the first `bytes` of the text area, laid out as for the
-/// fast paths (one piece, its UTF-16 length in the word area), are an AppSecret: it is kept (as
+/// `setSigningSecret(bytes) → 1` when the first `bytes` of the text area, laid out as for
+/// `prepared.rs` (one piece, its UTF-16 length in the word area), are an AppSecret: it is kept (as
 /// keyed HMAC state) for the following signed calls and wiped from the text area. 0 otherwise.
 #[wasm_bindgen(js_name = setSigningSecret)]
 pub fn set_signing_secret(bytes: u32) -> u32 {
@@ -129,10 +129,11 @@ pub struct Layout<'a> {
 /// How the word area measures the pieces of the text.
 #[derive(Clone, Copy)]
 pub enum Lengths {
-    /// In bytes: each piece was encoded on its own (the general path).
+    /// In bytes: each piece was encoded on its own (`input.rs`).
     Bytes,
-    /// In UTF-16 units, as JS's `length`: the pieces were joined and encoded as one string (the
-    /// fast paths). U+FFFD is refused, as that is what the encoder made of an unpaired surrogate.
+    /// In UTF-16 units, as JS's `length`: the pieces were joined and encoded as one string
+    /// (`prepared.rs`; JS refuses unpaired surrogates in what it sends, while an AppSecret's
+    /// become U+FFFD, as node:crypto keys them).
     Utf16Units,
 }
 
@@ -172,7 +173,7 @@ pub fn layout(
 }
 
 /// The byte length of the first `units` UTF-16 units of the UTF-8 `text`; `None` when the text
-/// runs out, the count ends inside a surrogate pair, or it holds U+FFFD.
+/// runs out or the count ends inside a surrogate pair.
 fn utf8_length_of_units(text: &[u8], units: u32) -> Option<usize> {
     let mut left = units as usize;
     if text.get(..left).is_some_and(<[u8]>::is_ascii) {
@@ -183,7 +184,6 @@ fn utf8_length_of_units(text: &[u8], units: u32) -> Option<usize> {
         let (bytes, width) = match *text.get(at)? {
             0x00..=0x7f => (1, 1),
             0xc0..=0xdf => (2, 1),
-            0xef if text.get(at..at + 3) == Some(&[0xef, 0xbf, 0xbd]) => return None,
             0xe0..=0xef => (3, 1),
             0xf0..=0xf7 => (4, 2),
             _ => return None,

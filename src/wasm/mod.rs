@@ -1,28 +1,24 @@
 //! JavaScript bindings. Every call crosses through the io area (`io.rs`): arguments written
-//! there by JS as UTF-8 pieces (strings as they are, objects as `JSON.stringify` text), the
-//! answer read back from it (the result, or the error as JSON). Signing and request building
-//! first try the fast paths of `prepared.rs`, which take parameters as key, value text and kind.
+//! there by JS as UTF-8 pieces, the answer read back from it (the result, or the error as
+//! JSON). Signing and request building (`prepared.rs`) take parameters as key, value text and
+//! kind; parsing (here) takes the status and the body text.
 
 mod allocator;
 mod defaults;
 mod input;
 #[doc(hidden)]
 pub mod io;
-mod prepared;
+#[doc(hidden)]
+pub mod prepared;
 
 use wasm_bindgen::prelude::*;
 
 use crate::actions::login::parse_token_grant;
 use crate::actions::spec::check_result;
 use crate::error::Result;
-use crate::json::{self, write_string, LoneSurrogates, Value};
-use crate::request::{
-    build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
-};
+use crate::json::{self, LoneSurrogates, Value};
 use crate::response::{excerpt, parse_response, ApiResponse};
-use crate::secret::AppSecret;
-use crate::sign::sign;
-use input::{status_code, Args, Fields};
+use input::{status_code, Args};
 use io::{answer, with_area};
 
 /// Runs a call over its `count` arguments in the io area and puts the answer there.
@@ -30,92 +26,6 @@ fn call(count: usize, bytes: u32, kinds: u32, body: impl FnOnce(&Args) -> Result
     with_area(|area| {
         let result = Args::read(area, count, bytes, kinds).and_then(|args| body(&args));
         answer(area, result)
-    })
-}
-
-/// `signParams(params, appSecret, options?) → { stringToSign, signature }`
-#[wasm_bindgen(js_name = signParams)]
-pub fn sign_params_js(bytes: u32, kinds: u32) -> i32 {
-    call(3, bytes, kinds, |args| {
-        let params = args.json(0, "params")?.unwrap_or(Value::Null);
-        let params = crate::Params::from_object(params, "params")?;
-        let secret = AppSecret::new(args.string(1, "appSecret")?);
-        let options = input::signing_options(args.json(2, "options")?)?;
-        let signed = sign(&params, &secret, options)?;
-        let mut out = String::from("{\"stringToSign\":");
-        write_string(&signed.string_to_sign, &mut out);
-        out.push_str(",\"signature\":");
-        write_string(&signed.signature, &mut out);
-        out.push('}');
-        Ok(out)
-    })
-}
-
-/// `buildAppApiRequest({ action, params, appKey, appSecret, timestamp?, nonce?, requestId?,
-/// endpoint?, signing? }) → { url, method, headers, body }`
-#[wasm_bindgen(js_name = buildAppApiRequest)]
-pub fn build_app_api_request_js(bytes: u32, kinds: u32) -> i32 {
-    call(1, bytes, kinds, |args| {
-        let input = args.json(0, "request")?.unwrap_or(Value::Null);
-        let mut f = Fields::new(input, "request")?;
-        let action = f.string("action")?;
-        let params = f.params()?;
-        let app_key = f.string("appKey")?;
-        let app_secret = AppSecret::new(f.string("appSecret")?);
-        let timestamp = match f.optional_integer("timestamp")? {
-            Some(t) => t,
-            None => defaults::now_seconds()?,
-        };
-        let nonce = match f.optional_integer("nonce")? {
-            Some(n) => n,
-            None => defaults::nonce()?,
-        };
-        let request_id = match f.optional_string("requestId")? {
-            Some(id) => id,
-            None => defaults::request_id()?,
-        };
-        let endpoint = f.endpoint()?;
-        let signing = input::signing_options(f.optional("signing"))?;
-        f.finish()?;
-        let built = build_app_api_request(&AppApiCall {
-            action: &action,
-            params: &params,
-            app_key: &app_key,
-            app_secret: &app_secret,
-            timestamp,
-            nonce,
-            request_id: &request_id,
-            endpoint: &endpoint,
-            signing,
-        })?;
-        Ok(request_json(&built.request))
-    })
-}
-
-/// `buildTokenApiRequest({ action, params, accessToken, requestId?, endpoint? })
-/// → { url, method, headers, body }`
-#[wasm_bindgen(js_name = buildTokenApiRequest)]
-pub fn build_token_api_request_js(bytes: u32, kinds: u32) -> i32 {
-    call(1, bytes, kinds, |args| {
-        let input = args.json(0, "request")?.unwrap_or(Value::Null);
-        let mut f = Fields::new(input, "request")?;
-        let action = f.string("action")?;
-        let params = f.params()?;
-        let access_token = f.string("accessToken")?;
-        let request_id = match f.optional_string("requestId")? {
-            Some(id) => id,
-            None => defaults::request_id()?,
-        };
-        let endpoint = f.endpoint()?;
-        f.finish()?;
-        let request = build_token_api_request(&TokenApiCall {
-            action: &action,
-            params: &params,
-            access_token: &access_token,
-            request_id: &request_id,
-            endpoint: &endpoint,
-        })?;
-        Ok(request_json(&request))
     })
 }
 
@@ -197,17 +107,4 @@ pub fn parse_login_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
         ]);
         Ok(out.to_json())
     })
-}
-
-fn request_json(request: &HttpRequest) -> String {
-    Value::Object(vec![
-        ("url".into(), request.url.as_str().into()),
-        ("method".into(), request.method.into()),
-        (
-            "headers".into(),
-            Value::Object(vec![("content-type".into(), request.content_type.into())]),
-        ),
-        ("body".into(), request.body.as_str().into()),
-    ])
-    .to_json()
 }

@@ -1,38 +1,41 @@
-//! The fast paths behind `signParams`, `buildAppApiRequest` and `buildTokenApiRequest`, for
-//! arguments laid out in the io area (see `io.rs`): parameter values are strings, finite
-//! numbers (as `String(n)` wrote them) or booleans. Whatever these paths do not take, errors
-//! included, answers `FALLBACK`, and JS then takes the general path, which reports it.
+//! `signParams`, `buildAppApiRequest` and `buildTokenApiRequest`: their one path. Arguments are
+//! laid out in the io area (see `io.rs`): a few text fields, then each parameter's key, value
+//! text and kind. JS checks what only it can see (types, unknown members, values JSON cannot
+//! carry); everything else is checked here, and errors come back as the io area's error answer.
 
 use std::borrow::Cow;
 
 use wasm_bindgen::prelude::*;
 
 use super::defaults;
-use super::io::{layout, put_result, with_area, Area, Lengths::Utf16Units};
+use super::io::{answer, layout, put_result, with_area, Area, Layout, Lengths::Utf16Units};
 use crate::endpoint::Endpoint;
-use crate::json::{Number, Value};
+use crate::error::{Error, Result};
+use crate::json::{parse, JsonError, LoneSurrogates, Number, Value};
 use crate::params::Params;
 use crate::request::{
     build_app_api_request, build_token_api_request, AppApiCall, HttpRequest, TokenApiCall,
 };
 use crate::sign::{EmptyValues, SigningOptions, ValueFormat};
+use crate::value_text::value_text;
 use iot_explorer_signing::string_and_signature;
-
-const FALLBACK: i32 = -1;
 
 /// Value kinds in the word area, one per parameter after its key and value lengths.
 const STRING: u32 = 0;
 const NUMBER: u32 = 1;
 const BOOLEAN: u32 = 2;
+/// The value's `JSON.stringify` text: an object, an array or null.
+const JSON_TEXT: u32 = 3;
 
-/// Flag bits: `emptyValues: "keep"`, `values: "node-sdk"`, and (signing only) answer the
-/// string to sign instead of the signature.
+/// Flag bits: `emptyValues: "keep"`, `values: "node-sdk"`, (signing only) answer the string to
+/// sign instead of the signature, and (requests) make the request id.
 const KEEP_EMPTY: u32 = 1;
 const NODE_SDK_VALUES: u32 = 2;
 const STRING_TO_SIGN: u32 = 4;
+const MAKE_REQUEST_ID: u32 = 8;
 
-/// The leading pieces of a request's text: action, appKey or accessToken, requestId (empty:
-/// make one), endpoint (empty: the default).
+/// The leading pieces of a request's text: action, appKey or accessToken, requestId, endpoint
+/// (empty: the default).
 const REQUEST_FIELDS: usize = 4;
 
 fn signing_options(flags: u32) -> SigningOptions {
@@ -50,31 +53,87 @@ fn signing_options(flags: u32) -> SigningOptions {
     }
 }
 
-/// `signPrepared(count, bytes, flags) → length` of the signature (or the string to sign) in
-/// the text area, signed with the secret of `setSigningSecret`; or -1.
-#[wasm_bindgen(js_name = signPrepared)]
-pub fn sign_prepared(count: u32, bytes: u32, flags: u32) -> i32 {
-    with_area(|area| match signed_text(area, count, bytes, flags) {
-        Some(text) => put_result(area, &text),
-        None => FALLBACK,
+/// The pieces as JS laid them out; they do not add up only when a key and the value after it
+/// were joined into one surrogate pair (each alone held an unpaired surrogate).
+fn layout_of(area: &Area, fields: usize, count: u32, bytes: u32) -> Result<Layout<'_>> {
+    layout(area, Utf16Units, fields, count, bytes).ok_or_else(|| {
+        Error::invalid(
+            "params",
+            "params contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form",
+        )
     })
 }
 
-fn signed_text(area: &Area, count: u32, bytes: u32, flags: u32) -> Option<Vec<u8>> {
-    let layout = layout(area, Utf16Units, 0, count, bytes)?;
-    let pairs = layout.params.iter().map(|&(key, text, _)| (key, text));
-    let key = match flags & STRING_TO_SIGN {
-        0 => Some(area.secret.as_ref()?.keyed()),
-        _ => None,
-    };
-    let empty_values = signing_options(flags).empty_values;
-    let (text, signature) = string_and_signature(pairs.collect(), empty_values, key);
-    Some(signature.unwrap_or(text))
+fn text_of(piece: &[u8]) -> Result<&str> {
+    core::str::from_utf8(piece).map_err(|_| Error::invalid("arguments", "internal: not UTF-8"))
 }
 
-/// `buildAppApiPrepared(count, bytes, timestamp, nonce, flags) → length` of the request in the
-/// text area (url, method, content type, body; the first three UTF-16 lengths in the word
-/// area); timestamp and nonce NaN mean "make one"; or -1.
+fn json_value(key: &str, text: &str) -> Result<Value> {
+    parse(text, LoneSurrogates::Reject).map_err(|e| match e {
+        JsonError::LoneSurrogate { .. } => Error::invalid(
+            key,
+            format!("{key} contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form"),
+        ),
+        other => Error::invalid(key, format!("{key} is too large or not valid JSON: {other}")),
+    })
+}
+
+fn value_of(key: &str, text: &str, kind: u32) -> Result<Value> {
+    match kind {
+        STRING => Ok(Value::String(text.into())),
+        NUMBER => Number::parse(text)
+            .map(Value::Number)
+            .ok_or_else(|| Error::invalid(key, format!("{key} is not a number"))),
+        BOOLEAN => Ok(Value::Bool(text == "true")),
+        JSON_TEXT => json_value(key, text),
+        _ => Err(Error::invalid(key, "internal: unknown value kind")),
+    }
+}
+
+/// `signPrepared(count, bytes, flags)`: the signature (or the string to sign) of the laid-out
+/// parameters, signed with the secret of `setSigningSecret`, as an io answer.
+#[wasm_bindgen(js_name = signPrepared)]
+pub fn sign_prepared(count: u32, bytes: u32, flags: u32) -> i32 {
+    with_area(|area| match signed_text(area, count, bytes, flags) {
+        Ok(text) => put_result(area, &text),
+        Err(e) => answer(area, Err(e)),
+    })
+}
+
+fn signed_text(area: &Area, count: u32, bytes: u32, flags: u32) -> Result<Vec<u8>> {
+    let key = match flags & STRING_TO_SIGN {
+        0 => {
+            let secret = area.secret.as_ref().filter(|s| !s.is_empty());
+            Some(secret.ok_or_else(|| Error::missing("appSecret"))?.keyed())
+        }
+        _ => None,
+    };
+    let layout = layout_of(area, 0, count, bytes)?;
+    let options = signing_options(flags);
+    // Strings, numbers and booleans sign as their text; JSON values as `value_text` makes them.
+    let mut texts: Vec<(&[u8], Cow<'_, [u8]>)> = Vec::with_capacity(layout.params.len());
+    for &(key, text, kind) in &layout.params {
+        let value_bytes = if kind == JSON_TEXT {
+            let key = text_of(key)?;
+            let value = json_value(key, text_of(text)?)?;
+            Cow::Owned(
+                value_text(key, &value, options.values)?
+                    .into_owned()
+                    .into_bytes(),
+            )
+        } else {
+            Cow::Borrowed(text)
+        };
+        texts.push((key, value_bytes));
+    }
+    let pairs = texts.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+    let (text, signature) = string_and_signature(pairs, options.empty_values, key);
+    Ok(signature.unwrap_or(text))
+}
+
+/// `buildAppApiPrepared(count, bytes, timestamp, nonce, flags)`: the request (url, method,
+/// content type, body; the first three UTF-16 lengths in the word area) as an io answer;
+/// timestamp and nonce NaN mean "make one".
 #[wasm_bindgen(js_name = buildAppApiPrepared)]
 pub fn build_app_api_prepared(
     count: u32,
@@ -96,34 +155,35 @@ fn app_api_request(
     timestamp: f64,
     nonce: f64,
     flags: u32,
-) -> Option<HttpRequest> {
-    let parts = request_parts(area, count, bytes)?;
+) -> Result<HttpRequest> {
+    let parts = request_parts(area, count, bytes, flags)?;
+    let empty = crate::AppSecret::new("");
     let call = AppApiCall {
         action: parts.action,
         params: &parts.params,
         app_key: parts.credential,
-        app_secret: area.secret.as_ref()?,
-        timestamp: integer_or(timestamp, || defaults::now_seconds().ok())?,
-        nonce: integer_or(nonce, || defaults::nonce().ok())?,
+        app_secret: area.secret.as_ref().unwrap_or(&empty),
+        timestamp: integer_or("timestamp", timestamp, defaults::now_seconds)?,
+        nonce: integer_or("nonce", nonce, defaults::nonce)?,
         request_id: &parts.request_id,
         endpoint: &parts.endpoint,
         signing: signing_options(flags),
     };
-    build_app_api_request(&call).ok().map(|built| built.request)
+    build_app_api_request(&call).map(|built| built.request)
 }
 
-/// `buildTokenApiPrepared(count, bytes) → length`, laid out as for `buildAppApiPrepared`
-/// (with the AccessToken where that has the AppKey); or -1.
+/// `buildTokenApiPrepared(count, bytes, flags) → length`, laid out as for
+/// `buildAppApiPrepared` (with the AccessToken where that has the AppKey).
 #[wasm_bindgen(js_name = buildTokenApiPrepared)]
-pub fn build_token_api_prepared(count: u32, bytes: u32) -> i32 {
+pub fn build_token_api_prepared(count: u32, bytes: u32, flags: u32) -> i32 {
     with_area(|area| {
-        let request = token_api_request(area, count, bytes);
+        let request = token_api_request(area, count, bytes, flags);
         put_request(area, request)
     })
 }
 
-fn token_api_request(area: &Area, count: u32, bytes: u32) -> Option<HttpRequest> {
-    let parts = request_parts(area, count, bytes)?;
+fn token_api_request(area: &Area, count: u32, bytes: u32, flags: u32) -> Result<HttpRequest> {
+    let parts = request_parts(area, count, bytes, flags)?;
     let call = TokenApiCall {
         action: parts.action,
         params: &parts.params,
@@ -131,11 +191,11 @@ fn token_api_request(area: &Area, count: u32, bytes: u32) -> Option<HttpRequest>
         request_id: &parts.request_id,
         endpoint: &parts.endpoint,
     };
-    build_token_api_request(&call).ok()
+    build_token_api_request(&call)
 }
 
-/// What both kinds of request lay out: action, AppKey or AccessToken, request id (made here
-/// when empty), endpoint, then the parameters.
+/// What both kinds of request lay out: action, AppKey or AccessToken, request id, endpoint,
+/// then the parameters.
 struct RequestParts<'a> {
     action: &'a str,
     credential: &'a str,
@@ -144,65 +204,45 @@ struct RequestParts<'a> {
     params: Params,
 }
 
-fn request_parts(area: &Area, count: u32, bytes: u32) -> Option<RequestParts<'_>> {
-    let layout = layout(area, Utf16Units, REQUEST_FIELDS, count, bytes)?;
-    let [action, credential, request_id, endpoint] = texts(&layout.fields)?;
-    Some(RequestParts {
+fn request_parts(area: &Area, count: u32, bytes: u32, flags: u32) -> Result<RequestParts<'_>> {
+    let layout = layout_of(area, REQUEST_FIELDS, count, bytes)?;
+    let mut fields = [""; REQUEST_FIELDS];
+    for (slot, field) in fields.iter_mut().zip(&layout.fields) {
+        *slot = text_of(field)?;
+    }
+    let [action, credential, request_id, endpoint] = fields;
+    let mut params = Params::new();
+    for &(key, text, kind) in &layout.params {
+        let key = text_of(key)?;
+        params.set(key, value_of(key, text_of(text)?, kind)?);
+    }
+    Ok(RequestParts {
         action,
         credential,
-        request_id: request_id_or_default(request_id)?,
-        endpoint: Endpoint::parse(Some(endpoint)).ok()?,
-        params: params_of(&layout.params)?,
+        request_id: match flags & MAKE_REQUEST_ID {
+            0 => Cow::Borrowed(request_id),
+            _ => Cow::Owned(defaults::request_id()?),
+        },
+        endpoint: Endpoint::parse(Some(endpoint))?,
+        params,
     })
 }
 
-/// The request fields as text.
-fn texts<'a>(fields: &[&'a [u8]]) -> Option<[&'a str; REQUEST_FIELDS]> {
-    let mut out = [""; REQUEST_FIELDS];
-    for (slot, field) in out.iter_mut().zip(fields) {
-        *slot = core::str::from_utf8(field).ok()?;
-    }
-    Some(out)
-}
-
-fn params_of(pieces: &[(&[u8], &[u8], u32)]) -> Option<Params> {
-    let mut params = Params::new();
-    for &(key, text, kind) in pieces {
-        let key = core::str::from_utf8(key).ok()?;
-        let text = core::str::from_utf8(text).ok()?;
-        let value = match kind {
-            STRING => Value::String(text.into()),
-            NUMBER => Value::Number(Number::parse(text)?),
-            BOOLEAN => Value::Bool(text == "true"),
-            _ => return None,
-        };
-        params.set(key, value);
-    }
-    Some(params)
-}
-
-fn request_id_or_default(given: &str) -> Option<Cow<'_, str>> {
-    if given.is_empty() {
-        defaults::request_id().ok().map(Cow::Owned)
-    } else {
-        Some(Cow::Borrowed(given))
-    }
-}
-
-/// NaN: the default; otherwise an integer (the general path reports any other number).
-fn integer_or(value: f64, default: impl FnOnce() -> Option<i64>) -> Option<i64> {
+/// NaN: the default; otherwise an integer.
+fn integer_or(name: &str, value: f64, default: impl FnOnce() -> Result<i64>) -> Result<i64> {
     if value.is_nan() {
         default()
     } else if value.fract() == 0.0 && value.abs() <= 9.0e15 {
-        Some(value as i64)
+        Ok(value as i64)
     } else {
-        None
+        Err(Error::invalid(name, format!("{name} must be an integer")))
     }
 }
 
-fn put_request(area: &mut Area, request: Option<HttpRequest>) -> i32 {
-    let Some(request) = request else {
-        return FALLBACK;
+fn put_request(area: &mut Area, request: Result<HttpRequest>) -> i32 {
+    let request = match request {
+        Ok(request) => request,
+        Err(e) => return answer(area, Err(e)),
     };
     let parts = [
         request.url.as_str(),
@@ -271,14 +311,6 @@ mod tests {
         assert_eq!(cut.fields, [&b"0123456789abcdef\xf0\x9f\x98\x80"[..], b"x"]);
         let split_pair = area(text, &[17, 2]);
         assert!(layout(&split_pair, Utf16Units, 2, 0, text.len() as u32).is_none());
-    }
-
-    #[test]
-    fn utf16_lengths_refuse_the_replacement_character() {
-        // What TextEncoder makes of an unpaired surrogate: the general path reports it.
-        let text = "a\u{fffd}";
-        let a = area(text, &[2]);
-        assert!(layout(&a, Utf16Units, 1, 0, text.len() as u32).is_none());
     }
 
     #[test]

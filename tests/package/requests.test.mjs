@@ -1,7 +1,7 @@
 // signParams, buildAppApiRequest and buildTokenApiRequest write their arguments straight into
-// the wasm's memory when they can (pkg-template/src/prepared.js) and take the general JSON path
-// otherwise. Both must give what an independent reference gives: node:crypto over the official
-// string building, and JSON.stringify for the body. Random parameter sets, made from a seed.
+// the wasm's memory (pkg-template/src/requests.js, their one path). They must give what an
+// independent reference gives: node:crypto over the official string building, and
+// JSON.stringify for the body. Random parameter sets, made from a seed.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -15,8 +15,8 @@ function random(seed) {
   };
 }
 
-// U+FFFD is what the fast paths' encoder makes of an unpaired surrogate, so they hand a real
-// one to the general path: it must still sign as the reference does.
+// U+FFFD is what the encoder makes of an unpaired surrogate (which is refused before): a real
+// one must still sign as the reference does.
 const PIECES = ['a', 'Z', '_', '0', '9', '=', '&', ' ', '小明', 'é', '\u{1F600}', '\u{FF3A}', '\uE000', '\uFFFD', '\u0000', '\n', '"', '\\', 'Signature', ''];
 const NUMBERS = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012, 2 ** 53, -2.5e-300, 1767225600];
 
@@ -64,12 +64,12 @@ test('signParams equals node:crypto over the official string building on 2,000 r
   }
 });
 
-test('a lone surrogate, null, an array or NaN takes the general path and its typed error', () => {
+test('a lone surrogate, null, an array or NaN is a typed error naming where it is', () => {
   for (const [value, param] of [['\uD800x', 'params'], [null, 'K'], [[1], 'K'], [NaN, 'K']]) {
     assert.throws(() => sdk.signParams({ K: value }, 's'), (e) => e instanceof sdk.IotExplorerError && e.kind === 'InvalidInput' && e.param === param);
   }
   // Joined into one string, a key ending in a high surrogate and a value starting with a low
-  // one would make a pair: the fast path must not sign that.
+  // one would make a pair: that must not be signed.
   for (const args of [[{ 'K\uD83D': '\uDE00' }, 's'], [{ K: '\uDE00' }, '\uD83D']]) {
     assert.throws(() => sdk.signParams(...args), (e) => e instanceof sdk.IotExplorerError && e.param === 'params');
   }
@@ -98,7 +98,7 @@ test('buildAppApiRequest and buildTokenApiRequest bodies equal JSON.stringify of
   }
 });
 
-test('defaults are filled on the fast path: a fresh RequestId, Nonce and Timestamp', () => {
+test('defaults are filled in: a fresh RequestId, Nonce and Timestamp', () => {
   const a = JSON.parse(sdk.buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's' }).body);
   const b = JSON.parse(sdk.buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o', NickName: 'n', Avatar: 'a' }, appKey: 'k', appSecret: 's' }).body);
   assert.match(a.RequestId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -127,7 +127,7 @@ test('an unknown option, a wrong type or a millisecond timestamp is still the ty
   assert.equal(param({ ...base, params: { WxOpenID: 'o' } }), 'NickName');
 });
 
-test('inherited enumerable members count for nothing, as JSON.stringify (the general path) sees them', () => {
+test('inherited enumerable members count for nothing, as for JSON.stringify', () => {
   const params = Object.assign(Object.create({ Inherited: 'x' }), { K: 'v' });
   assert.deepEqual(JSON.parse(JSON.stringify(sdk.signParams(params, 's'))), reference({ K: 'v' }, 's'));
   const keep = Object.create({ emptyValues: 'keep' });
@@ -136,9 +136,9 @@ test('inherited enumerable members count for nothing, as JSON.stringify (the gen
   assert.throws(() => sdk.buildAppApiRequest(input), (e) => e instanceof sdk.IotExplorerError && e.param === 'appKey');
 });
 
-test('both paths read the same members: own enumerable ones, as JSON.stringify does', () => {
+test('only own enumerable members are read, undefined ones skipped, as JSON.stringify does', () => {
   const base = { action: 'AppGetUser', accessToken: 't', requestId: 'r1' };
-  // `extra: undefined` sends a call to the general path without changing what it sends.
+  // `extra: undefined` is no member, as for JSON.stringify.
   for (const extra of [{}, { extra: undefined }]) {
     assert.equal(JSON.parse(sdk.buildTokenApiRequest({ ...base, params: null, ...extra }).body).AccessToken, 't');
     const hidden = Object.defineProperty({ ...base, params: { ids: '1,2' }, ...extra }, 'endpoint', { value: 'oversea', enumerable: false });
@@ -187,16 +187,16 @@ test('what JSON would send as other text is refused, not signed', () => {
   assert.throws(() => sdk.signParams({ a: [1] }, '', { values: 'node-sdk' }), typed('appSecret'));
 });
 
-test('signParams gives the same kind of result on both paths; a frozen one still reads stringToSign', () => {
-  const fast = sdk.signParams({ a: '1' }, 'k');
-  const general = sdk.signParams({ a: '1', b: undefined }, 'k', { values: 'node-sdk', extra: undefined });
-  for (const signed of [fast, general]) {
+test('signParams gives one kind of result, with or without undefined members; a frozen one still reads stringToSign', () => {
+  const plain = sdk.signParams({ a: '1' }, 'k');
+  const withUndefined = sdk.signParams({ a: '1', b: undefined }, 'k', { values: 'node-sdk', extra: undefined });
+  for (const signed of [plain, withUndefined]) {
     Object.freeze(signed);
     assert.equal(signed.stringToSign, 'a=1');
     assert.equal(signed.signature, reference({ a: '1' }, 'k').signature);
     assert.deepEqual(JSON.parse(JSON.stringify(signed)), reference({ a: '1' }, 'k'));
   }
-  assert.equal(Object.getPrototypeOf(fast), Object.getPrototypeOf(general));
+  assert.equal(Object.getPrototypeOf(plain), Object.getPrototypeOf(withUndefined));
 });
 
 test('huge arguments, a throwing getter or a throwing Date.now are typed errors and the module lives on', () => {
