@@ -48,7 +48,10 @@ impl Endpoint {
     }
 
     pub fn url(&self, api: Api) -> String {
-        format!("{}/{}", self.0, api.path())
+        let mut url = self.0.clone();
+        url.push('/');
+        url.push_str(api.path());
+        url
     }
 
     pub fn base(&self) -> &str {

@@ -165,9 +165,10 @@ export function requestCalls(raw, io) {
   /** { url, method, headers, body } from a request the wasm wrote, or its error thrown. */
   function readRequest(length) {
     const text = io.answer(length);
-    const urlEnd = io.word(0);
-    const methodEnd = urlEnd + io.word(1);
-    const typeEnd = methodEnd + io.word(2);
+    const [url, method, type] = io.firstWords(3);
+    const urlEnd = url;
+    const methodEnd = urlEnd + method;
+    const typeEnd = methodEnd + type;
     return {
       url: text.slice(0, urlEnd),
       method: text.slice(urlEnd, methodEnd),

@@ -95,11 +95,11 @@ export function createWasmIo(raw, memory) {
     return decoder.decode(bytes.subarray(at, at + length));
   }
 
-  /** Word `index` of the word area. */
-  function word(index) {
-    const at = raw().ioWords(index + 1) >>> 2;
+  /** The first `count` words of the word area. */
+  function firstWords(count) {
+    const at = raw().ioWords(count) >>> 2;
     views();
-    return words[at + index];
+    return words.slice(at, at + count);
   }
 
   /** A call's answer: its result text, or its error thrown as an IotExplorerError. */
@@ -109,5 +109,5 @@ export function createWasmIo(raw, memory) {
     throw new IotExplorerError(fields.message, fields);
   }
 
-  return { put, putJoined, read, word, answer };
+  return { put, putJoined, read, firstWords, answer };
 }

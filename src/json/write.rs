@@ -27,7 +27,8 @@ pub fn write_value(value: &Value, out: &mut String) {
 
 /// The JSON object text of `entries`, in order (no duplicate check: the caller's job).
 pub fn object_text(entries: &[(&str, &Value)]) -> String {
-    let mut out = String::with_capacity(256);
+    // Room for the usual body (short keys and values) in one allocation.
+    let mut out = String::with_capacity(64 + 48 * entries.len());
     write_object(entries.iter().copied(), &mut out);
     out
 }
@@ -49,30 +50,30 @@ pub fn write_string(s: &str, out: &mut String) {
     out.reserve(s.len().saturating_add(2));
     out.push('"');
     let mut plain_from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0x08 => Some("\\b"),
-            0x0c => Some("\\f"),
-            0x00..=0x1f => Some(""),
-            _ => None,
-        };
-        if let Some(escape) = escape {
-            // `i` is at an ASCII byte, so both ends are char boundaries.
-            out.push_str(s.get(plain_from..i).unwrap_or_default());
-            if escape.is_empty() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // Most bytes need no escape: one test for them keeps the loop tight.
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        // `i` is at an ASCII byte, so both ends are char boundaries.
+        out.push_str(s.get(plain_from..i).unwrap_or_default());
+        plain_from = i + 1;
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            _ => {
                 out.push_str("\\u00");
                 out.push(hex_digit(b >> 4));
                 out.push(hex_digit(b & 0xf));
-            } else {
-                out.push_str(escape);
+                continue;
             }
-            plain_from = i + 1;
-        }
+        };
+        out.push_str(escape);
     }
     out.push_str(s.get(plain_from..).unwrap_or_default());
     out.push('"');

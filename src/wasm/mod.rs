@@ -78,6 +78,7 @@ fn body_answer(body: &str, response: &ApiResponse, with_data_parsed: bool) -> St
     format!("[{start},{from_end}{flag}]")
 }
 
+/// JS's `length` of `text`: a unit per byte but continuation bytes, two for 4-byte chars.
 fn utf16_len(text: &str) -> usize {
     text.bytes()
         .map(|b| match b {

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 use wasm_bindgen::prelude::*;
 
-use super::defaults;
 use super::io::{answer, layout, put_result, with_area, Area, Layout, Lengths::Utf16Units};
+use super::{defaults, utf16_len};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::json::{parse, JsonError, LoneSurrogates, Number, Value};
@@ -157,12 +157,20 @@ fn app_api_request(
     flags: u32,
 ) -> Result<HttpRequest> {
     let parts = request_parts(area, count, bytes, flags)?;
-    let empty = crate::AppSecret::new("");
+    // No secret handed over: the core refuses an empty one (keyed only when needed).
+    let empty;
+    let app_secret = match &area.secret {
+        Some(secret) => secret,
+        None => {
+            empty = crate::AppSecret::new("");
+            &empty
+        }
+    };
     let call = AppApiCall {
         action: parts.action,
         params: &parts.params,
         app_key: parts.credential,
-        app_secret: area.secret.as_ref().unwrap_or(&empty),
+        app_secret,
         timestamp: integer_or("timestamp", timestamp, defaults::now_seconds)?,
         nonce: integer_or("nonce", nonce, defaults::nonce)?,
         request_id: &parts.request_id,
@@ -251,7 +259,7 @@ fn put_request(area: &mut Area, request: Result<HttpRequest>) -> i32 {
         &request.body,
     ];
     for (word, part) in area.words.iter_mut().zip(&parts[..3]) {
-        *word = part.encode_utf16().count() as u32;
+        *word = utf16_len(part) as u32;
     }
     let length = parts.iter().map(|part| part.len()).sum::<usize>();
     if area.text.len() < length {
