@@ -29,7 +29,8 @@ load: setup
 fuzz: setup
 	@scripts/fuzz.sh
 
-# Signing/parsing throughput, cold start, size and memory next to the official JS; prints tables
+# Signing/parsing throughput, cold start, size, memory and browser start-up next to the official
+# JS and crypto-js; prints tables
 # and writes target/bench/results.json.
 bench: setup
 	@scripts/bench.sh

@@ -13,6 +13,7 @@ import * as coldStart from './cold-start.mjs';
 import * as signing from './signing.mjs';
 import * as parsing from './parsing.mjs';
 import * as memory from './memory.mjs';
+import * as browserStart from './browser-start.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -60,6 +61,7 @@ await section('parsing', '2. Response parsing throughput', () => parsing.run(loo
 await section('coldStart', '3. Cold start', () => coldStart.run({ processes: quick ? 5 : 21 }));
 await section('size', '4. Size', () => size.run());
 const mem = await section('memory', '5. Memory', () => memory.run({ iterations: quick ? 10000 : 100000 }));
+await section('browserStart', '6. Browser start-up', () => browserStart.run({ contexts: quick ? 5 : 21 }));
 results.environment.loadAverageAtEnd = loadavg();
 results.totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 

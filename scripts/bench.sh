@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: signing and parsing throughput, cold start, size and memory of the npm package
+# `make bench`: signing and parsing throughput, cold start, size, memory and browser start-up of the npm package
 # next to crypto-js, jsSHA, node:crypto and the official mini-program SDK, in one run
 # (bench/run.mjs); prints tables and writes target/bench/results.json.
 set -euo pipefail
