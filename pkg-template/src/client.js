@@ -2,7 +2,7 @@
 // retryable failures, the typed methods, and the session that keeps an access token fresh.
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { HOLDS_TIMEOUT, backstopDelay, withTimeout } from './timeouts.js';
-import { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, isDeviceId, pages, roomPages } from './methods.js';
+import { CLIENT_METHODS, SERVER_METHODS, actionParams, controlParams, deviceListParams, deviceParams, isDeviceId, pages, roomPages } from './methods.js';
 import { addDeviceWithToken } from './add-device.js';
 import { dataHistory, eventHistory } from './history.js';
 import { upgradeFirmware } from './firmware.js';
@@ -230,7 +230,7 @@ export function makeClients(core, platform) {
     };
     /** Phone or e-mail login (`AppGetToken`) → { Token, ExpireAt, RequestId }. */
     client.getToken = (params, callOptions) => signed('AppGetToken', params, callOptions, (res) => core.parseLoginResponse(res.status, res.body));
-    for (const [method, action] of Object.entries(SERVER_METHODS)) {
+    for (const [method, action] of SERVER_METHODS) {
       client[method] = (params, callOptions) => call(action, params, callOptions);
     }
     return client;
@@ -404,8 +404,8 @@ export function makeClients(core, platform) {
       AppCallDeviceActionAsync: actionParams,
       AppGetFamilyDeviceList: deviceListParams,
     };
-    for (const [method, action] of Object.entries(CLIENT_METHODS)) {
-      const prepare = paramsFor[action] || (DEVICE_ACTIONS.has(action) ? deviceParams : null);
+    for (const [method, action, namesDevice] of CLIENT_METHODS) {
+      const prepare = paramsFor[action] || (namesDevice ? deviceParams : null);
       client[method] = prepare ? async (params) => call(action, prepare(params)) : (params) => call(action, params);
     }
     // With a data template (`{ template }`: parsed, or AppGetProducts' DataTemplate text), Data

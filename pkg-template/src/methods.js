@@ -3,8 +3,17 @@
 // Parameters keep the API's PascalCase names; results are the response content, checked by the core.
 import { invalidInput } from './errors.js';
 import { checkJsonValue } from './json-values.js';
+import { CLIENT_ACTIONS, RENAMED, SERVER_ACTIONS } from './action-methods.js';
 
-export { CLIENT_METHODS, DEVICE_ACTIONS, SERVER_METHODS } from './action-methods.js';
+/** [method, action, namesDevice] for each typed action of `list` (action-methods.js). */
+function typed(list) {
+  return list.split(' ').map((entry) => {
+    const name = entry.replace('*', '');
+    return [RENAMED[name] || name[0].toLowerCase() + name.slice(1), `App${name}`, entry !== name];
+  });
+}
+export const CLIENT_METHODS = /* @__PURE__ */ typed(CLIENT_ACTIONS);
+export const SERVER_METHODS = /* @__PURE__ */ typed(SERVER_ACTIONS);
 
 /** "ProductId/DeviceName": two non-empty parts. */
 export const isDeviceId = (id) => typeof id === 'string' && /^[^/]+\/[^/]+$/.test(id);
