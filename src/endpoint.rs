@@ -42,7 +42,12 @@ impl Endpoint {
             Some(url) if is_base_url(url) => Ok(Endpoint(url.trim_end_matches('/').into())),
             Some(other) => Err(Error::invalid(
                 "endpoint",
-                format!("endpoint must be \"oversea\" or an http(s):// base URL, not \"{other}\""),
+                [
+                    "endpoint must be \"oversea\" or an http(s):// base URL, not \"",
+                    other,
+                    "\"",
+                ]
+                .concat(),
             )),
         }
     }

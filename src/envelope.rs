@@ -5,13 +5,13 @@ use crate::error::{Error, Result};
 use crate::error_code::sub_code;
 use crate::json::Value;
 use crate::response::ApiResponse;
+use crate::text::int;
 
 pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
     let Value::Object(mut outer) = value else {
-        return Err(shape(format!(
-            "response is a JSON {}, not an object",
-            value.type_name()
-        )));
+        return Err(shape(
+            ["response is a JSON ", value.type_name(), ", not an object"].concat(),
+        ));
     };
     if let Some(inner) = take(&mut outer, "Response") {
         return inner_response(inner);
@@ -20,13 +20,12 @@ pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
         return Err(shape("response has neither `Response` nor `code`".into()));
     };
     let code = match (code.as_integer(), code) {
-        (Some(n), _) => n.to_string(),
+        (Some(n), _) => int(n),
         (None, Value::String(s)) if !s.is_empty() => s,
         (None, other) => {
-            return Err(shape(format!(
-                "`code` is {}, not an integer",
-                other.to_json()
-            )))
+            return Err(shape(
+                ["`code` is ", &other.to_json(), ", not an integer"].concat(),
+            ))
         }
     };
     let msg = match take(&mut outer, "msg") {
@@ -40,10 +39,9 @@ pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
         // A failure says so in `code`; whatever `data` holds then is no reason to lose that.
         Some(_) if failed => Value::Object(Vec::new()),
         Some(other) => {
-            return Err(shape(format!(
-                "`data` is a JSON {}, not an object",
-                other.type_name()
-            )))
+            return Err(shape(
+                ["`data` is a JSON ", other.type_name(), ", not an object"].concat(),
+            ))
         }
     };
     if !failed {
@@ -51,7 +49,7 @@ pub fn unwrap_envelope(value: Value) -> Result<ApiResponse> {
     }
     let request_id = request_id(&data).unwrap_or_default();
     let message = if msg.is_empty() {
-        format!("request failed with code {code}")
+        ["request failed with code ", &code].concat()
     } else {
         msg
     };
@@ -76,10 +74,14 @@ fn error_of(inner: &Value) -> Option<&Value> {
 /// `{RequestId, Data…}` or `{RequestId, Error:{Code, Message}}`; an `Error` wins over `Data`.
 fn inner_response(inner: Value) -> Result<ApiResponse> {
     if !inner.is_object() {
-        return Err(shape(format!(
-            "response content is a JSON {}, not an object",
-            inner.type_name()
-        )));
+        return Err(shape(
+            [
+                "response content is a JSON ",
+                inner.type_name(),
+                ", not an object",
+            ]
+            .concat(),
+        ));
     }
     let request_id = request_id(&inner)?;
     if let Some(error) = error_of(&inner) {
@@ -102,7 +104,7 @@ fn api_error(error: &Value, request_id: Option<String>, fallback: Option<(&str, 
             .filter(|s| !s.is_empty())
     };
     let Some(code) = text("Code").or(fallback.map(|(code, _)| code)) else {
-        let mut e = shape(format!("`Error` has no string `Code`: {}", error.to_json()));
+        let mut e = shape(["`Error` has no string `Code`: ", &error.to_json()].concat());
         e.request_id = request_id;
         return e;
     };
@@ -121,10 +123,14 @@ fn request_id(inner: &Value) -> Result<Option<String>> {
     match inner.get("RequestId") {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(shape(format!(
-            "`RequestId` is a JSON {}, not a string",
-            other.type_name()
-        ))),
+        Some(other) => Err(shape(
+            [
+                "`RequestId` is a JSON ",
+                other.type_name(),
+                ", not a string",
+            ]
+            .concat(),
+        )),
     }
 }
 

@@ -83,7 +83,7 @@ impl Error {
             param: Some(param.into()),
             ..Error::new(
                 ErrorKind::InvalidInput,
-                format!("{param} is required and must not be empty"),
+                [param, " is required and must not be empty"].concat(),
             )
         }
     }
@@ -103,7 +103,10 @@ impl Error {
             status: Some(status),
             retryable: is_retryable_status(status),
             excerpt: Some(excerpt),
-            ..Error::new(ErrorKind::Http, format!("HTTP status {status}"))
+            ..Error::new(
+                ErrorKind::Http,
+                ["HTTP status ", &crate::text::int(i64::from(status))].concat(),
+            )
         }
     }
 

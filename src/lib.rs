@@ -24,6 +24,7 @@ pub mod request;
 pub mod response;
 pub mod secret;
 pub mod sign;
+mod text;
 mod value_text;
 
 #[cfg(target_arch = "wasm32")]

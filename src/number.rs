@@ -19,7 +19,7 @@ impl Number {
     }
 
     pub fn from_i64(n: i64) -> Self {
-        Number(n.to_string())
+        Number(crate::text::int(n))
     }
 
     /// `text` if it follows the JSON number grammar.

@@ -69,7 +69,7 @@ impl Params {
             }
             other => Err(Error::invalid(
                 what,
-                format!("{what} must be an object, not {}", other.type_name()),
+                [what, " must be an object, not ", other.type_name()].concat(),
             )),
         }
     }
@@ -82,7 +82,7 @@ impl Params {
             Some(Value::String(s)) => Ok(s),
             Some(other) => Err(Error::invalid(
                 key,
-                format!("{key} must be a string, not {}", other.type_name()),
+                [key, " must be a string, not ", other.type_name()].concat(),
             )),
         }
     }

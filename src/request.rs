@@ -7,6 +7,7 @@ use crate::json::{self, Value};
 use crate::params::Params;
 use crate::secret::AppSecret;
 use crate::sign::{sign_of, Signed, SigningOptions, SIGNATURE};
+use crate::text::int;
 
 pub const METHOD: &str = "POST";
 pub const CONTENT_TYPE: &str = "application/json";
@@ -79,16 +80,25 @@ pub fn build_app_api_request(call: &AppApiCall<'_>) -> Result<SignedRequest> {
     if !(0..=MAX_TIMESTAMP).contains(&call.timestamp) {
         return Err(Error::invalid(
             "timestamp",
-            format!(
-                "timestamp must be UNIX seconds (0..={MAX_TIMESTAMP}), not {}",
-                call.timestamp
-            ),
+            [
+                "timestamp must be UNIX seconds (0..=",
+                &int(MAX_TIMESTAMP),
+                "), not ",
+                &int(call.timestamp),
+            ]
+            .concat(),
         ));
     }
     if !(1..=MAX_NONCE).contains(&call.nonce) {
         return Err(Error::invalid(
             "nonce",
-            format!("nonce must be in 1..={MAX_NONCE}, not {}", call.nonce),
+            [
+                "nonce must be in 1..=",
+                &int(MAX_NONCE),
+                ", not ",
+                &int(call.nonce),
+            ]
+            .concat(),
         ));
     }
     // check_params keeps the common names out of `params`, so the two lists never overlap.
@@ -127,10 +137,13 @@ fn post(url: String, entries: &[(&str, &Value)]) -> Result<HttpRequest> {
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(
             "params",
-            format!(
-                "the request body would be {} bytes; the limit is {MAX_BODY_BYTES}",
-                body.len()
-            ),
+            [
+                "the request body would be ",
+                &int(body.len() as i64),
+                " bytes; the limit is ",
+                &int(MAX_BODY_BYTES as i64),
+            ]
+            .concat(),
         ));
     }
     Ok(HttpRequest {
@@ -148,25 +161,35 @@ fn check_action(action: &str, api: Api) -> Result<()> {
     if action.starts_with("Service") {
         return Err(Error::invalid(
             "action",
-            format!("{action} is a service API action; this SDK builds appapi and tokenapi requests only"),
+            [
+                action,
+                " is a service API action; this SDK builds appapi and tokenapi requests only",
+            ]
+            .concat(),
         ));
     }
     match api_of(action) {
         Some(home) if home != api => Err(Error::invalid(
             "action",
-            format!(
-                "{action} is {} action, not {} one: {}",
+            [
+                action,
+                " is ",
                 with_article(home),
+                " action, not ",
                 with_article(api),
+                " one: ",
                 match home {
-                    Api::AppApi =>
+                    Api::AppApi => {
                         "sign it with the AppSecret on your server or in a cloud function \
-                        (createServerClient or buildAppApiRequest)",
-                    Api::TokenApi =>
+                        (createServerClient or buildAppApiRequest)"
+                    }
+                    Api::TokenApi => {
                         "send it with the user's access token \
-                        (createClient or buildTokenApiRequest)",
-                }
-            ),
+                        (createClient or buildTokenApiRequest)"
+                    }
+                },
+            ]
+            .concat(),
         )),
         _ => Ok(()),
     }
@@ -184,13 +207,23 @@ fn check_params(action: &str, params: &Params, common: &[&str]) -> Result<()> {
     if let Some(key) = common.iter().find(|k| params.contains(k)) {
         return Err(Error::invalid(
             key,
-            format!("{key} is a common parameter the SDK sets; remove it from params"),
+            [
+                key,
+                " is a common parameter the SDK sets; remove it from params",
+            ]
+            .concat(),
         ));
     }
     if let Some((key, value)) = params.iter().find(|(_, v)| is_non_finite(v)) {
         return Err(Error::invalid(
             key,
-            format!("{key} is {}, which cannot be sent as JSON", value.to_json()),
+            [
+                key,
+                " is ",
+                &value.to_json(),
+                ", which cannot be sent as JSON",
+            ]
+            .concat(),
         ));
     }
     spec::check_params(action, params)
@@ -210,7 +243,7 @@ fn check_text(name: &str, value: &str) -> Result<()> {
     } else if may_have_control && value.chars().any(char::is_control) {
         Err(Error::invalid(
             name,
-            format!("{name} must not contain control characters"),
+            [name, " must not contain control characters"].concat(),
         ))
     } else {
         Ok(())

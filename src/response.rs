@@ -58,12 +58,12 @@ pub fn parse_response(status: u16, body: &str) -> Result<ApiResponse> {
             return Err(body_error("response body is truncated JSON", status, body))
         }
         Some(Err(e @ (JsonError::TooDeep | JsonError::TooLarge))) => {
-            let e = Error::parse(format!("response body: {e}"), false);
+            let e = Error::parse(["response body: ", &e.describe()].concat(), false);
             return Err(e.with_status(status).with_excerpt(excerpt(body)));
         }
         Some(Err(e)) => {
             return Err(body_error(
-                &format!("response body is not JSON ({e})"),
+                &["response body is not JSON (", &e.describe(), ")"].concat(),
                 status,
                 body,
             ))

@@ -35,7 +35,12 @@ impl SigningOptions {
             Some(other) => {
                 return Err(Error::invalid(
                     "emptyValues",
-                    format!("emptyValues must be \"omit\" or \"keep\", not \"{other}\""),
+                    [
+                        "emptyValues must be \"omit\" or \"keep\", not \"",
+                        other,
+                        "\"",
+                    ]
+                    .concat(),
                 ))
             }
         };
@@ -45,7 +50,12 @@ impl SigningOptions {
             Some(other) => {
                 return Err(Error::invalid(
                     "values",
-                    format!("values must be \"strict\" or \"node-sdk\", not \"{other}\""),
+                    [
+                        "values must be \"strict\" or \"node-sdk\", not \"",
+                        other,
+                        "\"",
+                    ]
+                    .concat(),
                 ))
             }
         };

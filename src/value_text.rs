@@ -15,18 +15,22 @@ pub fn value_text<'a>(key: &str, value: &'a Value, format: ValueFormat) -> Resul
         Value::Bool(false) => Ok(Cow::Borrowed("false")),
         Value::Number(n) if !n.is_finite() => Err(Error::invalid(
             key,
-            format!("{key} is {}, which cannot be sent as JSON", n.as_str()),
+            [key, " is ", n.as_str(), ", which cannot be sent as JSON"].concat(),
         )),
         Value::Number(n) => Ok(Cow::Borrowed(n.as_str())),
         other => match format {
             ValueFormat::Strict => Err(Error::invalid(
                 key,
-                format!(
-                    "{key} is {} {}; only strings, numbers and booleans can be signed \
-                     (send JSON payloads as a JSON string, or use values: \"node-sdk\")",
+                [
+                    key,
+                    " is ",
                     article(other),
-                    other.type_name()
-                ),
+                    " ",
+                    other.type_name(),
+                    "; only strings, numbers and booleans can be signed \
+                     (send JSON payloads as a JSON string, or use values: \"node-sdk\")",
+                ]
+                .concat(),
             )),
             ValueFormat::NodeSdk => {
                 let mut out = String::new();

@@ -40,7 +40,7 @@ pub struct TokenGrant {
 /// `Data: {Token, ExpireAt}` of a successful login.
 pub fn parse_token_grant(response: &ApiResponse) -> Result<TokenGrant> {
     let bad = |what: &str| {
-        let mut e = Error::parse(format!("login response: {what}"), false);
+        let mut e = Error::parse(["login response: ", what].concat(), false);
         e.request_id = response.request_id.clone();
         e
     };

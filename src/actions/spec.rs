@@ -931,22 +931,24 @@ fn check_param(field: &Field, value: &Value) -> Result<()> {
         (Text, Value::String(s)) if s.is_empty() => Err(Error::missing(field.name)),
         (Integer, Value::Number(n)) if n.as_integer().is_none_or(|i| i < 0) => Err(Error::invalid(
             field.name,
-            format!("{} must be a non-negative integer", field.name),
+            [field.name, " must be a non-negative integer"].concat(),
         )),
         (TextList, Value::Array(items)) if items.is_empty() => Err(Error::missing(field.name)),
         (JsonText, Value::String(s)) if !is_json_object(s) => Err(Error::invalid(
             field.name,
-            format!("{} must be the JSON text of an object", field.name),
+            [field.name, " must be the JSON text of an object"].concat(),
         )),
         _ if fits(field.kind, value) => Ok(()),
         _ => Err(Error::invalid(
             field.name,
-            format!(
-                "{} must be {}, not {}",
+            [
                 field.name,
+                " must be ",
                 describe(field.kind),
-                value.type_name()
-            ),
+                ", not ",
+                value.type_name(),
+            ]
+            .concat(),
         )),
     }
 }
@@ -1012,7 +1014,7 @@ pub fn check_result(action: &str, response: &ApiResponse) -> Result<()> {
     };
     for field in spec.result {
         if let Err(what) = check_field(&response.body, field) {
-            let mut e = Error::parse(format!("{action} response: {what}"), false);
+            let mut e = Error::parse([action, " response: ", &what].concat(), false);
             e.request_id = response.request_id.clone();
             return Err(e);
         }
@@ -1039,7 +1041,7 @@ fn check_field(body: &Value, field: &Field) -> core::result::Result<(), String> 
     match first_error {
         Some(e) => Err(e),
         None if found || !field.required => Ok(()),
-        None => Err(format!("`{}` is missing", field.name)),
+        None => Err(missing(field)),
     }
 }
 
@@ -1060,12 +1062,16 @@ fn is_present(value: &Value, segments: &[&str]) -> bool {
     }
 }
 
+fn missing(field: &Field) -> String {
+    ["`", field.name, "` is missing"].concat()
+}
+
 fn check_path(value: &Value, segments: &[&str], field: &Field) -> core::result::Result<(), String> {
     let Some((first, rest)) = segments.split_first() else {
         return if fits(field.kind, value) {
             Ok(())
         } else {
-            Err(format!("`{}` is not {}", field.name, describe(field.kind)))
+            Err(["`", field.name, "` is not ", describe(field.kind)].concat())
         };
     };
     let (name, each) = match first.strip_suffix("[]") {
@@ -1073,12 +1079,12 @@ fn check_path(value: &Value, segments: &[&str], field: &Field) -> core::result::
         None => (*first, false),
     };
     match value.get(name) {
-        None | Some(Value::Null) if field.required => Err(format!("`{}` is missing", field.name)),
+        None | Some(Value::Null) if field.required => Err(missing(field)),
         None | Some(Value::Null) => Ok(()),
         Some(Value::Array(items)) if each => items
             .iter()
             .try_for_each(|item| check_path(item, rest, field)),
-        Some(_) if each => Err(format!("`{name}` is not an array")),
+        Some(_) if each => Err(["`", name, "` is not an array"].concat()),
         Some(inner) => check_path(inner, rest, field),
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Number;
 use super::Value;
+use crate::text::int;
 
 /// Deeper nesting than any App API response; hostile input stops here instead of the stack.
 pub const MAX_DEPTH: usize = 128;
@@ -33,20 +34,37 @@ pub enum JsonError {
     },
 }
 
-impl core::fmt::Display for JsonError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+impl JsonError {
+    /// What went wrong, for messages.
+    pub fn describe(&self) -> String {
+        let at = |what: &str, offset: usize| [what, &int(offset as i64)].concat();
         match self {
-            JsonError::UnexpectedEnd => write!(f, "unexpected end of JSON text"),
-            JsonError::Syntax { offset } => write!(f, "invalid JSON at byte {offset}"),
-            JsonError::TooDeep => write!(f, "JSON nested deeper than {MAX_DEPTH} levels"),
-            JsonError::TooLarge => write!(
-                f,
-                "JSON text longer than {MAX_TEXT_BYTES} bytes or of more than {MAX_VALUES} values"
-            ),
+            JsonError::UnexpectedEnd => "unexpected end of JSON text".into(),
+            JsonError::Syntax { offset } => at("invalid JSON at byte ", *offset),
+            JsonError::TooDeep => [
+                "JSON nested deeper than ",
+                &int(MAX_DEPTH as i64),
+                " levels",
+            ]
+            .concat(),
+            JsonError::TooLarge => [
+                "JSON text longer than ",
+                &int(MAX_TEXT_BYTES as i64),
+                " bytes or of more than ",
+                &int(MAX_VALUES as i64),
+                " values",
+            ]
+            .concat(),
             JsonError::LoneSurrogate { offset } => {
-                write!(f, "unpaired UTF-16 surrogate escape at byte {offset}")
+                at("unpaired UTF-16 surrogate escape at byte ", *offset)
             }
         }
+    }
+}
+
+impl core::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 

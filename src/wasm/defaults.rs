@@ -28,7 +28,12 @@ fn random_bytes<const N: usize>(what: &str) -> Result<[u8; N]> {
     getrandom::fill(&mut bytes).map_err(|_| {
         Error::invalid(
             what,
-            format!("this runtime has no crypto.getRandomValues; pass {what} explicitly"),
+            [
+                "this runtime has no crypto.getRandomValues; pass ",
+                what,
+                " explicitly",
+            ]
+            .concat(),
         )
     })?;
     Ok(bytes)

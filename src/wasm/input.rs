@@ -36,14 +36,14 @@ impl<'a> Args<'a> {
     fn text(&self, index: usize, what: &str) -> Result<&'a str> {
         let piece = self.pieces.get(index).copied().unwrap_or_default();
         core::str::from_utf8(piece)
-            .map_err(|_| Error::invalid(what, format!("{what} is not UTF-8")))
+            .map_err(|_| Error::invalid(what, [what, " is not UTF-8"].concat()))
     }
 
     pub fn string(&self, index: usize, what: &str) -> Result<&'a str> {
         match self.kind(index) {
             STRING => self.text(index, what),
             MISSING => Err(Error::missing(what)),
-            _ => Err(Error::invalid(what, format!("{what} must be a string"))),
+            _ => Err(Error::invalid(what, [what, " must be a string"].concat())),
         }
     }
 }

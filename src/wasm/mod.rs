@@ -18,6 +18,7 @@ use crate::actions::spec::check_result;
 use crate::error::Result;
 use crate::json::{self, LoneSurrogates, Value};
 use crate::response::{excerpt, parse_response, ApiResponse};
+use crate::text::int;
 use input::{status_code, Args};
 use io::{answer, with_area};
 
@@ -75,7 +76,15 @@ fn body_answer(body: &str, response: &ApiResponse, with_data_parsed: bool) -> St
         Some(data) if with_data_parsed && data_is_object(data) => ",1",
         _ => "",
     };
-    format!("[{start},{from_end}{flag}]")
+    [
+        "[",
+        &int(start as i64),
+        ",",
+        &int(from_end as i64),
+        flag,
+        "]",
+    ]
+    .concat()
 }
 
 /// JS's `length` of `text`: a unit per byte but continuation bytes, two for 4-byte chars.

@@ -72,9 +72,16 @@ fn json_value(key: &str, text: &str) -> Result<Value> {
     parse(text, LoneSurrogates::Reject).map_err(|e| match e {
         JsonError::LoneSurrogate { .. } => Error::invalid(
             key,
-            format!("{key} contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form"),
+            [
+                key,
+                " contains a string with an unpaired UTF-16 surrogate, which has no UTF-8 form",
+            ]
+            .concat(),
         ),
-        other => Error::invalid(key, format!("{key} is too large or not valid JSON: {other}")),
+        other => Error::invalid(
+            key,
+            [key, " is too large or not valid JSON: ", &other.describe()].concat(),
+        ),
     })
 }
 
@@ -83,7 +90,7 @@ fn value_of(key: &str, text: &str, kind: u32) -> Result<Value> {
         STRING => Ok(Value::String(text.into())),
         NUMBER => Number::parse(text)
             .map(Value::Number)
-            .ok_or_else(|| Error::invalid(key, format!("{key} is not a number"))),
+            .ok_or_else(|| Error::invalid(key, [key, " is not a number"].concat())),
         BOOLEAN => Ok(Value::Bool(text == "true")),
         JSON_TEXT => json_value(key, text),
         _ => Err(Error::invalid(key, "internal: unknown value kind")),
@@ -243,7 +250,7 @@ fn integer_or(name: &str, value: f64, default: impl FnOnce() -> Result<i64>) -> 
     } else if value.fract() == 0.0 && value.abs() <= 9.0e15 {
         Ok(value as i64)
     } else {
-        Err(Error::invalid(name, format!("{name} must be an integer")))
+        Err(Error::invalid(name, [name, " must be an integer"].concat()))
     }
 }
 
