@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=target/wasm
 rm -rf "$out"
 PATH="$PWD/scripts/shim:$PATH" wasm-pack --quiet build --mode no-install --release --target bundler \
-  --no-pack --out-dir "$out" --out-name iot_explorer_app . >/dev/null
+  --no-pack --out-dir "$out" --out-name iot_explorer_app . --features wasm-panic-handler >/dev/null
 features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
 wasm="$out/iot_explorer_app_bg.wasm"
 node_modules/.bin/wasm-opt "$wasm" "${features[@]}" --llvm-memory-copy-fill-lowering -g -o "$wasm"

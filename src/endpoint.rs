@@ -1,5 +1,7 @@
 //! Where requests go: the China or overseas service, or any base URL (an emulator, a proxy).
 
+use crate::prelude::*;
+
 use crate::error::{Error, Result};
 
 pub const CHINA: &str = "https://iot.cloud.tencent.com/api/exploreropen";

@@ -1,6 +1,8 @@
 //! The two response envelopes: the documented `{"Response":{…}}` and the wire
 //! `{"code","msg","data"}` every official client reads (app-api.md §3).
 
+use crate::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::error_code::sub_code;
 use crate::json::Value;

@@ -1,5 +1,7 @@
 //! The one error type of the SDK: a kind plus the evidence (server code, request id, HTTP status).
 
+use crate::prelude::*;
+
 use core::fmt;
 
 use crate::error_code::is_retryable_code;
@@ -161,6 +163,6 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 pub type Result<T> = core::result::Result<T, Error>;

@@ -2,6 +2,9 @@
 //! AccessToken (`tokenapi`) requests and parses responses into typed results or typed errors.
 //! It never does I/O and never reads a clock or an RNG: time, nonce and request id are inputs.
 //! The wasm bindings (`src/wasm/`) fill in those defaults at the edge.
+// No std in the wasm build: its panic machinery formats messages nobody reads, kilobytes of
+// wasm (a panic aborts the instance; see `panic_handler.rs`).
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
 #![cfg_attr(
     test,
     allow(
@@ -11,6 +14,10 @@
         clippy::indexing_slicing
     )
 )]
+
+extern crate alloc;
+
+mod prelude;
 
 pub mod actions;
 pub mod endpoint;

@@ -4,6 +4,8 @@
 //! parser nor a float printer). Numbers made from an f64 print as ECMAScript
 //! `Number.prototype.toString` does.
 
+use crate::prelude::*;
+
 use crate::json::decimal::parse_decimal;
 
 /// A number as text: JSON number grammar, or `NaN`, `Infinity`, `-Infinity` for a non-finite

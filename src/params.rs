@@ -1,5 +1,7 @@
 //! Request parameters: names in the caller's order, one value per name.
 
+use crate::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::json::Value;
 

@@ -1,5 +1,7 @@
 //! HTTP requests for the two endpoints: a POST with a JSON body carrying exactly the signed values.
 
+use crate::prelude::*;
+
 use crate::actions::{api_of, spec};
 use crate::endpoint::{Api, Endpoint};
 use crate::error::{Error, Result};

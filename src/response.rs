@@ -1,5 +1,7 @@
 //! Status + body text → the inside of the response, or a typed error. Never panics.
 
+use crate::prelude::*;
+
 use crate::envelope::unwrap_envelope;
 use crate::error::{is_retryable_status, Error, ErrorKind, Result};
 use crate::json::{parse_with_member_spans, JsonError, LoneSurrogates, Value, MAX_TEXT_BYTES};

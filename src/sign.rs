@@ -1,6 +1,8 @@
 //! The App API signature: `base64(HMAC-SHA1(AppSecret, k1=v1&k2=v2&…))` over every parameter
 //! but `Signature`, keys in UTF-16 code-unit order, raw values, UTF-8 (app-api.md §1).
 
+use crate::prelude::*;
+
 use iot_explorer_signing::{join, signing_order};
 pub use iot_explorer_signing::{EmptyValues, SIGNATURE};
 

@@ -1,6 +1,8 @@
 //! Messages from pieces, without `format!`: Rust's formatting machinery costs kilobytes of
 //! wasm, and a message here only joins texts and integers.
 
+use crate::prelude::*;
+
 /// An integer as decimal text.
 pub fn int(n: i64) -> String {
     let mut digits = Vec::with_capacity(20);

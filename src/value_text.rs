@@ -1,6 +1,8 @@
 //! The text a parameter value contributes to the string to sign.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::json::Value;

@@ -1,5 +1,7 @@
 //! `AppGetTokenByWeiXin` (WeChat login) and the token grant that `AppGetToken*` answer with.
 
+use crate::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::json::Value;
 use crate::params::Params;

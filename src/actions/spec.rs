@@ -1,6 +1,8 @@
 //! The typed actions: which parameters each needs (checked before anything is sent) and what its
 //! response must contain (checked before the caller sees it), from app-api.md §4.1.
 
+use crate::prelude::*;
+
 use crate::endpoint::Api;
 use crate::error::{Error, Result};
 use crate::json::{parse, LoneSurrogates, Value};

@@ -3,6 +3,8 @@
 //! Clinger fast paths cover nearly every number the App API sends; the rest is corrected
 //! against the exact decimal value with a small big-integer comparison.
 
+use crate::prelude::*;
+
 use core::cmp::Ordering;
 
 /// Digits beyond these only decide exact ties; they are kept as a sticky "more follows" bit.
@@ -141,7 +143,29 @@ fn approximate(d: &Decimal, exponent: i32) -> f64 {
     let e = exponent.saturating_add((d.digits.len() - lead.len()) as i32);
     // Split the power so that neither factor overflows or underflows on its own.
     let half = e / 2;
-    w * 10f64.powi(half) * 10f64.powi(e - half)
+    w * powi(10.0, half) * powi(10.0, e - half)
+}
+
+/// `x^n` by squaring, as LLVM's `powi` (compiler-rt's `__powidf2`) computes it: `f64::powi`
+/// needs std.
+fn powi(mut x: f64, n: i32) -> f64 {
+    let mut rest = n.unsigned_abs();
+    let mut r = 1.0;
+    loop {
+        if rest & 1 == 1 {
+            r *= x;
+        }
+        rest >>= 1;
+        if rest == 0 {
+            break;
+        }
+        x *= x;
+    }
+    if n < 0 {
+        1.0 / r
+    } else {
+        r
+    }
 }
 
 /// Moves `x` one ulp at a time until it is the double nearest to the exact decimal.

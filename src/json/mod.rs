@@ -2,6 +2,8 @@
 //! caller gave), numbers keep their text (`crate::number`), and parsing has a depth limit so
 //! hostile input cannot exhaust the stack.
 
+use crate::prelude::*;
+
 pub(crate) mod decimal;
 mod parse;
 pub(crate) mod write;

@@ -1,5 +1,7 @@
 //! A strict RFC 8259 parser (what `JSON.parse` accepts), iterative over bytes with a depth limit.
 
+use crate::prelude::*;
+
 use super::Number;
 use super::Value;
 use crate::text::int;

@@ -1,5 +1,7 @@
 //! JSON text exactly as `JSON.stringify` writes it (no spaces, same escapes, same numbers).
 
+use crate::prelude::*;
+
 use super::Value;
 
 pub fn write_value(value: &Value, out: &mut String) {

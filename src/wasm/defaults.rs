@@ -1,5 +1,7 @@
 //! Defaults filled in at the edge: the clock, a CSPRNG nonce and a UUID v4 request id.
 
+use crate::prelude::*;
+
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, Result};
@@ -15,7 +17,8 @@ extern "C" {
 
 pub fn now_seconds() -> Result<i64> {
     match date_now() {
-        Ok(ms) if ms.is_finite() => Ok((ms / 1000.0).floor() as i64),
+        // Whole seconds, rounded down (Date.now() is never before 1970 here; `as` truncates).
+        Ok(ms) if ms.is_finite() && ms >= 0.0 => Ok((ms / 1000.0) as i64),
         _ => Err(Error::invalid(
             "timestamp",
             "Date.now() gave no time; pass timestamp explicitly",

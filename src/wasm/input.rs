@@ -1,6 +1,9 @@
 //! The parsing calls' arguments: texts and the HTTP status.
 
+use crate::prelude::*;
+
 use super::io::{layout, Area, Lengths};
+use super::is_whole;
 
 use crate::error::{Error, Result};
 
@@ -54,7 +57,7 @@ pub fn status_code(status: f64) -> Result<u16> {
     if status == 0.0 {
         return Err(Error::transport("no HTTP response (status 0)"));
     }
-    if status.fract() == 0.0 && (100.0..=599.0).contains(&status) {
+    if is_whole(status) && (100.0..=599.0).contains(&status) {
         Ok(status as u16)
     } else {
         Err(Error::invalid(

@@ -4,7 +4,7 @@
 //! the text area: the result, or the error as JSON. No JS objects walked from wasm, no JS values
 //! made by it.
 
-use std::sync::{Mutex, PoisonError};
+use crate::prelude::*;
 
 use wasm_bindgen::prelude::*;
 
@@ -20,9 +20,8 @@ pub struct Area {
     pub secret: Option<AppSecret>,
 }
 
-// A static rather than a thread_local: the module is single-threaded, and thread_local brings
-// its destructor machinery into the wasm.
-static AREA: Mutex<Area> = Mutex::new(Area {
+// A static rather than a thread_local: the module is single-threaded (and has no std).
+static AREA: spin::Mutex<Area> = spin::Mutex::new(Area {
     text: Vec::new(),
     words: Vec::new(),
     secret: None,
@@ -30,7 +29,12 @@ static AREA: Mutex<Area> = Mutex::new(Area {
 
 #[doc(hidden)]
 pub fn with_area<T>(f: impl FnOnce(&mut Area) -> T) -> T {
-    f(&mut AREA.lock().unwrap_or_else(PoisonError::into_inner))
+    match AREA.try_lock() {
+        Some(mut area) => f(&mut area),
+        // Held only after a call that never returned (a trap): the instance is broken, and a
+        // trap says so at once where spinning would hang the page.
+        None => core::arch::wasm32::unreachable(),
+    }
 }
 
 /// `ioText(bytes) → address` of the text area, grown to at least `bytes`, or 0 when the memory

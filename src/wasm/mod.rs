@@ -3,11 +3,15 @@
 //! JSON). Signing and request building (`prepared.rs`) take parameters as key, value text and
 //! kind; parsing (here) takes the status and the body text.
 
+use crate::prelude::*;
+
 mod allocator;
 mod defaults;
 mod input;
 #[doc(hidden)]
 pub mod io;
+#[cfg(feature = "wasm-panic-handler")]
+mod panic_handler;
 #[doc(hidden)]
 pub mod prepared;
 
@@ -85,6 +89,11 @@ fn body_answer(body: &str, response: &ApiResponse, with_data_parsed: bool) -> St
         "]",
     ]
     .concat()
+}
+
+/// Whether `x` is a whole number (`f64::fract` needs std); NaN and ±Infinity are not.
+fn is_whole(x: f64) -> bool {
+    x == (x as i64) as f64
 }
 
 /// JS's `length` of `text`: a unit per byte but continuation bytes, two for 4-byte chars.

@@ -3,12 +3,14 @@
 //! text and kind. JS checks what only it can see (types, unknown members, values JSON cannot
 //! carry); everything else is checked here, and errors come back as the io area's error answer.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
 
 use wasm_bindgen::prelude::*;
 
 use super::io::{answer, layout, put_result, with_area, Area, Layout, Lengths::Utf16Units};
-use super::{defaults, utf16_len};
+use super::{defaults, is_whole, utf16_len};
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::json::{parse, JsonError, LoneSurrogates, Number, Value};
@@ -247,7 +249,7 @@ fn request_parts(area: &Area, count: u32, bytes: u32, flags: u32) -> Result<Requ
 fn integer_or(name: &str, value: f64, default: impl FnOnce() -> Result<i64>) -> Result<i64> {
     if value.is_nan() {
         default()
-    } else if value.fract() == 0.0 && value.abs() <= 9.0e15 {
+    } else if is_whole(value) && value.abs() <= 9.0e15 {
         Ok(value as i64)
     } else {
         Err(Error::invalid(name, [name, " must be an integer"].concat()))

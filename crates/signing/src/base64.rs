@@ -1,6 +1,8 @@
 //! Standard Base64 (RFC 4648 §4), padded. Written out: the `base64` crate costs 2.5 KB of wasm
 //! for these few lines.
 
+use alloc::vec::Vec;
+
 /// As ASCII bytes.
 pub fn encode(bytes: &[u8]) -> Vec<u8> {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -2,7 +2,12 @@
 //! `base64(HMAC-SHA1(AppSecret, k1=v1&k2=v2&…))`, every parameter but `Signature`, keys in
 //! UTF-16 code-unit order (app-api.md §1). The core turns values into text; this crate is the
 //! part every signature runs through, built for speed.
+#![cfg_attr(not(test), no_std)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
 
 mod base64;
 mod order;
