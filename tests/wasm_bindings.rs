@@ -9,7 +9,7 @@
 )]
 
 use iot_explorer_app::wasm::io::{io_text, io_words, set_signing_secret, with_area};
-use iot_explorer_app::wasm::prepared::{
+use iot_explorer_app::wasm::requests::{
     build_app_api_prepared, build_token_api_prepared, sign_prepared,
 };
 use iot_explorer_app::wasm::{parse_login_response_js, parse_response_js};
@@ -20,7 +20,7 @@ const STRING: u32 = 0;
 const MISSING: u32 = 1;
 const OTHER: u32 = 2;
 
-/// Parameter value kinds and flag bits of `prepared.rs`, as `pkg-template/src/requests.js`
+/// Parameter value kinds and flag bits of `requests.rs`, as `pkg-template/src/requests.js`
 /// sends them.
 const TEXT: u32 = 0;
 const NUMBER: u32 = 1;

@@ -1,5 +1,5 @@
 // signParams, buildAppApiRequest and buildTokenApiRequest: their one path into the wasm
-// (src/wasm/prepared.rs). The arguments are joined into one string, written straight into the
+// (src/wasm/requests.rs). The arguments are joined into one string, written straight into the
 // wasm's memory as UTF-8, with a few u32 words: the UTF-16 length of each piece and each value's
 // kind. Checked here: what only JS can see (types, members, values JSON cannot carry, unpaired
 // surrogates); everything else the wasm checks and answers as a typed error.
@@ -165,10 +165,9 @@ export function requestCalls(raw, io) {
   /** { url, method, headers, body } from a request the wasm wrote, or its error thrown. */
   function readRequest(length) {
     const text = io.answer(length);
-    const [url, method, type] = io.firstWords(3);
-    const urlEnd = url;
-    const methodEnd = urlEnd + method;
-    const typeEnd = methodEnd + type;
+    const [urlEnd, methodLength, typeLength] = io.firstWords(3);
+    const methodEnd = urlEnd + methodLength;
+    const typeEnd = methodEnd + typeLength;
     return {
       url: text.slice(0, urlEnd),
       method: text.slice(urlEnd, methodEnd),
@@ -202,8 +201,7 @@ export function requestCalls(raw, io) {
       const defaulted = defaults('appapi');
       const timestamp = numberField(input.timestamp, 'timestamp');
       const nonce = numberField(isMissing(input.nonce) ? defaulted.nonce : input.nonce, 'nonce');
-      // null is no option object (the other members take null for "the default").
-      const signing = signingFlags(input.signing === null ? 0 : input.signing, 'signing');
+      const signing = signingFlags(input.signing, 'signing'); // null is refused: no option object
       const { args, flags } = requestArgs(input, 'appKey', defaulted);
       holdSecret(textField(input.appSecret, 'appSecret'));
       return readRequest(raw().buildAppApiPrepared(args.count, put(args), timestamp, nonce, signing | flags));

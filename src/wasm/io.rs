@@ -66,7 +66,7 @@ fn address_of<T: Clone + Default>(items: &mut Vec<T>, len: u32) -> u32 {
 }
 
 /// `setSigningSecret(bytes) → 1` when the first `bytes` of the text area, laid out as for
-/// `prepared.rs` (one piece, its UTF-16 length in the word area), are an AppSecret: it is kept (as
+/// `requests.rs` (one piece, its UTF-16 length in the word area), are an AppSecret: it is kept (as
 /// keyed HMAC state) for the following signed calls and wiped from the text area. 0 otherwise.
 #[wasm_bindgen(js_name = setSigningSecret)]
 pub fn set_signing_secret(bytes: u32) -> u32 {
@@ -136,7 +136,7 @@ pub enum Lengths {
     /// In bytes: each piece was encoded on its own (`input.rs`).
     Bytes,
     /// In UTF-16 units, as JS's `length`: the pieces were joined and encoded as one string
-    /// (`prepared.rs`; JS refuses unpaired surrogates in what it sends, while an AppSecret's
+    /// (`requests.rs`; JS refuses unpaired surrogates in what it sends, while an AppSecret's
     /// become U+FFFD, as node:crypto keys them).
     Utf16Units,
 }

@@ -1,6 +1,6 @@
 //! JavaScript bindings. Every call crosses through the io area (`io.rs`): arguments written
 //! there by JS as UTF-8 pieces, the answer read back from it (the result, or the error as
-//! JSON). Signing and request building (`prepared.rs`) take parameters as key, value text and
+//! JSON). Signing and request building (`requests.rs`) take parameters as key, value text and
 //! kind; parsing (here) takes the status and the body text.
 
 use crate::prelude::*;
@@ -13,7 +13,7 @@ pub mod io;
 #[cfg(feature = "wasm-panic-handler")]
 mod panic_handler;
 #[doc(hidden)]
-pub mod prepared;
+pub mod requests;
 
 use wasm_bindgen::prelude::*;
 

@@ -25,6 +25,14 @@ test('the tarball contains exactly the files of the whitelist', () => {
   ]);
 });
 
+test('the mini-program build parses as ES2019: iOS 13.0 JavaScriptCore has no ?? or ?.', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('acorn');
+  const code = readFileSync(new URL('../../pkg/miniprogram_dist/index.js', import.meta.url), 'utf8');
+  assert.doesNotThrow(() => parse(code, { ecmaVersion: 2019, sourceType: 'script' }));
+  assert.throws(() => parse('a ?? b', { ecmaVersion: 2019 }), 'the check itself refuses ES2020');
+});
+
 test('the mini-program build uses no import.meta, fetch or WebAssembly global', async () => {
   const { readFileSync } = await import('node:fs');
   const code = readFileSync(new URL('../../pkg/miniprogram_dist/index.js', import.meta.url), 'utf8');
