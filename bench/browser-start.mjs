@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../tests/browser/static-server.mjs';
-import { CHROMIUM } from '../tests/browser/chromium.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser/chromium.mjs';
 import { loadPackage } from './load-package.mjs';
 import { APP_SECRET, signParamsOf } from './inputs.mjs';
 import { officialStringToSign } from './official.mjs';
@@ -59,8 +59,7 @@ export async function run({ contexts = 21 } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: CHROMIUM_ARGS,
   });
   const samples = Object.fromEntries(Object.keys(ENTRIES).map((n) => [n, []]));
   const signatures = new Set();

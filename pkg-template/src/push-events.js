@@ -4,7 +4,7 @@
 import { isDeviceId } from './methods.js';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const textOr = (v) => (typeof v === 'string' ? v : null);
 
 /** Standard Base64 (padding optional) → UTF-8 (lossy) without trailing NULs → JSON; undefined when any step fails. */

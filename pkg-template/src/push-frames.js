@@ -1,12 +1,11 @@
 // Text frames of the push channel: `{action, reqId, params}` out; replies `{reqId, error,
 // error_message, data}` and pushes `{push:true, action:"DeviceChange", params}` in.
 import { IotExplorerError } from './errors.js';
-import { deviceChange } from './push-events.js';
+import { deviceChange, isObject } from './push-events.js';
 
 // Frames, like response bodies, are read up to 1 MiB (README, Reliability); a longer one is
 // kept whole as an Unknown event, unparsed.
 const MAX_FRAME_UNITS = 1 << 20;
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const textOf = (v) => (typeof v === 'string' ? v : '');
 
 /** `ActivePush`: receive pushes for these devices (the whole list each time). */

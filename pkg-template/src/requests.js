@@ -120,8 +120,9 @@ function valueOf(value, key, walk) {
 
 /**
  * `fields` (texts) and the parameters joined into one text, with the lengths the wasm needs:
- * each field's, then each parameter's key and value text lengths and its kind. Undefined
- * members are skipped, as JSON.stringify does.
+ * each field's, then each parameter's key and value text lengths and its kind. `params`: a
+ * plain object (the callers check it) or undefined. Undefined members are skipped, as
+ * JSON.stringify does.
  */
 function joined(fields, names, params) {
   let text = '';
@@ -132,7 +133,7 @@ function joined(fields, names, params) {
   }
   let walk = null;
   if (params !== undefined) {
-    for (const key in plainObject(params, 'params')) {
+    for (const key in params) {
       if (!hasOwn.call(params, key)) continue;
       const value = params[key];
       if (value === undefined) continue;
@@ -181,7 +182,7 @@ export function requestCalls(raw, io) {
     const names = ['action', credential, 'requestId', 'endpoint'];
     const given = isMissing(input.requestId) ? defaulted.requestId : input.requestId;
     const fields = names.map((name) => textField(name === 'requestId' ? given : input[name], name));
-    const args = joined(fields, names, isMissing(input.params) ? undefined : input.params);
+    const args = joined(fields, names, isMissing(input.params) ? undefined : plainObject(input.params, 'params'));
     return { args, flags: isMissing(given) ? MAKE_REQUEST_ID : 0 };
   }
 
