@@ -1,8 +1,9 @@
 // 6. Browser start-up: from `import()` to the first signature in a fresh Chromium context (no
 // HTTP or compiled-code cache), served by a static server on 127.0.0.1. Ours: the browser build,
 // minified by esbuild as an app's bundler would, with its .wasm beside it (init() then
-// signParams). crypto-js: hmac-sha1 + enc-base64 bundled the same way, signing the same string.
-// The two take turns; the median of `contexts` runs each is reported.
+// signParams); ours (inline): the same from 'iot-explorer-app/inline', which carries the wasm in
+// its code. crypto-js: hmac-sha1 + enc-base64 bundled the same way, signing the same string.
+// They take turns; the median of `contexts` runs each is reported.
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,14 +24,17 @@ const PARAMS = signParamsOf(0);
 const ENTRIES = {
   ours: `import init, { signParams } from 'iot-explorer-app';
 export async function sign(params, secret) { await init(); return signParams(params, secret).signature; }`,
+  'ours (inline)': `import init, { signParams } from 'iot-explorer-app/inline';
+export async function sign(params, secret) { await init(); return signParams(params, secret).signature; }`,
   'crypto-js': `import HmacSHA1 from 'crypto-js/hmac-sha1';
 import Base64 from 'crypto-js/enc-base64';
 export async function sign(params, secret, text) { return Base64.stringify(HmacSHA1(text, secret)); }`,
 };
 
+const file = (name) => name.replace(/\W+/g, '-');
 const page = (name) => `<!doctype html><meta charset="utf-8"><script type="module">
 const t0 = performance.now();
-const { sign } = await import('./${name}.js');
+const { sign } = await import('./${file(name)}.js');
 const signature = await sign(${JSON.stringify(PARAMS)}, ${JSON.stringify(APP_SECRET)}, ${JSON.stringify(officialStringToSign(PARAMS))});
 window.__result = { ms: performance.now() - t0, signature };
 </script>`;
@@ -45,8 +49,8 @@ async function site() {
       bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent',
       conditions: ['browser'],
     });
-    writeFileSync(join(dir, `${name}.js`), r.outputFiles[0].contents);
-    writeFileSync(join(dir, `${name}.html`), page(name));
+    writeFileSync(join(dir, `${file(name)}.js`), r.outputFiles[0].contents);
+    writeFileSync(join(dir, `${file(name)}.html`), page(name));
     sizes[name] = r.outputFiles[0].contents.length;
   }
   copyFileSync(join(dirname(path), 'iot_explorer_app_bg.wasm'), join(dir, 'iot_explorer_app_bg.wasm'));
@@ -68,7 +72,7 @@ export async function run({ contexts = 21 } = {}) {
       for (const name of Object.keys(ENTRIES)) {
         const context = await browser.newContext();
         const tab = await context.newPage();
-        await tab.goto(`${served.url}/${name}.html`);
+        await tab.goto(`${served.url}/${file(name)}.html`);
         await tab.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
         const { ms, signature } = await tab.evaluate(() => window.__result);
         await context.close();
@@ -82,11 +86,12 @@ export async function run({ contexts = 21 } = {}) {
   }
   if (signatures.size !== 1) throw new Error(`browser start-up: signatures differ ${[...signatures]}`);
   const ours = median(samples.ours);
+  const inline = median(samples['ours (inline)']);
   const theirs = median(samples['crypto-js']);
   const rows = Object.entries(samples).map(([name, ms]) => [name, `${median(ms).toFixed(2)} ms`, `${Math.min(...ms).toFixed(2)} ms`, `${Math.max(...ms).toFixed(2)} ms`, String(served.sizes[name])]);
   const text = [
     table(['import() → first signature, fresh context', 'median', 'min', 'max', 'bundle bytes (min)'], rows),
-    `${contexts} fresh Chromium contexts each, taking turns; ours/crypto-js = ${ratio(ours, theirs)} (above 1: ours is slower); ours also fetches and compiles the .wasm`,
+    `${contexts} fresh Chromium contexts each, taking turns; ours/crypto-js = ${ratio(ours, theirs)}, ours (inline)/crypto-js = ${ratio(inline, theirs)} (above 1: ours is slower); ours also fetches the .wasm (a second request), the inline build decodes it from its code; both compile it`,
   ].join('\n');
-  return { json: { contexts, samples, medianMs: { ours, 'crypto-js': theirs }, ratio: ours / theirs, bundleBytes: served.sizes }, text };
+  return { json: { contexts, samples, medianMs: { ours, 'ours (inline)': inline, 'crypto-js': theirs }, ratio: ours / theirs, inlineRatio: inline / theirs, bundleBytes: served.sizes }, text };
 }

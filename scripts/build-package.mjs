@@ -27,7 +27,14 @@ const common = {
 const entry = (name) => join(template, 'src', 'entries', `${name}.js`);
 
 await build({ ...common, entryPoints: [entry('node')], outfile: join(out, 'dist', 'node.cjs'), format: 'cjs', platform: 'node', target: 'node18', external: ['ws'] });
-await build({ ...common, entryPoints: [entry('browser')], outfile: join(out, 'dist', 'browser.js'), format: 'esm', platform: 'browser', target: 'es2020' });
+const browser = { ...common, entryPoints: [entry('browser')], format: 'esm', platform: 'browser', target: 'es2020' };
+await build({ ...browser, outfile: join(out, 'dist', 'browser.js'), alias: { ...common.alias, 'iot-explorer-app-default-wasm': entry('wasm-url') } });
+await build({
+  ...browser,
+  outfile: join(out, 'dist', 'browser-inline.js'),
+  alias: { ...common.alias, 'iot-explorer-app-default-wasm': entry('wasm-inline'), 'iot-explorer-app-wasm-base64': join(wasmDir, wasmName) },
+  loader: { '.wasm': 'base64' },
+});
 await build({
   ...common,
   entryPoints: [entry('miniprogram')],
@@ -68,12 +75,12 @@ cpSync(join(root, 'README.md'), join(out, 'README.md'));
 // Sizes: what users download and ship.
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const rows = [[wasmName, wasm.length, gz(wasm), brotli.length]];
-for (const file of ['dist/node.cjs', 'dist/browser.js', 'miniprogram_dist/index.js']) {
+for (const file of ['dist/node.cjs', 'dist/browser.js', 'dist/browser-inline.js', 'miniprogram_dist/index.js']) {
   const code = readFileSync(join(out, file), 'utf8');
   const min = Buffer.from((await transform(code, { minify: true, format: file.endsWith('.js') && !file.startsWith('mini') ? 'esm' : 'cjs' })).code);
   rows.push([`${file} (min)`, min.length, gz(min), brotliCompressSync(min).length]);
 }
-const mpJs = rows[3];
+const mpJs = rows[4];
 const report = {
   files: rows.map(([file, raw, gzip, br]) => ({ file, raw, gzip, brotli: br })),
   miniprogramTotal: { 'wasm.br + js(min, gzip)': brotli.length + mpJs[2] },

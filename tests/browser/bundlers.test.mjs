@@ -1,7 +1,8 @@
 // An app bundled with esbuild, as the README says: esbuild neither copies the wasm nor rewrites
 // `new URL('./iot_explorer_app_bg.wasm', import.meta.url)`, so until the file is copied next to
 // the bundle init() must fail with an error that names the URL it tried and says what to do;
-// once it is copied (the README's esbuild step), the app works. In real Chromium.
+// once it is copied (the README's esbuild step), the app works. The same app importing
+// 'iot-explorer-app/inline' works as built, with no request for a .wasm. In real Chromium.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,18 +30,21 @@ test.before(async () => {
   browser = await launchChromium();
   app = mkdtempSync(join(tmpdir(), 'iot-esbuild-'));
   cpSync(join(repo, 'tests', 'package', 'node_modules'), join(app, 'node_modules'), { recursive: true, dereference: true });
-  writeFileSync(join(app, 'main.js'), MAIN);
-  mkdirSync(join(app, 'dist'));
-  writeFileSync(join(app, 'dist', 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
-  await build({ entryPoints: [join(app, 'main.js')], bundle: true, format: 'esm', platform: 'browser', outdir: join(app, 'dist'), logLevel: 'error' });
+  for (const [name, main] of [['dist', MAIN], ['dist-inline', MAIN.replace("from 'iot-explorer-app'", "from 'iot-explorer-app/inline'")]]) {
+    writeFileSync(join(app, `${name}.js`), main);
+    mkdirSync(join(app, name));
+    writeFileSync(join(app, name, 'index.html'), `<!doctype html><script type="module" src="./${name}.js"></script>\n`);
+    await build({ entryPoints: [join(app, `${name}.js`)], bundle: true, format: 'esm', platform: 'browser', outdir: join(app, name), logLevel: 'error' });
+  }
 });
 test.after(async () => {
   await browser?.close();
   if (app) rmSync(app, { recursive: true, force: true });
 });
 
-async function runPage(url) {
+async function runPage(url, requested = []) {
   const page = await browser.context.newPage();
+  page.on('request', (request) => requested.push(request.url()));
   try {
     await page.goto(url);
     await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
@@ -60,9 +64,21 @@ test('esbuild: the missing wasm is reported once, with its URL and what to do; c
     assert.match(error, /esbuild does not copy it/);
     assert.match(error, /node_modules\/iot-explorer-app\/dist\/iot_explorer_app_bg\.wasm/);
     assert.match(error, /init\('\/assets\/iot_explorer_app_bg\.wasm'\)/);
+    assert.match(error, /import from 'iot-explorer-app\/inline'/);
 
     copyFileSync(join(app, 'node_modules', 'iot-explorer-app', 'dist', 'iot_explorer_app_bg.wasm'), join(app, 'dist', 'iot_explorer_app_bg.wasm'));
     assert.deepEqual(await runPage(`${site.url}/`), { signature: 'bqk+Bpt0UQx2g3pRumPO/SfOado=' });
+  } finally {
+    await site.close();
+  }
+});
+
+test('esbuild: iot-explorer-app/inline carries the wasm, so the bundle works alone with one request for code', async () => {
+  const site = await serveStatic({ '/': join(app, 'dist-inline') });
+  try {
+    const requested = [];
+    assert.deepEqual(await runPage(`${site.url}/`, requested), { signature: 'bqk+Bpt0UQx2g3pRumPO/SfOado=' });
+    assert.deepEqual(requested.map((url) => url.slice(site.url.length)), ['/', '/dist-inline.js']);
   } finally {
     await site.close();
   }

@@ -58,3 +58,23 @@ test('browser init() with options and no wasmPath loads the module next to the b
   assert.match(fetched[0], /iot_explorer_app_bg\.wasm$/);
   assert.equal(browser.signParams({ a: '1' }, 'k').stringToSign, 'a=1');
 });
+
+test('the inline browser build loads the wasm it carries: init() fetches nothing', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'browser-entry-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  copyFileSync(join(dist, 'browser-inline.js'), join(dir, 'browser-inline.mjs'));
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => assert.fail(`fetched ${url}`);
+  t.after(() => (globalThis.fetch = realFetch));
+  const inline = await import(pathToFileURL(join(dir, 'browser-inline.mjs')).href);
+  await inline.init();
+  assert.equal(inline.signParams({ a: '1' }, 'k').signature, 'bqk+Bpt0UQx2g3pRumPO/SfOado=');
+});
+
+test("Node resolves 'iot-explorer-app/inline' to the Node build (import and require)", async () => {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  assert.equal(require.resolve('iot-explorer-app/inline'), require.resolve('iot-explorer-app'));
+  const esm = await import('iot-explorer-app/inline');
+  assert.equal(esm.signParams({ a: '1' }, 'k').signature, 'bqk+Bpt0UQx2g3pRumPO/SfOado=');
+});

@@ -28,9 +28,12 @@ import init, {
   type TokenGrant,
   type Transport,
 } from 'iot-explorer-app';
+import initInline, { createClient as createInlineClient } from 'iot-explorer-app/inline';
 
 export async function everything(): Promise<string[]> {
   await init();
+  await initInline();
+  const inlineClient: Client = createInlineClient({ getAccessToken: async () => ({ Token: 't' }) });
   const signed: Signed = signParams({ Action: 'AppGetUser', Nonce: 1, Flag: true, Skip: undefined }, 'secret', { emptyValues: 'keep', values: 'node-sdk' });
   const req: HttpRequest = buildAppApiRequest({
     action: 'AppGetTokenByWeiXin',

@@ -12,6 +12,7 @@ test('the tarball contains exactly the files of the whitelist', () => {
   assert.deepEqual(files, [
     'LICENSE',
     'README.md',
+    'dist/browser-inline.js',
     'dist/browser.js',
     'dist/iot_explorer_app_bg.wasm',
     'dist/node.cjs',

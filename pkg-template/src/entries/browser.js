@@ -3,6 +3,8 @@
 // made on first use, and each export is a function of its own, so a bundler keeps only what an
 // app imports (signParams alone leaves the clients, session, push and transports out).
 import * as glue from 'iot-explorer-app-glue';
+// dist/browser.js: a URL next to this module; dist/browser-inline.js: the bytes it carries.
+import { defaultWasm } from 'iot-explorer-app-default-wasm';
 import { diagnosticsOf, serverClientGuard } from '../api.js';
 import { makeClients } from '../client.js';
 import { makeCore } from '../core.js';
@@ -33,12 +35,12 @@ async function instantiate(source) {
 
 /**
  * What init() was given, as something to load: the mini-program option form, which index.d.ts
- * also allows here, names a URL with `wasmPath` or nothing (the default, next to this module).
+ * also allows here, names a URL with `wasmPath` or nothing (the default).
  */
 function sourceOf(given) {
   const isOptions = given !== null && typeof given === 'object' && Object.getPrototypeOf(given) === Object.prototype && typeof given.href !== 'string';
   const path = isOptions ? given.wasmPath : given;
-  return path === undefined ? new URL('./iot_explorer_app_bg.wasm', import.meta.url) : path;
+  return path === undefined ? defaultWasm() : path;
 }
 
 /** Whether init() was given no location, so that the default (next to this module) was tried. */
@@ -60,7 +62,8 @@ function hint(given, e) {
   return (
     '. Your bundler did not put iot_explorer_app_bg.wasm next to the code that loads it (esbuild does not copy it): ' +
     'copy node_modules/iot-explorer-app/dist/iot_explorer_app_bg.wasm there, or pass where it is, ' +
-    "init('/assets/iot_explorer_app_bg.wasm') (or { wasmPath }), or its bytes, init(await (await fetch(url)).arrayBuffer())"
+    "init('/assets/iot_explorer_app_bg.wasm') (or { wasmPath }), or its bytes, init(await (await fetch(url)).arrayBuffer()); " +
+    "or import from 'iot-explorer-app/inline', which carries the wasm in its code"
   );
 }
 
