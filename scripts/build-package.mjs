@@ -13,6 +13,7 @@ const template = join(root, 'pkg-template');
 const out = join(root, 'pkg');
 const wasmDir = join(root, 'target', 'wasm');
 const wasmName = 'iot_explorer_app_bg.wasm';
+const NODE_WASM = 'iot_explorer_app_node.wasm';
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'dist'), { recursive: true });
@@ -60,6 +61,8 @@ writeFileSync(join(out, 'dist', wasmName), wasm);
 // Mini-programs load the brotli file (WXWebAssembly, base library ≥ 2.14.0): every file in
 // miniprogram_dist/ counts against the code package limit, so the raw .wasm stays in dist/.
 writeFileSync(join(out, 'miniprogram_dist', `${wasmName}.br`), brotli);
+// The Node build loads the speed build (scripts/build-wasm.sh speed): same source and glue.
+cpSync(join(root, 'target', 'wasm-node', wasmName), join(out, 'dist', NODE_WASM));
 // ESM for Node re-exports the CommonJS build: one wasm instance, one IotExplorerError class.
 const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', 'node.cjs'))).filter((n) => n !== 'default');
 writeFileSync(

@@ -9,6 +9,7 @@ step "clippy (native)";        cargo clippy --all-targets --quiet -- -D warnings
 step "clippy (wasm32)";        cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 step "native tests";           cargo test --quiet
 step "wasm build + MVP check"; scripts/build-wasm.sh
+step "wasm build for Node";    scripts/build-wasm.sh speed
 step "size budget";            scripts/check-size.sh
 step "wasm tests in Node";     cargo test --target wasm32-unknown-unknown
 step "wasm tests in Chromium"

@@ -15,6 +15,7 @@ test('the tarball contains exactly the files of the whitelist', () => {
     'dist/browser-inline.js',
     'dist/browser.js',
     'dist/iot_explorer_app_bg.wasm',
+    'dist/iot_explorer_app_node.wasm',
     'dist/node.cjs',
     'dist/node.mjs',
     'index.d.mts',

@@ -1,11 +1,12 @@
 // Node ≥ 18 (CommonJS; dist/node.mjs re-exports it for ESM): the wasm is loaded synchronously
-// from disk when the package is required, so no init() is needed.
+// from disk when the package is required, so no init() is needed. It is the build for speed
+// (iot_explorer_app_node.wasm: scripts/build-wasm.sh speed), the same source as the browsers'.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as glue from 'iot-explorer-app-glue';
 import { makeApi, fetchTransport, memoryStorage, webSocketOpener } from '../api.js';
 
-const bytes = readFileSync(join(__dirname, 'iot_explorer_app_bg.wasm'));
+const bytes = readFileSync(join(__dirname, 'iot_explorer_app_node.wasm'));
 const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './iot_explorer_app_bg.js': glue });
 glue.__wbg_set_wasm(instance.exports);
 
