@@ -29,15 +29,18 @@ export async function run() {
   const wasmBytes = readFileSync(join(root, 'dist', 'iot_explorer_app_bg.wasm'));
   const wasm = sizes(wasmBytes, { shippedBr: statSync(join(root, 'miniprogram_dist', 'iot_explorer_app_bg.wasm.br')).size });
   const js = {};
-  for (const file of ['dist/node.cjs', 'dist/browser.js', 'miniprogram_dist/index.js']) {
+  // The Node build's wasm (built for speed; never downloaded by a browser or a mini-program).
+  const nodeWasm = sizes(readFileSync(join(root, 'dist', 'iot_explorer_app_node.wasm')));
+  for (const file of ['dist/node.cjs', 'dist/browser.js', 'dist/browser-inline.js', 'miniprogram_dist/index.js']) {
     const code = readFileSync(join(root, file), 'utf8');
-    const format = file === 'dist/browser.js' ? 'esm' : 'cjs';
+    const format = file.startsWith('dist/browser') ? 'esm' : 'cjs';
     const min = Buffer.from((await transform(code, { minify: true, format, legalComments: 'none' })).code);
     js[file] = { source: Buffer.byteLength(code), ...sizes(min) };
   }
   const mpDir = join(root, 'miniprogram_dist');
   const ours = {
     wasm,
+    nodeWasm,
     js,
     miniProgramShips: wasm.shippedBr + js['miniprogram_dist/index.js'].gzip, // wasm.br + index.js (min, gzip)
     // What WeChat uploads of miniprogram_dist/: .js and whitelisted files; no .map.
@@ -60,7 +63,8 @@ export async function run() {
   const sdkEsm = others[`official SDK ${sdkPkg.version} (module entry, esm)`];
   const hmac = others['crypto-js hmac-sha1 + enc-base64'];
   const rows = [
-    ['ours iot_explorer_app_bg.wasm', '', wasm.raw, wasm.gzip, wasm.brotli],
+    ['ours iot_explorer_app_bg.wasm (browsers, mini-programs)', '', wasm.raw, wasm.gzip, wasm.brotli],
+    ['ours iot_explorer_app_node.wasm (Node)', '', nodeWasm.raw, nodeWasm.gzip, nodeWasm.brotli],
     ...Object.entries(js).map(([f, s]) => [`ours ${f} (min)`, '', s.raw, s.gzip, s.brotli]),
     ...Object.entries(others).map(([k, s]) => [`${k} (bundle, min)`, s.modules, s.raw, s.gzip, s.brotli]),
   ].map(([name, modules, ...n]) => [name, modules, ...n.map(kb)]);
@@ -77,7 +81,7 @@ export async function run() {
     ...notes,
     `mini-program ships wasm.br + index.js (min, gzip) = ${kb(ours.miniProgramShips)}; official SDK bundle (min, gzip) = ${kb(sdkEsm.gzip)}: ours/official = ${ratio(ours.miniProgramShips, sdkEsm.gzip)} (above 1: ours is larger)`,
     `code package (what counts against WeChat's size limit): miniprogram_dist/ as 构建 npm copies it and WeChat uploads it, index.js (minified) + .wasm.br (index.js.map stays local: .map is not on the upload whitelist) = ${kb(ours.miniprogramDistOnDisk)}; official SDK bundle, minified, uncompressed = ${kb(sdkEsm.raw)}: ours/official = ${ratio(ours.miniprogramDistOnDisk, sdkEsm.raw)}`,
-    `browser downloads wasm (gzip) + browser.js (min, gzip) = ${kb(ours.browserDownload)}; crypto-js HmacSHA1+Base64 (min, gzip) = ${kb(hmac.gzip)}: ours/crypto-js = ${ratio(ours.browserDownload, hmac.gzip)}`,
+    `browser downloads wasm (gzip) + browser.js (min, gzip) = ${kb(ours.browserDownload)}; crypto-js HmacSHA1+Base64 (min, gzip) = ${kb(hmac.gzip)}: ours/crypto-js = ${ratio(ours.browserDownload, hmac.gzip)}; iot-explorer-app/inline: browser-inline.js (min, gzip) = ${kb(js['dist/browser-inline.js'].gzip)}, one request`,
   ].join('\n');
   const ratios = {
     'mini-program total / official SDK (min, gzip)': ours.miniProgramShips / sdkEsm.gzip,
