@@ -22,6 +22,7 @@ const loop = quick ? { runs: 5, runMs: 60 } : { runs: 5, runMs: 500 };
 const { path } = loadPackage();
 const pkgJson = JSON.parse(readFileSync(join(dirname(path), '..', 'package.json'), 'utf8'));
 const wasmFile = readFileSync(join(dirname(path), 'iot_explorer_app_bg.wasm'));
+const nodeWasmFile = readFileSync(join(dirname(path), 'iot_explorer_app_node.wasm')); // what the Node timings run
 const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 let commit = null;
 try {
@@ -36,6 +37,7 @@ const environment = {
   loadAverageAtStart: loadavg(),
   package: `${pkgJson.name}@${pkgJson.version}`,
   wasmSha256: createHash('sha256').update(wasmFile).digest('hex'),
+  nodeWasmSha256: createHash('sha256').update(nodeWasmFile).digest('hex'),
   packagePath: path,
   commit,
   libraries: Object.fromEntries(['crypto-js', 'jssha', 'esbuild', 'qcloud-iotexplorer-appdev-sdk'].map((n) => [n, versionOf(n)])),
@@ -54,7 +56,7 @@ const section = async (key, title, fn) => {
   return r;
 };
 
-console.log(`bench: ${environment.package} (commit ${commit ?? '?'}, wasm ${environment.wasmSha256.slice(0, 12)}) on node ${process.version}, ${environment.cpus} × ${environment.cpu}, load ${environment.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`bench: ${environment.package} (commit ${commit ?? '?'}, wasm ${environment.wasmSha256.slice(0, 12)}, Node's wasm ${environment.nodeWasmSha256.slice(0, 12)}) on node ${process.version}, ${environment.cpus} × ${environment.cpu}, load ${environment.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`ratios are ours ÷ theirs: throughput above 1× means ours is faster, size above 1× means ours is larger`);
 await section('signing', '1. Signing throughput', () => signing.run(loop));
 await section('parsing', '2. Response parsing throughput', () => parsing.run(loop));
