@@ -71,6 +71,40 @@ test('the inline browser build loads the wasm it carries: init() fetches nothing
   assert.equal(inline.signParams({ a: '1' }, 'k').signature, 'bqk+Bpt0UQx2g3pRumPO/SfOado=');
 });
 
+test('init(bytes) compiles them on this thread, and asynchronously where that is refused', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'browser-entry-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  copyFileSync(join(dist, 'browser.js'), join(dir, 'browser.mjs'));
+  const bytes = readFileSync(join(dist, 'iot_explorer_app_bg.wasm'));
+  const { Module, instantiate } = WebAssembly;
+  t.after(() => Object.assign(WebAssembly, { Module, instantiate }));
+  const calls = { sync: 0, async: 0 };
+  WebAssembly.instantiate = (...args) => (calls.async++, instantiate(...args));
+  WebAssembly.Module = new Proxy(Module, { construct: (target, args) => (calls.sync++, new target(...args)) });
+  const load = (tag) => import(`${pathToFileURL(join(dir, 'browser.mjs'))}?${tag}`);
+
+  const sync = await load('sync');
+  await sync.init(bytes);
+  assert.deepEqual(calls, { sync: 1, async: 0 });
+  assert.equal(sync.signParams({ a: '1' }, 'k').signature, 'bqk+Bpt0UQx2g3pRumPO/SfOado=');
+
+  // As Chrome before 115 refuses a synchronous compile of more than 4 KB on the main thread.
+  WebAssembly.Module = new Proxy(Module, {
+    construct: () => {
+      calls.sync++;
+      throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
+    },
+  });
+  const refused = await load('refused');
+  await refused.init(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  assert.deepEqual(calls, { sync: 2, async: 1 });
+  assert.equal(refused.signParams({ a: '1' }, 'k').signature, 'bqk+Bpt0UQx2g3pRumPO/SfOado=');
+
+  // Bytes that are no module are a typed error, reported once.
+  const broken = await load('broken');
+  await assert.rejects(broken.init(new Uint8Array([0, 97, 115, 109, 9])), { name: 'IotExplorerError', kind: 'Transport', message: /^cannot load the wasm module: / });
+});
+
 test("Node resolves 'iot-explorer-app/inline' to the Node build (import and require)", async () => {
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);

@@ -17,12 +17,24 @@ import { fetchTransport } from '../transports/fetch.js';
 const wasm = /* @__PURE__ */ loadedModule(glue);
 let loading = null;
 
+/**
+ * Bytes are compiled on this thread: the module is ready without a round trip to the compile
+ * threads (about 1 ms of the inline build's start-up in Chromium). Where synchronous compiles on
+ * the main thread are limited (Chrome before 115 and some Android WebViews: 4 KB) that throws;
+ * then the bytes compile asynchronously, which also reports any fault in them.
+ */
+function instantiateBytes(bytes, imports) {
+  try {
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+  } catch {
+    return WebAssembly.instantiate(bytes, imports).then((r) => r.instance);
+  }
+}
+
 async function instantiate(source) {
   const imports = { './iot_explorer_app_bg.js': glue };
   if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, imports);
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    return (await WebAssembly.instantiate(source, imports)).instance;
-  }
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return instantiateBytes(source, imports);
   // A URL, or anything with a string href (such as `location`), is fetched; else it is a response.
   const href = typeof source === 'string' ? source : source && typeof source.href === 'string' ? source.href : null;
   const response = await (href !== null ? fetch(href) : source);
