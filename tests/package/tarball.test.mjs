@@ -43,3 +43,22 @@ test('the mini-program build uses no import.meta, fetch or WebAssembly global', 
   assert.doesNotMatch(code, /(?<!WX)WebAssembly\./);
   assert.match(code, /WXWebAssembly\.instantiate/);
 });
+
+test('the mini-program index.js.map leads back to the sources through both minifiers', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { SourceMap } = await import('node:module');
+  const code = readFileSync(new URL('../../pkg/miniprogram_dist/index.js', import.meta.url), 'utf8');
+  const map = JSON.parse(readFileSync(new URL('../../pkg/miniprogram_dist/index.js.map', import.meta.url), 'utf8'));
+  assert.match(code, /\n\/\/# sourceMappingURL=index\.js\.map\n?$/);
+  assert.equal(map.sourcesContent.length, map.sources.length, 'the map carries its sources (the paths do not exist where it is installed)');
+  const sourceMap = new SourceMap(map);
+  for (const text of ['WXWebAssembly.instantiate', 'wasmPath must be a path inside the code package', 'getRandomValues({']) {
+    const at = code.indexOf(text);
+    assert.ok(at > 0, `${text} is in index.js`);
+    const lines = code.slice(0, at).split('\n');
+    const entry = sourceMap.findEntry(lines.length - 1, lines.at(-1).length);
+    const source = map.sourcesContent[map.sources.indexOf(entry.originalSource)];
+    const line = source.split('\n')[entry.originalLine];
+    assert.ok(line.slice(entry.originalColumn).includes(text.replace('({', '')), `${text} maps to ${entry.originalSource}:${entry.originalLine + 1}: ${line}`);
+  }
+});
