@@ -21,7 +21,7 @@ wasm: setup
 
 # Assembles pkg/ (ready for `npm publish`) and prints the sizes of what each runtime loads.
 package: setup
-	@scripts/build-wasm.sh && node scripts/build-package.mjs
+	@scripts/build-wasm.sh && scripts/build-wasm.sh miniprogram && scripts/build-wasm.sh speed && node scripts/build-package.mjs
 
 load: setup
 	@scripts/load.sh

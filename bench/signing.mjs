@@ -52,7 +52,7 @@ export function run({ runs = 5, runMs = 500 } = {}) {
   // Where the time of one signParams goes: the steps of the JS ↔ wasm boundary, each alone.
   // (The binding joins keys and value texts into one string, writes it as UTF-8 straight into
   // the wasm's memory with one encodeInto, and reads back the 28-byte signature;
-  // pkg-template/src/requests.js.)
+  // pkg-template/src/requests.ts.)
   const text = Object.entries(signParamsOf(0)).flat().join('');
   const enc = new TextEncoder();
   const dec = new TextDecoder();

@@ -27,7 +27,7 @@ const common = {
   alias: { 'iot-explorer-app-glue': join(wasmDir, 'iot_explorer_app_bg.js') },
   legalComments: 'none',
 };
-const entry = (name) => join(template, 'src', 'entries', `${name}.js`);
+const entry = (name) => join(template, 'src', 'entries', `${name}.ts`);
 
 await build({ ...common, entryPoints: [entry('node')], outfile: join(out, 'dist', 'node.cjs'), format: 'cjs', platform: 'node', target: 'node18', external: ['ws'] });
 const browser = { ...common, entryPoints: [entry('browser')], format: 'esm', platform: 'browser', target: 'es2020' };
@@ -73,7 +73,11 @@ async function writeMiniprogramIndex(outputFiles) {
 }
 
 const wasm = readFileSync(join(wasmDir, wasmName));
-const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+const brotliOf = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+// The mini-program's wasm is the build without the AppSecret calls (scripts/build-wasm.sh
+// miniprogram), run by the same glue.
+const miniprogramWasm = readFileSync(join(root, 'target', 'wasm-miniprogram', wasmName));
+const brotli = brotliOf(miniprogramWasm);
 writeFileSync(join(out, 'dist', wasmName), wasm);
 // Mini-programs load the brotli file (WXWebAssembly, base library ≥ 2.14.0): every file in
 // miniprogram_dist/ counts against the code package limit, so the raw .wasm stays in dist/.
@@ -87,15 +91,30 @@ writeFileSync(
   `import cjs from './node.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs.init;\n`,
 );
 
-for (const f of ['package.json', 'index.d.ts', 'LICENSE']) cpSync(join(template, f), join(out, f));
-// The same declarations as an ES module, for `import` under moduleResolution node16/nodenext.
-cpSync(join(template, 'index.d.ts'), join(out, 'index.d.mts'));
+for (const f of ['package.json', 'LICENSE']) cpSync(join(template, f), join(out, f));
+// The declarations, emitted from the glue's TypeScript (every entry exports the same API): one
+// file, and the same as an ES module for `import` under moduleResolution node16/nodenext.
+const declarations = declarationsOf(entry('browser'));
+writeFileSync(join(out, 'index.d.ts'), declarations);
+writeFileSync(join(out, 'index.d.mts'), declarations);
+
+function declarationsOf(file) {
+  const require = createRequire(import.meta.url);
+  const { generateDtsBundle } = require('dts-bundle-generator');
+  const [text] = generateDtsBundle([{ filePath: file, output: { noBanner: true, exportReferencedTypes: false } }], {
+    preferredConfigPath: join(template, 'tsconfig.json'),
+  });
+  return `// Types of iot-explorer-app (all entry points: Node, browsers, WeChat mini-programs), emitted from\n// its TypeScript sources. API payloads keep the App API's own PascalCase names; options are camelCase.\n${text}`;
+}
 cpSync(join(root, 'README.md'), join(out, 'README.md'));
 
 // Sizes: what users download and ship.
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const sizeRow = (file, bytes) => [file, bytes.length, gz(bytes), brotliCompressSync(bytes).length];
-const rows = [[wasmName, wasm.length, gz(wasm), brotli.length]];
+const rows = [
+  [wasmName, wasm.length, gz(wasm), brotliOf(wasm).length],
+  [`${wasmName} (mini-program)`, miniprogramWasm.length, gz(miniprogramWasm), brotli.length],
+];
 for (const file of ['dist/node.cjs', 'dist/browser.js', 'dist/browser-inline.js']) {
   const code = readFileSync(join(out, file), 'utf8');
   const min = Buffer.from((await transform(code, { minify: true, format: file.endsWith('.js') ? 'esm' : 'cjs' })).code);

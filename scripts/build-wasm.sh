@@ -7,6 +7,12 @@
 # -Oz shrinks it. wasm-bindgen's runtime exports two globals the glue never reads; iOS WeChat
 # does not support exported globals, so they go.
 #
+# `scripts/build-wasm.sh miniprogram` (into target/wasm-miniprogram/): the size build without the
+# AppSecret calls (feature app-secret off), what miniprogram_dist/ ships: mini-programs sign
+# nothing (an app that opts in with dangerouslyAllowAppSecretInClient passes the full build as
+# wasmPath). Its exports are the size build's but those three, its imports the same, so it runs
+# with the size build's glue, which the mini-program's index.js carries.
+#
 # `scripts/build-wasm.sh speed` (into target/wasm-node/): what the Node build loads from disk,
 # where servers sign and build appapi requests and bytes cost nothing on the wire: the whole
 # core at opt-level 3, native bulk memory, wasm-opt -O3 (buildAppApiRequest about 15% faster for
@@ -14,17 +20,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-size}
+cargo_features=(--features wasm-panic-handler)
 case "$mode" in
   size) out=target/wasm ;;
+  miniprogram) out=target/wasm-miniprogram; cargo_features=(--no-default-features "${cargo_features[@]}"); export CARGO_TARGET_DIR=target/miniprogram ;;
   speed) out=target/wasm-node; export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_TARGET_DIR=target/speed ;;
-  *) echo "usage: $0 [size|speed]" >&2; exit 2 ;;
+  *) echo "usage: $0 [size|miniprogram|speed]" >&2; exit 2 ;;
 esac
 rm -rf "$out"
 PATH="$PWD/scripts/shim:$PATH" wasm-pack --quiet build --mode no-install --release --target bundler \
-  --no-pack --out-dir "$out" --out-name iot_explorer_app . --features wasm-panic-handler >/dev/null
+  --no-pack --out-dir "$out" --out-name iot_explorer_app . "${cargo_features[@]}" >/dev/null
 features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
 wasm="$out/iot_explorer_app_bg.wasm"
 rm -f "$out/.gitignore"
+# The glue's declarations, for the type check of pkg-template/ (its tsconfig maps the glue here):
+# wasm-bindgen's, and the setter the entries hand the instance to.
+{ cat "$out/iot_explorer_app.d.ts"; echo 'export function __wbg_set_wasm(exports: WebAssembly.Exports): void;'; } \
+  > "$out/iot_explorer_app_bg.d.ts"
 if [ "$mode" = speed ]; then
   node_modules/.bin/wasm-opt "$wasm" "${features[@]}" --remove-exports=__abort_handler,__instance_terminated \
     -O3 --strip-debug --strip-producers -o "$wasm"
@@ -40,3 +52,6 @@ node_modules/.bin/wasm-opt "$wasm" "${features[@]}" --signext-lowering --llvm-no
   --remove-exports=__abort_handler,__instance_terminated \
   -Oz --converge --strip-debug --strip-producers -o "$wasm"
 scripts/check-wasm.sh "$out"
+if [ "$mode" = miniprogram ]; then
+  node scripts/wasm-interface.mjs "$wasm" --runs-with target/wasm
+fi

@@ -4,11 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { echo; echo "== $*"; }
 
+step "generated files";        cargo xtask check
 step "format";                 cargo fmt --check
-step "clippy (native)";        cargo clippy --all-targets --quiet -- -D warnings
+step "clippy (native)";        cargo clippy --all-targets --quiet -- -D warnings && cargo clippy -p xtask --quiet -- -D warnings
 step "clippy (wasm32)";        cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 step "native tests";           cargo test --quiet
 step "wasm build + MVP check"; scripts/build-wasm.sh
+step "glue: tsc --strict, lint, format"; scripts/check-glue.sh
+step "wasm build for mini-programs"; scripts/build-wasm.sh miniprogram
 step "wasm build for Node";    scripts/build-wasm.sh speed
 step "size budget";            scripts/check-size.sh
 step "wasm tests in Node";     cargo test --target wasm32-unknown-unknown

@@ -18,3 +18,21 @@ if (globals.length) {
 }
 const modules = [...new Set(imports.map((i) => i.module))];
 console.log(`wasm-interface: ${imports.length} imports, all from ${modules.join(', ') || 'nothing'}`);
+
+// `--runs-with DIR`: this module is loaded with DIR's glue (the mini-program build with the size
+// build's): each of its imports must be one that glue provides, and each of its exports one the
+// glue's own module has (the glue wraps them by name).
+const withAt = process.argv.indexOf('--runs-with');
+if (withAt > 0) {
+  const dir = process.argv[withAt + 1];
+  const glue = readFileSync(`${dir}/iot_explorer_app_bg.js`, 'utf8');
+  const provided = new Set([...glue.matchAll(/^export function (\w+)/gm)].map((m) => m[1]));
+  const missing = imports.filter((i) => !provided.has(i.name)).map((i) => i.name);
+  const theirs = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(`${dir}/iot_explorer_app_bg.wasm`))).map((e) => e.name));
+  const extra = WebAssembly.Module.exports(mod).map((e) => e.name).filter((name) => !theirs.has(name));
+  if (missing.length || extra.length) {
+    console.error(`wasm-interface: ${file} does not run with ${dir}'s glue: imports it lacks ${missing.join(', ') || 'none'}; exports it does not know ${extra.join(', ') || 'none'}`);
+    process.exit(1);
+  }
+  console.log(`wasm-interface: runs with ${dir}'s glue`);
+}

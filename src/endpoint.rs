@@ -64,6 +64,18 @@ impl Endpoint {
     pub fn base(&self) -> &str {
         &self.0
     }
+
+    /// The push channel (WebSocket) that goes with this endpoint: `wss://host/ws/explorer` for
+    /// `https://host/…` (the official one for the China service), `ws://` for `http://`. No
+    /// document names an overseas push URL: the overseas API's host with the China path.
+    pub fn push_url(&self) -> String {
+        let (scheme, rest) = match self.0.strip_prefix("https://") {
+            Some(rest) => ("wss://", rest),
+            None => ("ws://", self.0.strip_prefix("http://").unwrap_or(&self.0)),
+        };
+        let host = rest.split('/').next().unwrap_or_default();
+        [scheme, host, "/ws/explorer"].concat()
+    }
 }
 
 fn is_base_url(url: &str) -> bool {
@@ -103,6 +115,16 @@ mod tests {
                 .unwrap()
                 .url(Api::AppApi),
             "http://127.0.0.1:8080/api/exploreropen/appapi"
+        );
+        let push = |name: &str| Endpoint::parse(Some(name)).unwrap().push_url();
+        assert_eq!(push("china"), "wss://iot.cloud.tencent.com/ws/explorer");
+        assert_eq!(
+            push("oversea"),
+            "wss://oversea.iotcloud.tencentiotcloud.com/ws/explorer"
+        );
+        assert_eq!(
+            push("http://127.0.0.1:8080/api/exploreropen"),
+            "ws://127.0.0.1:8080/ws/explorer"
         );
         for bad in [
             "ftp://x",

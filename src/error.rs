@@ -4,7 +4,7 @@ use crate::prelude::*;
 
 use core::fmt;
 
-use crate::error_code::is_retryable_code;
+use crate::error_code::{is_auth_code, is_retryable_code};
 
 /// What went wrong, at the level a caller branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,11 @@ impl Error {
             param: None,
             excerpt: None,
         }
+    }
+
+    /// True when only a new access token can fix the call: the server refused the token.
+    pub fn is_auth_error(&self) -> bool {
+        self.kind == ErrorKind::Api && self.code.as_deref().is_some_and(is_auth_code)
     }
 
     /// A value the caller passed is unusable; names the parameter.

@@ -116,6 +116,14 @@ pub fn is_retryable_code(code: &str) -> bool {
     }
 }
 
+/// The codes of a token that expired or was revoked (the official clients log in again on
+/// these): `InvalidParameterValue.InvalidAccessToken`, and the official SDK's `VERIFY_LOGIN_FAIL`.
+pub fn is_auth_code(code: &str) -> bool {
+    // Byte windows: `str::contains` brings kilobytes of pattern search into the wasm.
+    let has = |part: &[u8]| code.as_bytes().windows(part.len()).any(|w| w == part);
+    has(b"InvalidAccessToken") || has(b"VERIFY_LOGIN_FAIL")
+}
+
 /// `InternalError` messages can carry the real code: `InvalidParameterValue.UserLoginFailed|用户登录失败`.
 /// Returns that code when it is followed by `|` (or a full-width `｜`, blanks around either
 /// allowed) and has the `Category.Name` shape of a server code: a bare word such as

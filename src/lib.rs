@@ -19,6 +19,7 @@ extern crate alloc;
 
 mod prelude;
 
+pub mod abi;
 pub mod actions;
 pub mod endpoint;
 pub(crate) mod envelope;

@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-use crate::actions::{api_of, spec};
+use crate::actions::{api_of, params::check_params as check_action_params};
 use crate::endpoint::{Api, Endpoint};
 use crate::error::{Error, Result};
 use crate::json::{self, Value};
@@ -228,7 +228,7 @@ fn check_params(action: &str, params: &Params, common: &[&str]) -> Result<()> {
             .concat(),
         ));
     }
-    spec::check_params(action, params)
+    check_action_params(action, params)
 }
 
 fn is_non_finite(value: &Value) -> bool {

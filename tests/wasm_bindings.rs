@@ -16,19 +16,9 @@ use iot_explorer_app::wasm::{parse_login_response_js, parse_response_js};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-const STRING: u32 = 0;
-const MISSING: u32 = 1;
-const OTHER: u32 = 2;
-
-/// Parameter value kinds and flag bits of `requests.rs`, as `pkg-template/src/requests.js`
-/// sends them.
-const TEXT: u32 = 0;
-const NUMBER: u32 = 1;
-const JSON: u32 = 3;
-const NODE_SDK_VALUES: u32 = 2;
-const KEEP_EMPTY: u32 = 1;
-const STRING_TO_SIGN: u32 = 4;
-const MAKE_REQUEST_ID: u32 = 8;
+use iot_explorer_app::abi::arg::{MISSING, OTHER, STRING};
+use iot_explorer_app::abi::flag::{KEEP_EMPTY, MAKE_REQUEST_ID, NODE_SDK_VALUES, STRING_TO_SIGN};
+use iot_explorer_app::abi::value::{JSON_TEXT as JSON, NUMBER, STRING as TEXT};
 
 /// Lays `args` out, runs `call(bytes, kinds)`, and reads the answer: the result, or the error.
 fn run(args: &[(&str, u32)], call: impl FnOnce(u32, u32) -> i32) -> Result<Value, Value> {
@@ -311,17 +301,26 @@ fn token_api_request() {
     assert_eq!(e["param"], "accessToken");
 }
 
-/// A parsed body as JS makes it from the answer: UTF-16 offsets into the body text from its
-/// start and from its end, or the body.
+/// A parsed body as JS makes it from the answer (`[start, fromEnd, …names]`: UTF-16 offsets
+/// into the body text from its start and from its end, or `[body, …names]`), with each named
+/// JSON-text field also parsed as `<name>Parsed`.
 fn body_of(answer: Value, body: &str) -> Value {
-    let Some(range) = answer.as_array() else {
-        return answer;
+    let parts = answer.as_array().unwrap();
+    let (mut out, names) = match parts[0].as_u64() {
+        Some(start) => {
+            let units: Vec<u16> = body.encode_utf16().collect();
+            let end = units.len() - parts[1].as_u64().unwrap() as usize;
+            let slice = String::from_utf16(&units[start as usize..end]).unwrap();
+            (serde_json::from_str::<Value>(&slice).unwrap(), &parts[2..])
+        }
+        None => (parts[0].clone(), &parts[1..]),
     };
-    let units: Vec<u16> = body.encode_utf16().collect();
-    let start = range[0].as_u64().unwrap() as usize;
-    let end = units.len() - range[1].as_u64().unwrap() as usize;
-    let slice = String::from_utf16(&units[start..end]).unwrap();
-    serde_json::from_str(&slice).unwrap()
+    for name in names {
+        let name = name.as_str().unwrap();
+        let parsed = serde_json::from_str(out[name].as_str().unwrap()).unwrap();
+        out[format!("{name}Parsed")] = parsed;
+    }
+    out
 }
 
 #[test]

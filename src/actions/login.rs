@@ -25,7 +25,7 @@ impl WeiXinLogin {
             .with("WxOpenID", self.wx_open_id.as_str())
             .with("NickName", self.nick_name.as_str())
             .with("Avatar", self.avatar.as_str());
-        super::spec::check_params(ACTION, &params)?;
+        super::params::check_params(ACTION, &params)?;
         Ok(params)
     }
 }

@@ -1,177 +1,53 @@
-//! Every action name the App API is known to have, with the endpoint it belongs to
-//! (app-api.md §4.2), and the typed actions.
+//! Every action the App API is known to have, each defined once (`catalog/`): its endpoint,
+//! whether it may be retried, its parameters and result fields, and for the generator its
+//! method, doc page and summary. Typed actions' parameters are prepared and checked
+//! (`params.rs`) and their answers checked and shaped (`result.rs`) from the definition.
 
+pub mod catalog;
+pub mod definition;
+pub mod kind;
 pub mod login;
-pub mod spec;
+pub mod params;
+pub mod result;
+
+pub use definition::{Action, Template, Variants};
+pub use kind::{Field, Kind};
 
 use crate::endpoint::Api;
 
-const APP_API: &[&str] = &[
-    "AppGetToken",
-    "AppGetTokenByWeiXin",
-    "AppSendVerificationCode",
-    "AppCheckVerificationCode",
-    "AppCreateCellphoneUser",
-    "AppResetPasswordByCellphone",
-    "AppSendEmailVerificationCode",
-    "AppCheckEmailVerificationCode",
-    "AppCreateEmailUser",
-    "AppResetPasswordByEmail",
-    "AppGetGlobalConfig",
-    "AppGetLatestVersion",
-    "AppCheckInTokenTicket",
-];
+/// The definition of `action`, if the SDK knows it.
+pub fn find(action: &str) -> Option<&'static Action> {
+    all().find(|a| a.name == action)
+}
 
-const TOKEN_API: &[&str] = &[
-    // user
-    "AppGetUser",
-    "AppUpdateUser",
-    "AppUpdateUserByWeiXin",
-    "AppLogoutUser",
-    "AppUserResetPassword",
-    "AppGetUserSetting",
-    "AppUpdateUserSetting",
-    "AppFindUser",
-    "AppUserFeedBack",
-    "AppUserCancelAccount",
-    "AppGetTokenTicket",
-    "AppCosAuth",
-    "AppBindXgToken",
-    "AppUnBindXgToken",
-    // messages
-    "AppGetMessages",
-    "AppDeleteMessage",
-    // family, room, member
-    "AppGetFamilyList",
-    "AppCreateFamily",
-    "AppDescribeFamily",
-    "AppModifyFamily",
-    "AppDeleteFamily",
-    "AppCreateRoom",
-    "AppGetRoomList",
-    "AppModifyRoom",
-    "AppDeleteRoom",
-    "AppInviteMember",
-    "AppJoinFamily",
-    "AppExitFamily",
-    "AppDeleteFamilyMember",
-    "AppGetFamilyMemberList",
-    "AppSendShareFamilyInvite",
-    // devices
-    "AppGetFamilyDeviceList",
-    "AppGetDeviceStatuses",
-    "AppGetDeviceOnlineStatus",
-    "AppGetDeviceInFamily",
-    "AppUpdateDeviceInFamily",
-    "AppDeleteDeviceInFamily",
-    "AppModifyFamilyDeviceRoom",
-    "AppGetDeviceData",
-    "AppControlDeviceData",
-    // history (1081/43119, 60783) and device actions (1081/61347, 61348)
-    "AppGetDeviceDataHistory",
-    "AppListEventHistory",
-    "AppCallDeviceActionSync",
-    "AppCallDeviceActionAsync",
-    "AppReportDeviceData",
-    "AppReportDataAsDevice",
-    "AppGetProducts",
-    "AppGetProductsConfig",
-    "AppGetProductInfo",
-    "AppGetParentCategoryList",
-    "AppGetRecommList",
-    "AppGetVirtualBindDeviceList",
-    "AppBindSubDeviceInFamily",
-    "AppGetGatewayBindDeviceList",
-    "AppSetUserDeviceConfig",
-    "AppCreateProductResource",
-    // binding and provisioning
-    "AppCreateDeviceBindToken",
-    "AppGetDeviceBindTokenState",
-    // Named by the issue tracker's action list; no doc page or official client shows its shape,
-    // so it is known (sent to tokenapi) but not typed.
-    "AppGetMultiDeviceBindTokenState",
-    "AppTokenBindDeviceFamily",
-    "AppSigBindDeviceInFamily",
-    "AppSecureAddDeviceInFamily",
-    // sharing
-    "AppSendShareDeviceInvite",
-    "AppCreateShareDeviceToken",
-    "AppDescribeShareDeviceToken",
-    "AppBindUserShareDevice",
-    "AppListUserShareDevices",
-    "AppListShareDeviceUsers",
-    "AppRemoveShareDeviceUser",
-    "AppRemoveUserShareDevice",
-    // timers, scenes, automations
-    "AppGetTimerList",
-    "AppCreateTimer",
-    "AppModifyTimer",
-    "AppModifyTimerStatus",
-    "AppDeleteTimer",
-    "AppCreateScene",
-    "AppGetSceneList",
-    "AppModifyScene",
-    "AppDeleteScene",
-    "AppRunScene",
-    "AppCreateAutomation",
-    "AppGetAutomationList",
-    "AppDescribeAutomation",
-    "AppModifyAutomation",
-    "AppModifyAutomationStatus",
-    "AppDeleteAutomation",
-    "AppGetSceneAndAutomationLogs",
-    // firmware
-    "AppCheckFirmwareUpdate",
-    "AppPublishFirmwareUpdateMessage",
-    "AppDescribeFirmwareUpdateStatus",
-    // video and RTC
-    "App::IotRTC::InviteDevice",
-    "App::IotRTC::CallDevice",
-    "App::IotRTC::LeavelRoom",
-    "IotVideoDescribeCloudStorageEvents",
-    "IotVideoDescribeCloudStorageDate",
-    "IotVideoDescribeCloudStorageThumbnail",
-    "IotVideoDescribeCloudStorageStreamData",
-    "IotVideoDescribeCloudStorageTime",
-    "IotVideoGenerateSignedVideoURL",
-];
+/// Every known action, in catalog order.
+pub fn all() -> impl Iterator<Item = &'static Action> {
+    catalog::CATALOG.iter().flat_map(|group| group.iter())
+}
 
 /// The endpoint a known action belongs to; `None` for actions the SDK has not heard of (they
 /// can still be called).
 pub fn api_of(action: &str) -> Option<Api> {
-    if APP_API.contains(&action) {
-        Some(Api::AppApi)
-    } else if TOKEN_API.contains(&action) {
-        Some(Api::TokenApi)
-    } else {
-        None
-    }
+    find(action).map(|a| a.api)
 }
 
-/// All known actions with their endpoint.
-pub fn known_actions() -> impl Iterator<Item = (&'static str, Api)> {
-    APP_API
+/// Whether `action` may be sent again after a retryable failure: a known action that changes
+/// nothing, or an unknown one whose name says it reads (`AppGet…`, `AppDescribe…`, `AppList…`,
+/// `AppFind…`, `IotVideoDescribe…`).
+pub fn is_idempotent(action: &str) -> bool {
+    match find(action) {
+        Some(def) => def.idempotent,
+        None => [
+            "AppGet",
+            "AppDescribe",
+            "AppList",
+            "AppFind",
+            "IotVideoDescribe",
+        ]
         .iter()
-        .map(|a| (*a, Api::AppApi))
-        .chain(TOKEN_API.iter().map(|a| (*a, Api::TokenApi)))
+        .any(|prefix| action.starts_with(prefix)),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    use super::*;
-
-    #[test]
-    fn names_are_unique_and_placed() {
-        let mut all: Vec<_> = known_actions().map(|(a, _)| a).collect();
-        let count = all.len();
-        all.sort_unstable();
-        all.dedup();
-        assert_eq!(all.len(), count);
-        assert_eq!(api_of("AppGetTokenByWeiXin"), Some(Api::AppApi));
-        assert_eq!(api_of("AppGetUser"), Some(Api::TokenApi));
-        assert_eq!(api_of("AppSomethingNew"), None);
-    }
-}
+mod tests;

@@ -9,7 +9,8 @@ mod parse;
 pub(crate) mod write;
 
 pub use parse::{
-    parse, parse_with_member_spans, JsonError, LoneSurrogates, MAX_TEXT_BYTES, MAX_VALUES,
+    parse, parse_with_member_spans, JsonError, LoneSurrogates, MAX_DEPTH, MAX_TEXT_BYTES,
+    MAX_VALUES,
 };
 pub use write::{object_text, write_string, write_value};
 

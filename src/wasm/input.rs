@@ -15,8 +15,7 @@ pub struct Args<'a> {
     kinds: u32,
 }
 
-const STRING: u32 = 0;
-const MISSING: u32 = 1;
+use crate::abi::arg::{MISSING, STRING};
 
 impl<'a> Args<'a> {
     pub fn read(area: &'a Area, count: usize, bytes: u32, kinds: u32) -> Result<Self> {
@@ -40,6 +39,14 @@ impl<'a> Args<'a> {
         let piece = self.pieces.get(index).copied().unwrap_or_default();
         core::str::from_utf8(piece)
             .map_err(|_| Error::invalid(what, [what, " is not UTF-8"].concat()))
+    }
+
+    /// A string, or `None` for `undefined` and `null`.
+    pub fn optional_string(&self, index: usize, what: &str) -> Result<Option<&'a str>> {
+        match self.kind(index) {
+            MISSING => Ok(None),
+            _ => self.string(index, what).map(Some),
+        }
     }
 
     pub fn string(&self, index: usize, what: &str) -> Result<&'a str> {

@@ -68,7 +68,7 @@ fn address_of<T: Clone + Default>(items: &mut Vec<T>, len: u32) -> u32 {
 /// `setSigningSecret(bytes) → 1` when the first `bytes` of the text area, laid out as for
 /// `requests.rs` (one piece, its UTF-16 length in the word area), are an AppSecret: it is kept (as
 /// keyed HMAC state) for the following signed calls and wiped from the text area. 0 otherwise.
-#[wasm_bindgen(js_name = setSigningSecret)]
+#[cfg_attr(feature = "app-secret", wasm_bindgen(js_name = setSigningSecret))]
 pub fn set_signing_secret(bytes: u32) -> u32 {
     with_area(|area| {
         let secret = layout(area, Lengths::Utf16Units, 1, 0, bytes)
@@ -120,6 +120,7 @@ fn error_json(e: &Error) -> String {
         ("retryable".into(), Value::Bool(e.retryable)),
         ("param".into(), text(&e.param)),
         ("excerpt".into(), text(&e.excerpt)),
+        ("isAuthError".into(), Value::Bool(e.is_auth_error())),
     ])
     .to_json()
 }

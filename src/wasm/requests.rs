@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use super::io::{answer, layout, put_result, with_area, Area, Layout, Lengths::Utf16Units};
 use super::{defaults, is_whole, utf16_len};
+use crate::actions::params::prepare;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::json::{parse, JsonError, LoneSurrogates, Number, Value};
@@ -22,19 +23,8 @@ use crate::sign::{EmptyValues, SigningOptions, ValueFormat};
 use crate::value_text::value_text;
 use iot_explorer_signing::string_and_signature;
 
-/// Value kinds in the word area, one per parameter after its key and value lengths.
-const STRING: u32 = 0;
-const NUMBER: u32 = 1;
-const BOOLEAN: u32 = 2;
-/// The value's `JSON.stringify` text: an object, an array or null.
-const JSON_TEXT: u32 = 3;
-
-/// Flag bits: `emptyValues: "keep"`, `values: "node-sdk"`, (signing only) answer the string to
-/// sign instead of the signature, and (requests) make the request id.
-const KEEP_EMPTY: u32 = 1;
-const NODE_SDK_VALUES: u32 = 2;
-const STRING_TO_SIGN: u32 = 4;
-const MAKE_REQUEST_ID: u32 = 8;
+use crate::abi::flag::{KEEP_EMPTY, MAKE_REQUEST_ID, NODE_SDK_VALUES, PREPARE, STRING_TO_SIGN};
+use crate::abi::value::{BOOLEAN, JSON_TEXT, NUMBER, STRING};
 
 /// The leading pieces of a request's text: action, appKey or accessToken, requestId, endpoint
 /// (empty: the default).
@@ -101,7 +91,7 @@ fn value_of(key: &str, text: &str, kind: u32) -> Result<Value> {
 
 /// `signPrepared(count, bytes, flags)`: the signature (or the string to sign) of the laid-out
 /// parameters, signed with the secret of `setSigningSecret`, as an io answer.
-#[wasm_bindgen(js_name = signPrepared)]
+#[cfg_attr(feature = "app-secret", wasm_bindgen(js_name = signPrepared))]
 pub fn sign_prepared(count: u32, bytes: u32, flags: u32) -> i32 {
     with_area(|area| match signed_text(area, count, bytes, flags) {
         Ok(text) => put_result(area, &text),
@@ -143,7 +133,7 @@ fn signed_text(area: &Area, count: u32, bytes: u32, flags: u32) -> Result<Vec<u8
 /// `buildAppApiPrepared(count, bytes, timestamp, nonce, flags)`: the request (url, method,
 /// content type, body; the first three UTF-16 lengths in the word area) as an io answer;
 /// timestamp and nonce NaN mean "make one".
-#[wasm_bindgen(js_name = buildAppApiPrepared)]
+#[cfg_attr(feature = "app-secret", wasm_bindgen(js_name = buildAppApiPrepared))]
 pub fn build_app_api_prepared(
     count: u32,
     bytes: u32,
@@ -232,6 +222,9 @@ fn request_parts(area: &Area, count: u32, bytes: u32, flags: u32) -> Result<Requ
     for &(key, text, kind) in &layout.params {
         let key = text_of(key)?;
         params.set(key, value_of(key, text_of(text)?, kind)?);
+    }
+    if flags & PREPARE != 0 {
+        prepare(action, &mut params);
     }
     Ok(RequestParts {
         action,

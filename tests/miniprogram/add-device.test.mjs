@@ -14,7 +14,7 @@ test('addDeviceWithToken over wx.request: token, provisioning, polling, bind', {
   const login = cloudFunction(emulator.endpoint, 'o-mp-add-device');
   const client = app.createClient({ getAccessToken: login.getAccessToken, endpoint: emulator.endpoint });
   const FamilyId = await client.defaultFamilyId();
-  const { Data: { RoomId } } = await client.createRoom({ FamilyId, Name: '卧室' });
+  const { RoomId } = await client.createRoom({ FamilyId, Name: '卧室' });
   const from = sb.requests.length;
 
   const device = await client.addDeviceWithToken({ FamilyId, RoomId }, {

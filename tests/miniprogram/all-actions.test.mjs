@@ -1,7 +1,9 @@
 // Every typed action in the mini-program sandbox (the shared scenario bundled to CommonJS, as a
-// mini-program page would ship it). The AppSecret APIs are enabled explicitly for this test.
+// mini-program page would ship it). The AppSecret APIs are enabled explicitly for this test,
+// with the full wasm copied into the project (miniprogram_dist's build has none).
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,9 +21,11 @@ test('every typed action, in the mini-program sandbox', { timeout: 30000 }, asyn
     target: 'es2017',
     logLevel: 'error',
   });
+  mkdirSync(join(root, 'wasm'), { recursive: true });
+  copyFileSync(fileURLToPath(new URL('../../pkg/dist/iot_explorer_app_bg.wasm', import.meta.url)), join(root, 'wasm', 'full.wasm'));
   const sb = createSandbox({ root, domains: [emulator.url] });
   const sdk = sb.require(PACKAGE_NAME);
-  await sdk.init({ dangerouslyAllowAppSecretInClient: true });
+  await sdk.init({ wasmPath: '/wasm/full.wasm', dangerouslyAllowAppSecretInClient: true });
   const { runAllActions } = sb.require('/all-actions.js');
   const getCode = async (type, to) => emulator.world.codes.get(`${type}:${to}`).code;
   const out = await runAllActions(sdk, { endpoint: emulator.endpoint, appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, getCode });

@@ -257,8 +257,15 @@ test('AppSecret APIs refuse to run unless init({ dangerouslyAllowAppSecretInClie
   }
 });
 
-test('with dangerouslyAllowAppSecretInClient, a signed login works, its nonce from wx.getRandomValues', T, async () => {
-  const { sb, app } = await ready({ dangerouslyAllowAppSecretInClient: true });
+test('the wasm miniprogram_dist ships has no AppSecret calls: opting in takes the full build as wasmPath', T, async () => {
+  const { app } = await ready({ dangerouslyAllowAppSecretInClient: true });
+  const e = await failure(() => app.signParams({ Action: 'AppGetTokenByWeiXin' }, DEMO_APP_SECRET));
+  assertIotError(app, e, { kind: 'InvalidInput', code: 'AppSecretNotAllowed', param: 'wasmPath' });
+  assert.match(e.message, /dist\/iot_explorer_app_bg\.wasm/);
+});
+
+test('with dangerouslyAllowAppSecretInClient and the full build, a signed login works, its nonce from wx.getRandomValues', T, async () => {
+  const { sb, app } = await ready({ wasmPath: RAW_WASM_PATH, dangerouslyAllowAppSecretInClient: true });
   assert.match(app.signParams({ Action: 'AppGetTokenByWeiXin' }, DEMO_APP_SECRET).signature, /^[A-Za-z0-9+/]{27}=$/);
 
   const server = app.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });

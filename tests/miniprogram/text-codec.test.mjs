@@ -2,7 +2,9 @@
 // TextEncoder/TextDecoder (non-fatal), including lone surrogates and invalid bytes.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { Utf8Decoder, Utf8Encoder } from '../../pkg-template/src/entries/text-codec.js';
+import { glueModules } from '../fixtures/glue.mjs';
+
+const { Utf8Decoder, Utf8Encoder } = await glueModules('entries/text-codec');
 
 let seed = 12345;
 const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);

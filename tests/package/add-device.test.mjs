@@ -29,7 +29,7 @@ async function setUp(t) {
 
 test('1. addDeviceWithToken: token, provisioning, polling, bind; the device is in its room and switchable; Bind is pushed', LIMIT, async (t) => {
   const { emulator, client, FamilyId } = await setUp(t);
-  const { Data: { RoomId } } = await client.createRoom({ FamilyId, Name: '书房' });
+  const { RoomId } = await client.createRoom({ FamilyId, Name: '书房' });
   const DeviceName = 'new_light_1';
   const events = [];
   await client.subscribe([`LIGHT0PROD/${DeviceName}`], (e) => events.push(e));
@@ -86,7 +86,7 @@ test('2. binding by device signature and by QR code', LIMIT, async (t) => {
   const DeviceTimestamp = Math.floor(Date.now() / 1000);
   const Signature = deviceSignature(psk, { ProductId: 'PLUG00PROD', DeviceName: 'sig_plug', DeviceTimestamp, ConnId: 'abcde' });
   const signed = await client.sigBindDeviceInFamily({ FamilyId, ProductId: 'PLUG00PROD', DeviceName: 'sig_plug', DeviceTimestamp, ConnId: 'abcde', Signature, BindType: 'wifi_sign' });
-  assert.equal(signed.Data.AppDeviceInfo.DeviceId, 'PLUG00PROD/sig_plug');
+  assert.equal(signed.AppDeviceInfo.DeviceId, 'PLUG00PROD/sig_plug');
   await assert.rejects(
     client.sigBindDeviceInFamily({ FamilyId, DeviceId: 'PLUG00PROD/sig_plug2', DeviceTimestamp, Signature }),
     (e) => e.kind === 'Api',
@@ -141,11 +141,11 @@ test('4. devices: read, rename, move, configure, delete; device data by DeviceId
   const { client, FamilyId } = await setUp(t);
   const plug = (await client.getFamilyDeviceList({ FamilyId })).DeviceList.find((d) => d.ProductId === 'PLUG00PROD');
   const one = await client.getDeviceInFamily({ FamilyId, DeviceId: plug.DeviceId });
-  assert.equal(one.Data.DeviceName, plug.DeviceName);
+  assert.equal(one.DeviceName, plug.DeviceName);
   await client.updateDeviceInFamily({ ProductId: plug.ProductId, DeviceName: plug.DeviceName, AliasName: '厨房插座' });
-  const { Data: { RoomId } } = await client.createRoom({ FamilyId, Name: '厨房' });
+  const { RoomId } = await client.createRoom({ FamilyId, Name: '厨房' });
   await client.modifyFamilyDeviceRoom({ FamilyId, RoomId: String(RoomId), DeviceId: plug.DeviceId });
-  const moved = (await client.getDeviceInFamily({ FamilyId, ProductId: plug.ProductId, DeviceName: plug.DeviceName })).Data;
+  const moved = await client.getDeviceInFamily({ FamilyId, ProductId: plug.ProductId, DeviceName: plug.DeviceName });
   assert.deepEqual([moved.AliasName, moved.RoomId], ['厨房插座', RoomId]);
   await client.setUserDeviceConfig({ DeviceId: plug.DeviceId, DeviceKey: 'panel', DeviceValue: '{"order":1}' });
   assert.equal(typeof (await client.getDeviceData({ DeviceId: plug.DeviceId })).DataParsed.power_switch.Value, 'number');
@@ -157,7 +157,7 @@ test('4. devices: read, rename, move, configure, delete; device data by DeviceId
 test('5. rooms: create, rename, list page by page, delete (its devices go back to the default room)', LIMIT, async (t) => {
   const { client, FamilyId } = await setUp(t);
   const made = [];
-  for (const Name of ['客厅', '卧室', '阳台']) made.push(String((await client.createRoom({ FamilyId, Name })).Data.RoomId));
+  for (const Name of ['客厅', '卧室', '阳台']) made.push(String((await client.createRoom({ FamilyId, Name })).RoomId));
   await client.modifyRoom({ FamilyId, RoomId: made[1], Name: '主卧' });
   const names = [];
   for await (const room of client.rooms({ FamilyId, pageSize: 2 })) names.push(room.RoomName);
@@ -167,7 +167,7 @@ test('5. rooms: create, rename, list page by page, delete (its devices go back t
   const lamp = (await client.getFamilyDeviceList({ FamilyId })).DeviceList[0];
   await client.modifyFamilyDeviceRoom({ FamilyId, RoomId: made[0], DeviceId: lamp.DeviceId });
   await client.deleteRoom({ FamilyId, RoomId: made[0] });
-  assert.equal((await client.getDeviceInFamily({ FamilyId, DeviceId: lamp.DeviceId })).Data.RoomId, '0');
+  assert.equal((await client.getDeviceInFamily({ FamilyId, DeviceId: lamp.DeviceId })).RoomId, '0');
   assert.equal((await client.getRoomList({ FamilyId })).Total, 2);
 });
 
@@ -199,7 +199,7 @@ test('bad input per new action is refused before sending, naming the parameter; 
     ['tokenBindDeviceFamily', { Token: 't', FamilyId: 'f', ProductId: 'P' }, 'DeviceName'],
     ['sigBindDeviceInFamily', { FamilyId: 'f', DeviceId: 'P/d', Signature: 's', DeviceTimestamp: '1' }, 'DeviceTimestamp'],
     ['secureAddDeviceInFamily', { FamilyId: 'f' }, 'DeviceSignature'],
-    ['getProducts', { ProductIds: [] }, 'ProductIds'],
+    ['getProducts', { ProductIds: [''] }, 'ProductIds'],
     ['getProducts', { ProductIds: 'LIGHT0PROD' }, 'ProductIds'],
     ['getProductsConfig', {}, 'ProductIds'],
     ['getDeviceData', { DeviceId: 'a/b/c' }, 'DeviceId'],
@@ -228,7 +228,7 @@ test('bind-token answers are read at the top and under Data (the demo and the do
   };
   const client = sdk.createClient({ getAccessToken: async () => ({ Token: 't', ExpireAt: 2e9 }), transport });
   assert.equal((await client.createDeviceBindToken()).Token, 'top');
-  assert.equal((await client.createDeviceBindToken()).Data.Token, 'nested');
+  assert.equal((await client.createDeviceBindToken()).Token, 'nested');
   assert.equal((await client.getDeviceBindTokenState({ Token: 'x' })).State, 2);
-  assert.equal((await client.getDeviceBindTokenState({ Token: 'x' })).Data.State, 1);
+  assert.equal((await client.getDeviceBindTokenState({ Token: 'x' })).State, 1);
 });

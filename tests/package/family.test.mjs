@@ -16,9 +16,9 @@ test('1. family and members: invite, join, list, rename, remove, rejoin, exit, d
   const { FamilyId } = alice;
 
   const described = await alice.client.describeFamily({ FamilyId });
-  assert.equal(described.Data.FamilyId, FamilyId);
+  assert.equal(described.FamilyId, FamilyId);
   await alice.client.modifyFamily({ FamilyId, Name: 'Alice 的家', Address: '深圳' });
-  assert.deepEqual([(await alice.client.describeFamily({ FamilyId })).Data.FamilyName, (await alice.client.describeFamily({ FamilyId })).Data.Address], ['Alice 的家', '深圳']);
+  assert.deepEqual([(await alice.client.describeFamily({ FamilyId })).FamilyName, (await alice.client.describeFamily({ FamilyId })).Address], ['Alice 的家', '深圳']);
 
   // Bob is not a member yet: Alice's family is not his to see.
   await assert.rejects(bob.client.describeFamily({ FamilyId }), failsWith());
@@ -28,7 +28,7 @@ test('1. family and members: invite, join, list, rename, remove, rejoin, exit, d
   assert.ok((await familyIds(bob.client)).includes(FamilyId));
   const role = (await bob.client.getFamilyList()).FamilyList.find((f) => f.FamilyId === FamilyId).Role;
   assert.equal(role, 0, 'Bob is a plain member');
-  assert.equal((await bob.client.describeFamily({ FamilyId })).Data.FamilyName, 'Alice 的家');
+  assert.equal((await bob.client.describeFamily({ FamilyId })).FamilyName, 'Alice 的家');
   // A member sees (and may control) the family's devices.
   const aliceDevices = (await alice.client.getFamilyDeviceList({ FamilyId })).DeviceList.map((d) => d.DeviceId).sort();
   assert.deepEqual((await bob.client.getFamilyDeviceList({ FamilyId })).DeviceList.map((d) => d.DeviceId).sort(), aliceDevices);

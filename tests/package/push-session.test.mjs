@@ -1,16 +1,24 @@
-// The push channel's state machine and frames (pkg-template/src/push-*.js), driven step by step
+// The push channel's state machine and frames (pkg-template/src/push-*.ts), driven step by step
 // with a hand-held clock: what it sends, when it reconnects, what each reply and push becomes.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createPushChannel } from '../../pkg-template/src/push-session.js';
-import { decodePayload, deviceChange } from '../../pkg-template/src/push-events.js';
-import { heartbeatFrame, parseFrame, subscribeFrame } from '../../pkg-template/src/push-frames.js';
-import { IotExplorerError } from '../../pkg-template/src/errors.js';
+import { parseResponse } from 'iot-explorer-app';
+import { glueModules } from '../fixtures/glue.mjs';
 
-/** A stand-in for the core's parseResponse: throws the API error a `{Response}` text carries. */
+const { createPushChannel, decodePayload, deviceChange, heartbeatFrame, parseFrame, subscribeFrame, IotExplorerError } = await glueModules(
+  'push-session',
+  'push-events',
+  'push-frames',
+  'errors',
+);
+
+/** The core's parseResponse, its error as this bundle's IotExplorerError (the channel's own class). */
 function checkResponse(text) {
-  const { Response } = JSON.parse(text);
-  if (Response.Error) throw new IotExplorerError(Response.Error.Message, { kind: 'Api', code: Response.Error.Code });
+  try {
+    parseResponse(200, text);
+  } catch (e) {
+    throw new IotExplorerError(e.message, e);
+  }
 }
 
 function channel(options) {

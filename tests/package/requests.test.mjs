@@ -1,5 +1,5 @@
 // signParams, buildAppApiRequest and buildTokenApiRequest write their arguments straight into
-// the wasm's memory (pkg-template/src/requests.js, their one path). They must give what an
+// the wasm's memory (pkg-template/src/requests.ts, their one path). They must give what an
 // independent reference gives: node:crypto over the official string building, and
 // JSON.stringify for the body. Random parameter sets, made from a seed.
 import test from 'node:test';

@@ -63,7 +63,7 @@ test('the AppSecret and the AccessToken stay out of every output', async (t) => 
   keep('user', await client.getUser());
   keep('client', client);
   await expectError('client api error', () => client.getFamilyDeviceList({ FamilyId: 'nope' }));
-  await expectError('client input error', () => client.getDeviceStatuses({ DeviceIds: [] }));
+  await expectError('client input error', () => client.getDeviceStatuses({ DeviceIds: [''] }));
   await client.logout();
 
   // The demo backend, configured like production through the environment.

@@ -45,9 +45,9 @@ test('3. timers: create (Data as an object), list, fire at their time with the c
   const at = Math.ceil((Date.now() + 2 * MINUTE) / MINUTE) * MINUTE;
   const { Days, otherDays, TimePoint } = when(at);
   const once = await client.createTimer({ ...ref, TimerName: '起床', Days, TimePoint, Repeat: 0, Data: { power_switch: 1, brightness: 77 } });
-  const TimerId = once.Data.TimerId;
-  const notToday = (await client.createTimer({ ProductId: lamp.ProductId, DeviceName: lamp.DeviceName, TimerName: '周末', Days: otherDays, TimePoint, Repeat: 1, Data: '{"brightness":5}' })).Data.TimerId;
-  const off = (await client.createTimer({ ...ref, TimerName: '关掉的', Days, TimePoint, Repeat: 1, Data: { color: 2 } })).Data.TimerId;
+  const TimerId = once.TimerId;
+  const notToday = (await client.createTimer({ ProductId: lamp.ProductId, DeviceName: lamp.DeviceName, TimerName: '周末', Days: otherDays, TimePoint, Repeat: 1, Data: '{"brightness":5}' })).TimerId;
+  const off = (await client.createTimer({ ...ref, TimerName: '关掉的', Days, TimePoint, Repeat: 1, Data: { color: 2 } })).TimerId;
   await client.modifyTimerStatus({ ...ref, TimerId: off, Status: 0 });
 
   const list = await client.getTimerList({ ...ref });

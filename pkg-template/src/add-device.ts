@@ -1,0 +1,97 @@
+// Adding a device by bind token (Wi-Fi/BLE provisioning), as the official apps do it:
+// AppCreateDeviceBindToken → the app hands the token to the device (the caller's `provision`,
+// through WeChat's radio APIs or Tencent's provisioning plugins) → poll
+// AppGetDeviceBindTokenState until State 2 (the device reported in) → AppTokenBindDeviceFamily.
+import { IotExplorerError } from './errors.js';
+import type { AppGetDeviceBindTokenStateResult, TypedClientMethods } from './generated/actions.js';
+import { durations, stepRunner } from './steps.js';
+import type { JsonValue } from './types.js';
+
+export interface AddDeviceOptions {
+  /** Hands the token to the device; may resolve to the device's { ProductId, DeviceName }. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an async function that returns nothing is a provision too
+  provision(token: string, context: { signal?: AbortSignal }): Promise<{ ProductId?: string; DeviceName?: string } | void>;
+  signal?: AbortSignal;
+  /** How long to wait for the device to report in (default 120,000). */
+  timeoutMs?: number;
+  /** The first poll interval (default 1,000), growing 1.5× to `maxPollIntervalMs` (default 5,000). */
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+}
+
+/** The added device, as AppGetDeviceInFamily answers it. */
+export interface AddedDevice {
+  DeviceId: string;
+  ProductId: string;
+  DeviceName: string;
+  AliasName?: string | null;
+  FamilyId?: string | null;
+  RoomId?: string | number | null;
+  [field: string]: JsonValue | undefined;
+}
+
+export const ADD_DEVICE_DEFAULTS = { timeoutMs: 120_000, pollIntervalMs: 1000, maxPollIntervalMs: 5000 };
+
+/** The State 2 of AppGetDeviceBindTokenState: the device reported the token in. */
+const REPORTED = 2;
+
+/**
+ * `methods`: the client's typed methods. Resolves to the device as the family lists it
+ * (AppGetDeviceInFamily's fields, which the core gives at the top whatever the answer's shape);
+ * fails with an IotExplorerError whose `step` is 'token', 'provision', 'wait' or 'bind'.
+ */
+export async function addDeviceWithToken(
+  methods: Pick<TypedClientMethods, 'createDeviceBindToken' | 'getDeviceBindTokenState' | 'tokenBindDeviceFamily' | 'getDeviceInFamily'>,
+  target: { FamilyId: string; RoomId?: string },
+  options: AddDeviceOptions,
+): Promise<AddedDevice> {
+  const { FamilyId, RoomId } = target || {};
+  const { provision, signal } = options || {};
+  const { timeoutMs, pollIntervalMs, maxPollIntervalMs } = durations(options, ADD_DEVICE_DEFAULTS);
+  if (typeof provision !== 'function') {
+    throw new IotExplorerError('addDeviceWithToken needs options.provision: async (token) => …, which hands the token to the device', {
+      kind: 'InvalidInput',
+      code: 'InvalidParameter',
+      param: 'provision',
+    });
+  }
+  if (typeof FamilyId !== 'string' || !FamilyId) {
+    throw new IotExplorerError('addDeviceWithToken needs a FamilyId', { kind: 'InvalidInput', code: 'MissingParameter', param: 'FamilyId' });
+  }
+  const { run: step, sleep } = stepRunner(signal, 'adding the device');
+
+  const created = await step('token', () => methods.createDeviceBindToken({}));
+  const Token = created.Token;
+  // The caller's provisioning may say which device took the token (the device's own reply does).
+  const provided = await step('provision', () => provision(Token, { signal }));
+
+  const deadline = Date.now() + timeoutMs;
+  let interval = pollIntervalMs;
+  let state: AppGetDeviceBindTokenStateResult;
+  for (;;) {
+    state = await step('wait', () => methods.getDeviceBindTokenState({ Token }));
+    if (state.State === REPORTED) break;
+    if (Date.now() + interval > deadline) {
+      throw new IotExplorerError(`the device did not report the bind token within ${timeoutMs} ms`, {
+        kind: 'Timeout',
+        code: 'DeviceNotReported',
+        retryable: true,
+        step: 'wait',
+      });
+    }
+    await sleep('wait', interval);
+    interval = Math.min(maxPollIntervalMs, Math.ceil(interval * 1.5));
+  }
+  const ProductId = state.ProductId || (provided && provided.ProductId);
+  const DeviceName = state.DeviceName || (provided && provided.DeviceName);
+  if (!ProductId || !DeviceName) {
+    throw new IotExplorerError(
+      'the device reported in, but neither the service nor provision() said which device it is: resolve provision() to { ProductId, DeviceName }',
+      { kind: 'Parse', step: 'wait' },
+    );
+  }
+  const room = RoomId === undefined || RoomId === null ? {} : { RoomId };
+  await step('bind', () => methods.tokenBindDeviceFamily({ Token, FamilyId, ...room, ProductId, DeviceName }));
+  const found = await step('bind', () => methods.getDeviceInFamily({ FamilyId, ProductId, DeviceName }));
+  return { DeviceId: `${ProductId}/${DeviceName}`, ...found, ProductId, DeviceName };
+}

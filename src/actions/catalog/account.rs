@@ -1,0 +1,133 @@
+//! Logging in, registering, the user's own account (app-api.md §4).
+
+use crate::actions::definition::{Action, Variants};
+use crate::actions::kind::{opt, req, Field, Kind::*};
+
+const GRANT: &[Field] = &[req("Data.Token", Text), req("Data.ExpireAt", Integer)];
+const PHONE: [Field; 2] = [req("CountryCode", Text), req("PhoneNumber", Text)];
+
+pub const ACTIONS: &[Action] = &[
+    Action::read("AppGetTokenByWeiXin")
+        .signed()
+        .grant()
+        .page(
+            "1081/40781",
+            "WeChat login: a token for an OpenID (registers the user on first call)",
+        )
+        .params(&[
+            req("WxOpenID", Text),
+            // The service wants a NickName of 1 to 20 characters, and WeChat gives none unless
+            // the user types one: 微信用户 is the name WeChat itself shows for such users.
+            // Low-level builds sign what they are given (empty values omitted by default, as
+            // the doc's example signature shows: app-api.md §1.7).
+            req("NickName", AnyText),
+            req("Avatar", AnyText),
+        ])
+        .defaults(&[("NickName", "微信用户"), ("Avatar", "")])
+        .result(GRANT),
+    Action::read("AppGetToken")
+        .signed()
+        .grant()
+        .page("1081/40786", "phone or e-mail login")
+        .params(&[req("Type", OneOf(&["phone", "email"])), req("Password", Text)])
+        .variants(&Variants {
+            tag: "Type",
+            cases: &[("phone", &PHONE), ("email", &[req("Email", Text)])],
+        })
+        .result(GRANT),
+    Action::write("AppSendVerificationCode")
+        .signed()
+        .page(
+            "1081/40785",
+            "sends an SMS code for registration or a password reset",
+        )
+        .params(&[req("Type", Text), PHONE[0], PHONE[1]]),
+    Action::write("AppCheckVerificationCode")
+        .signed()
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt checkMobileCode sends {Type, CountryCode, PhoneNumber, VerificationCode}",
+            "checks an SMS code",
+        )
+        .params(&[
+            req("Type", Text),
+            PHONE[0],
+            PHONE[1],
+            req("VerificationCode", Text),
+        ]),
+    Action::write("AppSendEmailVerificationCode")
+        .signed()
+        .page("1081/56316", "sends an e-mail code")
+        .params(&[req("Type", Text), req("Email", Text)]),
+    Action::write("AppCheckEmailVerificationCode")
+        .signed()
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt checkEmailCode sends {Type, Email, VerificationCode}",
+            "checks an e-mail code",
+        )
+        .params(&[
+            req("Type", Text),
+            req("Email", Text),
+            req("VerificationCode", Text),
+        ]),
+    Action::write("AppCreateCellphoneUser")
+        .signed()
+        .page("1081/40783", "registers a phone user")
+        .params(&[
+            PHONE[0],
+            PHONE[1],
+            req("Password", Text),
+            req("VerificationCode", Text),
+        ])
+        .result(&[req("Data.UserID", Text)]),
+    Action::write("AppCreateEmailUser")
+        .signed()
+        .page("1081/40784", "registers an e-mail user")
+        .params(&[
+            req("Email", Text),
+            req("Password", Text),
+            req("VerificationCode", Text),
+        ])
+        .result(&[req("Data.UserID", Text)]),
+    Action::write("AppResetPasswordByCellphone")
+        .signed()
+        .page("1081/47613", "resets a phone user's password")
+        .params(&[
+            PHONE[0],
+            PHONE[1],
+            req("Password", Text),
+            req("VerificationCode", Text),
+        ]),
+    Action::write("AppResetPasswordByEmail")
+        .signed()
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt resetEmailPassword sends {Email, VerificationCode, Password}",
+            "resets an e-mail user's password",
+        )
+        .params(&[
+            req("Email", Text),
+            req("Password", Text),
+            req("VerificationCode", Text),
+        ]),
+    Action::read("AppGetUser")
+        .client(
+            "the official mini-program SDK reads Data from it (LoginManager.js); its SDK page 1081/67448 lists the fields",
+            "the logged-in user",
+        )
+        .result(&[
+            req("Data.UserID", Text),
+            opt("Data.NickName", AnyText),
+            opt("Data.Avatar", AnyText),
+            opt("Data.PhoneNumber", AnyText),
+            opt("Data.CountryCode", AnyText),
+            opt("Data.Email", AnyText),
+        ]),
+    Action::write("AppUpdateUser")
+        .client(
+            "tencentyun/iot-link-ios TIoTModifyNameVC.m sends {NickName, Avatar}; the Android app's modifyAliasName {NickName}",
+            "changes the user's nickname or avatar",
+        )
+        .params(&[opt("NickName", Text), opt("Avatar", Text)]),
+    Action::write("AppLogoutUser")
+        .page("1081/40787", "ends the token")
+        .call_only("client.logout() sends it, and also ends the session"),
+];

@@ -1,0 +1,60 @@
+//! Adding a device to a family (1081/44044-44046, 50205).
+
+use super::devices::DEVICE;
+use crate::actions::definition::Action;
+use crate::actions::kind::{opt, req, Kind::*};
+
+pub const ACTIONS: &[Action] = &[
+    Action::write("AppCreateDeviceBindToken")
+        .page("1081/44044", "a token for provisioning a device")
+        .params(&[opt("TokenLengthType", Text)])
+        // At the top in the table, the official demo and the Android app; under `Data` in the
+        // doc's example.
+        .result(&[req("Token|Data.Token", Text)]),
+    Action::read("AppGetDeviceBindTokenState")
+        .page("1081/44045", "whether the device reported the token in (State 2)")
+        .params(&[req("Token", Text)])
+        // 1: created, 2: the device reported in. The iOS app logs ProductId and DeviceName too.
+        .result(&[
+            req("State|Data.State", Integer),
+            opt("ProductId|Data.ProductId", Text),
+            opt("DeviceName|Data.DeviceName", Text),
+        ]),
+    Action::write("AppTokenBindDeviceFamily")
+        .page("1081/44046", "binds the device that reported the token to a family")
+        .device()
+        // RoomId is "required" in the table; the Android app sends none, the iOS app "0".
+        .params(&[
+            req("Token", Text),
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ]),
+    Action::write("AppSigBindDeviceInFamily")
+        .page("1081/50205", "binds a device by its own signature")
+        .device()
+        // BindType is "required" in the table; the iOS Wi-Fi path sends none (the doc's
+        // default is wifi_sign). The apps' BLE paths name the device by DeviceId.
+        .params(&[
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            req("DeviceTimestamp", Integer),
+            opt("ConnId", AnyText),
+            req("Signature", Text),
+            opt("BindType", Text),
+            opt("SignMethod", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ])
+        .result(&[opt("AppDeviceInfo|Data.AppDeviceInfo", Object)]),
+    Action::write("AppSecureAddDeviceInFamily")
+        .client(
+            "the official mini-program demo (models.js), tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTScanlViewController.m send {FamilyId, RoomId, DeviceSignature} and read Data.AppDeviceInfo",
+            "binds a device by the signature of its QR code",
+        )
+        .params(&[req("FamilyId", Text), opt("RoomId", AnyText), req("DeviceSignature", Text)])
+        .result(&[req("Data.AppDeviceInfo|AppDeviceInfo", Object)]),
+];

@@ -1,0 +1,75 @@
+//! What a device reported, and its actions (1081/43119, 60783, 61347, 61348).
+
+use super::devices::DEVICE;
+use crate::actions::definition::{Action, Template};
+use crate::actions::kind::{opt, req, Kind::*};
+
+pub const ACTIONS: &[Action] = &[
+    Action::read("AppGetDeviceDataHistory")
+        .page("1081/43119", "one page of a property's reported values between MinTime and MaxTime (ms)")
+        .device()
+        // MinTime and MaxTime in milliseconds; Context is the cursor of the previous page.
+        .params(&[
+            req("FieldName", Text),
+            req("MinTime", Integer),
+            req("MaxTime", Integer),
+            req("Limit", Integer),
+            opt("Context", AnyText),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ])
+        // Time and Value are strings in the example. Listover is not checked: this page says
+        // true means more to read, the cloud API's DescribeDeviceDataHistory (1081/34978) that
+        // true means all is read; the iterator goes by Context and empty pages instead.
+        .result(&[
+            req("Results", Array),
+            req("Results[].Time", Id),
+            opt("Context", AnyText),
+            opt("FieldName", AnyText),
+        ]),
+    Action::read("AppListEventHistory")
+        .page("1081/60783", "one page of a device's events between StartTime and EndTime (s)")
+        .device()
+        // StartTime and EndTime in seconds (0: now). The doc's example sends `ProductID`; its
+        // table, every other action and the official clients say `ProductId`, taken here.
+        .params(&[
+            opt("Type", AnyText),
+            opt("StartTime", Integer),
+            opt("EndTime", Integer),
+            opt("Context", AnyText),
+            opt("Size", Integer),
+            opt("EventId", Text),
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+        ])
+        .result(&[
+            req("EventHistory", Array),
+            opt("EventHistory[].TimeStamp", Integer),
+            opt("EventHistory[].EventId", AnyText),
+            opt("Context", AnyText),
+            opt("Total", Integer),
+        ]),
+    Action::write("AppCallDeviceActionSync")
+        .page("1081/61347", "calls a device action and waits for its output (InputParams may be an object; OutputParams is also given parsed)")
+        .template(Template::DeviceAction)
+        .device()
+        .params(&[req("ActionId", Text), opt("InputParams", JsonText), DEVICE[0], DEVICE[1], DEVICE[2]])
+        // The example and the cloud API spell it `OutputParams`, the table `OutputParqams`.
+        // OutputParams is the device's JSON text ("" in the example).
+        .result(&[
+            opt("ClientToken", AnyText),
+            opt("Status", AnyText),
+            opt("OutputParams|OutputParqams", AnyText),
+        ])
+        .parsed(&[("OutputParams", Object)]),
+    Action::write("AppCallDeviceActionAsync")
+        .page("1081/61348", "calls a device action; the output comes as an ActionReport push with the same ClientToken")
+        .template(Template::DeviceAction)
+        .device()
+        .params(&[req("ActionId", Text), opt("InputParams", JsonText), DEVICE[0], DEVICE[1], DEVICE[2]])
+        // The device's answer comes later as an Action push (the ActionReport event) with
+        // this ClientToken.
+        .result(&[req("ClientToken", Text), opt("Status", AnyText)]),
+];

@@ -1,0 +1,25 @@
+//! The catalog: every known action, one definition each, grouped by what it is about.
+
+mod account;
+mod binding;
+mod call_only;
+mod devices;
+mod family;
+mod firmware;
+mod history;
+mod sharing;
+mod timers;
+
+use super::definition::Action;
+
+pub const CATALOG: &[&[Action]] = &[
+    account::ACTIONS,
+    family::ACTIONS,
+    devices::ACTIONS,
+    binding::ACTIONS,
+    sharing::ACTIONS,
+    timers::ACTIONS,
+    history::ACTIONS,
+    firmware::ACTIONS,
+    call_only::ACTIONS,
+];

@@ -1,0 +1,132 @@
+//! A typed action's parameters: prepared the way its typed method sends them, then checked
+//! before anything is sent.
+
+use crate::prelude::*;
+
+use super::definition::Action;
+use super::find;
+use super::kind::{check_shape, Field, Kind};
+use crate::error::{Error, Result};
+use crate::json::Value;
+use crate::params::Params;
+
+/// Makes `params` what a typed method sends: documented defaults filled in, an object given
+/// for JSON text as its JSON, a `DeviceId` as the documented `ProductId` + `DeviceName`. Other
+/// actions' parameters are left as they are.
+pub fn prepare(action: &str, params: &mut Params) {
+    let Some(def) = find(action) else {
+        return;
+    };
+    for (name, text) in def.defaults {
+        let blank = match params.get(name) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(s)) => s.is_empty(),
+            _ => false,
+        };
+        if blank {
+            params.set(*name, *text);
+        }
+    }
+    for field in def
+        .params
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::JsonText))
+    {
+        if let Some(object @ Value::Object(_)) = params.get(field.name) {
+            let text = object.to_json();
+            params.set(field.name, text);
+        }
+    }
+    if def.device && params.get("ProductId").is_none() && params.get("DeviceName").is_none() {
+        let split = params
+            .get("DeviceId")
+            .and_then(Value::as_str)
+            .and_then(|id| id.split_once('/'));
+        if let Some((product, name)) = split.filter(|(p, n)| is_device_id_parts(p, n)) {
+            let (product, name) = (String::from(product), String::from(name));
+            params.remove("DeviceId");
+            params.set("ProductId", product);
+            params.set("DeviceName", name);
+        }
+    }
+}
+
+fn is_device_id_parts(product: &str, name: &str) -> bool {
+    !product.is_empty() && !name.is_empty() && !name.contains('/')
+}
+
+/// Checks the parameters of a typed action; other actions pass unchecked.
+pub fn check_params(action: &str, params: &Params) -> Result<()> {
+    let Some(def) = find(action) else {
+        return Ok(());
+    };
+    for field in def.params {
+        check_param(field, params.get(field.name))?;
+    }
+    if def.device {
+        check_device(params)?;
+    }
+    for (a, b) in def.either {
+        if is_absent(params.get(a)) && is_absent(params.get(b)) {
+            return Err(Error::missing(a));
+        }
+    }
+    check_variants(def, params)
+}
+
+fn is_absent(value: Option<&Value>) -> bool {
+    matches!(value, None | Some(Value::Null))
+}
+
+fn check_param(field: &Field, value: Option<&Value>) -> Result<()> {
+    match value {
+        None | Some(Value::Null) if field.required => Err(Error::missing(field.name)),
+        None | Some(Value::Null) => Ok(()),
+        // A required text left empty is missing; an optional JSON text may be empty (none).
+        Some(Value::String(s)) if s.is_empty() && field.required && is_text(field.kind) => {
+            Err(Error::missing(field.name))
+        }
+        Some(Value::String(s)) if s.is_empty() && matches!(field.kind, Kind::JsonText) => Ok(()),
+        Some(value) => check_shape(field.kind, value)
+            .map_err(|m| Error::invalid(field.name, m.message(field.name))),
+    }
+}
+
+fn is_text(kind: Kind) -> bool {
+    matches!(kind, Kind::Text | Kind::Id | Kind::JsonText)
+}
+
+/// `DeviceId` ("ProductId/DeviceName"), or else both `ProductId` and `DeviceName`.
+fn check_device(params: &Params) -> Result<()> {
+    match params.get("DeviceId") {
+        Some(Value::String(id))
+            if id
+                .split_once('/')
+                .is_some_and(|(p, n)| is_device_id_parts(p, n)) =>
+        {
+            Ok(())
+        }
+        Some(Value::String(_)) => Err(Error::invalid(
+            "DeviceId",
+            "DeviceId must be \"ProductId/DeviceName\"",
+        )),
+        _ => ["ProductId", "DeviceName"]
+            .iter()
+            .try_for_each(|name| params.require_str(name).map(drop)),
+    }
+}
+
+/// The fields the value of the tag parameter requires (its own value is checked as a field).
+fn check_variants(def: &Action, params: &Params) -> Result<()> {
+    let Some(variants) = def.variants else {
+        return Ok(());
+    };
+    let tag = params.get(variants.tag).and_then(Value::as_str);
+    let case = variants.cases.iter().find(|(value, _)| Some(*value) == tag);
+    match case {
+        Some((_, fields)) => fields
+            .iter()
+            .try_for_each(|f| check_param(f, params.get(f.name))),
+        None => Ok(()), // a missing or unknown tag was refused as a field already
+    }
+}
