@@ -1,6 +1,4 @@
-// Adding a device and drawing its panel (issue 14), through the public client against the
-// emulator: the bind-token flow with a simulated device, signature and QR-code binding,
-// products and data templates, devices, rooms and the default family; bad input per action.
+// Adding a device (issue 14): bind token (cancellable), signature, QR code; products, devices, rooms; bad input.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { until } from '../fixtures/until.mjs';
@@ -78,6 +76,21 @@ test('1. addDeviceWithToken fails naming the step: token, provision, wait (timeo
   await assert.rejects(adding, failsIn('wait', (e) => e.code === 'Aborted'));
 
   await assert.rejects(client.addDeviceWithToken({ FamilyId }, {}), (e) => e.kind === 'InvalidInput' && e.param === 'provision');
+});
+
+test('cancelling addDeviceWithToken ends it at once, even while provision() never settles', LIMIT, async () => {
+  const transport = async ({ body }) => {
+    const { Action } = JSON.parse(body);
+    const answer = Action === 'AppCreateDeviceBindToken' ? { Token: 'tok' } : {};
+    return { status: 200, body: JSON.stringify({ Response: { RequestId: 'r', ...answer } }) };
+  };
+  const client = sdk.createClient({ getAccessToken: async () => ({ Token: 't', ExpireAt: 2e9 }), transport });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error('page closed')), 100);
+  await assert.rejects(
+    client.addDeviceWithToken({ FamilyId: 'f' }, { signal: controller.signal, provision: () => new Promise(() => {}) }),
+    (e) => e.code === 'Aborted' && e.step === 'provision' && /page closed/.test(e.message),
+  );
 });
 
 test('2. binding by device signature and by QR code', LIMIT, async (t) => {

@@ -1,14 +1,35 @@
-// The browser build's platform choices, run in Node: a blocked localStorage (reading it throws
-// SecurityError, as with cookies off or in some iframes) falls back to memory, and init() takes
-// what index.d.ts allows: anything with an href, or { wasmPath } (here data: URLs of the module).
+// The browser build, run in Node: init() and its wasm sources, calls before it, localStorage, server clients.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createServerClient } from 'iot-explorer-app';
+import { isError } from '../fixtures/is-error.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
 const dist = fileURLToPath(new URL('./node_modules/iot-explorer-app/dist/', import.meta.url));
+const wasmUrl = () => `data:application/wasm;base64,${readFileSync(join(dist, 'iot_explorer_app_bg.wasm')).toString('base64')}`;
+const KEYS = { appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET };
+
+/** A fresh instance of the browser build (ESM), run in Node; `tag` makes it another instance. */
+let browserDir;
+async function browserBuild(tag) {
+  if (!browserDir) {
+    // The package is "type": "commonjs", so its ESM browser build is imported under an .mjs name.
+    browserDir = mkdtempSync(join(tmpdir(), 'browser-entry-'));
+    copyFileSync(join(dist, 'browser.js'), join(browserDir, 'browser.mjs'));
+  }
+  return import(`${pathToFileURL(join(browserDir, 'browser.mjs'))}?${tag}`);
+}
+test.after(() => browserDir && rmSync(browserDir, { recursive: true, force: true }));
+
+let emulator;
+test.before(async () => {
+  emulator = await startEmulator();
+});
+test.after(() => emulator.close());
 
 test('blocked localStorage; { href } and { wasmPath } wasm sources', async (t) => {
   // The package is "type": "commonjs", so its ESM browser build is imported under an .mjs name.
@@ -111,4 +132,56 @@ test("Node resolves 'iot-explorer-app/inline' to the Node build (import and requ
   assert.equal(require.resolve('iot-explorer-app/inline'), require.resolve('iot-explorer-app'));
   const esm = await import('iot-explorer-app/inline');
   assert.equal(esm.signParams({ a: '1' }, 'k').signature, 'bqk+Bpt0UQx2g3pRumPO/SfOado=');
+});
+
+test('clients made before init() resolves: their calls wait for it and then succeed', async () => {
+  const sdk = await browserBuild('before-init');
+  const server = sdk.createServerClient({ ...KEYS, endpoint: emulator.endpoint, dangerouslyAllowBrowser: true });
+  const client = sdk.createClient({
+    getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-before-init', NickName: 'Early' }),
+    endpoint: emulator.endpoint,
+    storage: sdk.memoryStorage(),
+  });
+  const user = client.getUser(); // before init() is even called
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  sdk.init(wasmUrl()); // not awaited, as an app's first line would do
+  assert.equal((await user).Data.NickName, 'Early');
+});
+
+test('a call waits for init() at most initTimeoutMs, then fails with NotInitialized naming init()', async () => {
+  const sdk = await browserBuild('never-init');
+  const client = sdk.createClient({ getAccessToken: () => ({ Token: 't' }), storage: sdk.memoryStorage(), initTimeoutMs: 50 });
+  const started = Date.now();
+  await assert.rejects(client.call('AppGetUser'), isError({ kind: 'InvalidInput', code: 'NotInitialized', message: /init\(\) was not called within 50 ms/ }));
+  assert.ok(Date.now() - started < 5000);
+  const server = sdk.createServerClient({ ...KEYS, dangerouslyAllowBrowser: true, initTimeoutMs: 50 });
+  await assert.rejects(server.getTokenByWeiXin({ WxOpenID: 'o' }), isError({ code: 'NotInitialized' }));
+});
+
+test('a call waiting for an init() that fails rejects with the reason', async () => {
+  const sdk = await browserBuild('failed-init');
+  const client = sdk.createClient({ getAccessToken: () => ({ Token: 't' }), storage: sdk.memoryStorage() });
+  const call = client.call('AppGetUser');
+  await assert.rejects(sdk.init(new Uint8Array([0, 1, 2, 3])), isError({ kind: 'Transport', message: /cannot load the wasm module/ }));
+  await assert.rejects(call, isError({ kind: 'Transport', message: /cannot load the wasm module/ }));
+});
+
+test('init() from a URL that answers 404 names it once, without the bundler advice meant for the default location', async () => {
+  const sdk = await browserBuild('missing-wasm');
+  const url = `${emulator.url}/assets/missing.wasm`;
+  await assert.rejects(sdk.init(url), isError({ kind: 'Transport', message: new RegExp(`^cannot load the wasm module from ${url}: HTTP status 404$`) }));
+});
+
+test('the browser build refuses createServerClient unless dangerouslyAllowBrowser: true', async () => {
+  const sdk = await browserBuild('server-client');
+  await sdk.init(wasmUrl());
+  assert.throws(() => sdk.createServerClient(KEYS), isError({
+    kind: 'InvalidInput',
+    code: 'AppSecretNotAllowed',
+    message: /server or in a cloud function.*dangerouslyAllowBrowser: true/,
+  }));
+  const allowed = sdk.createServerClient({ ...KEYS, endpoint: emulator.endpoint, dangerouslyAllowBrowser: true });
+  assert.match((await allowed.getTokenByWeiXin({ WxOpenID: 'o-browser' })).Token, /^[0-9a-f]{48}$/);
+  // The Node build is where a server client belongs: no option needed.
+  assert.equal(typeof createServerClient(KEYS).getTokenByWeiXin, 'function');
 });

@@ -1,13 +1,20 @@
-// A client whose clock is off: the server refuses stale Timestamps; the SDK takes a configured
-// offset, or learns it from the answer's Date header (or, without one, from the rejection's
-// message), and the skewed client still logs in.
+// A client whose clock is off: a configured offset, or one learned from Date or the refusal; the 5-minute window.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createServerClient } from 'iot-explorer-app';
+import * as sdk from 'iot-explorer-app';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
+const { createServerClient } = sdk;
+// A fault that makes a call hang fails its test instead of stalling the run.
+const LIMIT = { timeout: 30_000 };
 const user = { WxOpenID: 'o-skew', NickName: 'Skew', Avatar: 'https://a/b.png' };
 const HOUR = 3600_000;
+
+async function emulatorFor(t, options) {
+  const emulator = await startEmulator(options);
+  t.after(() => emulator.close());
+  return emulator;
+}
 
 test('skewed clocks: refused without a correction, fine with a configured or learned one', async (t) => {
   const emulator = await startEmulator();
@@ -54,4 +61,46 @@ test('a refusal that quotes our Timestamp before the server time teaches the ser
   assert.equal((await client.getTokenByWeiXin(user)).Token, 't');
   assert.equal(sent.length, 2);
   assert.equal(client.clockOffsetMs, 3600 * 1000);
+});
+
+test("8. the server client learns its clock from any answer's Date header, whatever the refusal's code says", LIMIT, async (t) => {
+  const ahead = 3600_000;
+  const emulator = await emulatorFor(t, { clock: () => Date.now() + ahead });
+  const sent = [];
+  const withDate = async (req) => {
+    sent.push(JSON.parse(req.body).Timestamp);
+    const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
+    // Only the Date header, as a plain object with its name in another case (wx.request's `header`).
+    return { status: res.status, body: await res.text(), headers: { DATE: res.headers.get('date') } };
+  };
+  const user = { WxOpenID: 'o-date', NickName: 'Date', Avatar: 'https://a/b.png' };
+  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint, transport: withDate, retry: false });
+  assert.equal(typeof (await server.getTokenByWeiXin(user)).Token, 'string');
+  assert.equal(sent.length, 2, 'refused once, then signed again with the server time');
+  assert.ok(Math.abs(server.clockOffsetMs - ahead) < 2000, String(server.clockOffsetMs));
+
+  // With fetch's own Headers, and no refusal needed: a success's Date teaches the offset as well.
+  const fetching = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint, retry: false, clockOffsetMs: ahead - 60_000 });
+  await fetching.getTokenByWeiXin(user);
+  assert.ok(Math.abs(fetching.clockOffsetMs - ahead) < 2000, String(fetching.clockOffsetMs));
+
+  // A clock within the tolerance is left alone: no churn from a Date's whole seconds.
+  const close = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint, retry: false, clockOffsetMs: ahead - 10_000 });
+  await close.getTokenByWeiXin(user);
+  assert.equal(close.clockOffsetMs, ahead - 10_000);
+});
+
+test('a refusal with a Date inside the 5-minute window is not signed and sent again; one outside it is', LIMIT, async () => {
+  for (const [offsetMs, sends] of [[60_000, 1], [10 * 60_000, 2]]) {
+    let sent = 0;
+    const transport = async () => {
+      sent++;
+      const body = { code: 0, msg: '', data: { RequestId: 'r', Error: { Code: 'LimitExceeded', Message: '频繁' } } };
+      return { status: 200, headers: { date: new Date(Date.now() + offsetMs).toUTCString() }, body: JSON.stringify(body) };
+    };
+    const server = sdk.createServerClient({ appKey: 'k', appSecret: 's', transport, retry: false });
+    await assert.rejects(server.sendVerificationCode({ Type: 'register', CountryCode: '86', PhoneNumber: '13800000000' }), (e) => e.code === 'LimitExceeded');
+    assert.equal(sent, sends, `clock ${offsetMs / 1000} s off`);
+    assert.ok(Math.abs(server.clockOffsetMs - offsetMs) < 2000, 'the offset is learned either way');
+  }
 });

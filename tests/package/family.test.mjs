@@ -1,10 +1,10 @@
-// Family life (issue 15), through the public client against the emulator with two users:
-// families and members, sharing a device, and bad input per action refused before sending.
+// Family life (issue 15): families and members, sharing a device, the default family, bad input per action.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
 import { twoUsers } from './two-users.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
 
@@ -153,4 +153,18 @@ test('bad input per family and sharing action is refused before sending, naming 
     ['listUserShareDevices', {}],
     ['listShareDeviceUsers', { DeviceId: 'P/d' }],
   ]);
+});
+
+test("FamilyId 'default' is found again after the family is deleted", LIMIT, async (t) => {
+  const emulator = await startEmulator();
+  t.after(() => emulator.close());
+  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
+  const client = sdk.createClient({ getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-review-default' }), endpoint: emulator.endpoint });
+  t.after(() => client.logout());
+  const first = await client.defaultFamilyId();
+  const { Data: { FamilyId: second } } = await client.createFamily({ Name: 'second' });
+  await client.deleteFamily({ FamilyId: 'default', Name: '我的家' });
+  assert.equal(await client.defaultFamilyId(), second);
+  assert.notEqual(second, first);
+  assert.equal((await client.getFamilyDeviceList({ FamilyId: 'default' })).Total, 0);
 });

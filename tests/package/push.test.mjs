@@ -1,27 +1,45 @@
-// The push channel in Node (the `ws` package as the socket): typed events, reconnect and
-// resubscribe after drops, heartbeats, token refresh, malformed frames, unsubscribe.
+// The push channel over `ws`: typed frames to their subscribers, reconnects, backoff, heartbeats, tokens, checks.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { until } from '../fixtures/until.mjs';
 import * as sdk from 'iot-explorer-app';
+import { isError } from '../fixtures/is-error.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
+const { createClient } = sdk;
+// A fault that makes a call hang fails its test instead of stalling the run.
+const LIMIT = { timeout: 30_000 };
 const FAST = { heartbeatMs: 100, replyTimeoutMs: 2000, reconnectMinMs: 50, reconnectMaxMs: 200 };
+/** FAST with no heartbeat within a test. */
+const QUIET = { ...FAST, heartbeatMs: 60_000 };
 
-async function setUp(t, pushOptions = FAST) {
-  const emulator = await startEmulator();
+async function emulatorFor(t, options) {
+  const emulator = await startEmulator(options);
   t.after(() => emulator.close());
+  return emulator;
+}
+
+/** A logged-in client on the emulator with its devices, its logins and what its push channel reports. */
+async function loggedIn(t, emulator, { push = QUIET, openId = `o-push-${t.name.length}` } = {}) {
   const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
   const logins = [];
   const getAccessToken = async () => {
-    const grant = await server.getTokenByWeiXin({ WxOpenID: `o-push-${t.name.length}`, NickName: 'Push', Avatar: 'https://a/b.png' });
+    const grant = await server.getTokenByWeiXin({ WxOpenID: openId, NickName: 'Push', Avatar: 'https://a/b.png' });
     logins.push(grant.Token);
     return grant;
   };
-  const errors = [];
-  const client = sdk.createClient({ getAccessToken, endpoint: emulator.endpoint, push: pushOptions, onPushError: (e) => errors.push(e) });
+  const pushErrors = [];
+  const client = sdk.createClient({ getAccessToken, endpoint: emulator.endpoint, push, onPushError: (e) => pushErrors.push(e) });
   const family = (await client.getFamilyList()).FamilyList[0];
   const devices = (await client.getFamilyDeviceList({ FamilyId: family.FamilyId })).DeviceList;
+  t.after(() => client.logout());
+  return { client, devices, pushErrors, logins };
+}
+
+/** A client of its own emulator, subscribed to its light. */
+async function setUp(t, pushOptions = FAST) {
+  const emulator = await emulatorFor(t);
+  const { client, devices, pushErrors: errors, logins } = await loggedIn(t, emulator, { push: pushOptions });
   const light = devices.find((d) => d.ProductId === 'LIGHT0PROD');
   const events = [];
   const unsubscribe = await client.subscribe([light.DeviceId], (e) => events.push(e));
@@ -29,6 +47,13 @@ async function setUp(t, pushOptions = FAST) {
   await until(() => emulator.push.stats.subscribes === 1, 'the subscription');
   return { emulator, client, light, events, logins, errors, unsubscribe };
 }
+
+/** The emulator of the tests that only need its address (the others start their own). */
+let emulator;
+test.before(async () => {
+  emulator = await startEmulator();
+});
+test.after(() => emulator.close());
 
 test('events arrive typed', async (t) => {
   const { emulator, client, light, events } = await setUp(t);
@@ -101,6 +126,16 @@ test('unsubscribing the last device closes the socket; bad arguments are typed e
   await assert.rejects(client.subscribe(['p/d']), (e) => e instanceof sdk.IotExplorerError && e.param === 'deviceIds');
 });
 
+test('subscribe refuses an empty list and ids that are not "ProductId/DeviceName"', async () => {
+  let logins = 0;
+  const client = createClient({ getAccessToken: () => (logins++, { Token: 't' }), endpoint: emulator.endpoint });
+  await assert.rejects(client.subscribe([], () => {}), isError({ code: 'InvalidParameter', param: 'deviceIds', message: /at least one device id/ }));
+  for (const id of ['justname', 'a/b/c', 'P/', '/D', '', 7]) {
+    await assert.rejects(client.subscribe([id], () => {}), isError({ code: 'InvalidParameter', param: 'deviceIds', message: /"ProductId\/DeviceName"/ }), String(id));
+  }
+  assert.equal(logins, 0, 'nothing was sent for a refused subscribe');
+});
+
 test('a subscription the core or the server refuses rejects typed and subscribes nothing', async (t) => {
   const { emulator, client, light, events } = await setUp(t);
   const other = [];
@@ -154,4 +189,81 @@ test('a refused subscribe takes back only what it added; a logout overtakes a su
   await loggingOut;
   assert.equal(client.loggedIn, false);
   await until(() => emulator.push.openSockets() === 0, 'the socket to close');
+});
+
+test('1. a push token the server refuses fails subscribe() after the one new login, and onPushError hears it', LIMIT, async (t) => {
+  const emulator = await emulatorFor(t);
+  for (const tokens of [['unknown'], ['unknown-1', 'unknown-2', 'unknown-3']]) {
+    const handed = [];
+    const getAccessToken = async () => {
+      handed.push(tokens[Math.min(handed.length, tokens.length - 1)]);
+      return { Token: handed.at(-1), ExpireAt: Math.floor(Date.now() / 1000) + 7200 };
+    };
+    const pushErrors = [];
+    // A reply timeout far beyond the test: a subscribe() that only times out would hang it.
+    const push = { ...FAST, replyTimeoutMs: 600_000 };
+    const client = sdk.createClient({ getAccessToken, endpoint: emulator.endpoint, push, onPushError: (e) => pushErrors.push(e) });
+    await assert.rejects(client.subscribe(['LIGHT0PROD/x'], () => {}), (e) => {
+      assert.ok(e instanceof sdk.IotExplorerError);
+      assert.equal(e.isAuthError, true, e.message);
+      return true;
+    });
+    assert.equal(handed.length, 2, `the first token and one new login (${tokens.length} distinct)`);
+    assert.ok(pushErrors.some((e) => e.isAuthError), 'onPushError is told too');
+    await client.logout();
+  }
+});
+
+test('2. a push server that accepts and drops every socket sees the backoff grow (scaled: 1 s = 1 min)', LIMIT, async (t) => {
+  const emulator = await emulatorFor(t);
+  const minute = 1000; // the default timings divided by 60
+  const scaled = (ms) => Math.round(ms / 60);
+  const push = { heartbeatMs: scaled(50_000), replyTimeoutMs: scaled(20_000), reconnectMinMs: scaled(2000), reconnectMaxMs: scaled(60_000) };
+  const { client, devices } = await loggedIn(t, emulator, { push });
+  emulator.push.dropOnConnect(true);
+  const unsubscribe = await client.subscribe([devices[0].DeviceId], () => {});
+  await new Promise((r) => setTimeout(r, 4 * minute));
+  const settled = emulator.push.stats.connections;
+  await new Promise((r) => setTimeout(r, 4 * minute));
+  const steady = emulator.push.stats.connections - settled;
+  t.diagnostic(`${settled} connections in the first 4 scaled minutes, ${steady} in the next 4`);
+  unsubscribe();
+  assert.ok(steady <= 6 * 4, `${steady} connections in 4 scaled minutes once backing off (at most 6 a minute)`);
+  assert.ok(steady >= 1, 'it does keep trying');
+});
+
+test('3. a frame reaches the subscribers of its device only; one for no valid device goes to onPushError', LIMIT, async (t) => {
+  const emulator = await emulatorFor(t);
+  const { client, devices, pushErrors } = await loggedIn(t, emulator);
+  const [first, second] = devices;
+  const heard = { [first.DeviceId]: [], [second.DeviceId]: [] };
+  await client.subscribe([first.DeviceId], (e) => heard[first.DeviceId].push(e));
+  await client.subscribe([second.DeviceId], (e) => heard[second.DeviceId].push(e));
+  const frame = (DeviceId) =>
+    JSON.stringify({ push: true, action: 'DeviceChange', params: { DeviceId, Type: 'StatusChange', SubType: 'Offline', Time: '2026-01-01T00:00:00Z' } });
+  for (const id of ['', 'justname', 'a/b/c', 'P/']) emulator.push.raw(frame(id));
+  emulator.push.raw(frame(first.DeviceId));
+  await until(() => heard[first.DeviceId].length === 1 && pushErrors.length === 4, 'the frames');
+  assert.deepEqual(heard[second.DeviceId], []);
+  assert.equal(heard[first.DeviceId][0].type, 'StatusChange');
+  assert.ok(pushErrors.every((e) => e instanceof sdk.IotExplorerError && e.kind === 'Parse' && e.excerpt.includes('"DeviceId"')));
+});
+
+test('12. Bind, Unbind, Action and gateway frames reach their device, typed', LIMIT, async (t) => {
+  const emulator = await emulatorFor(t);
+  const { client, devices } = await loggedIn(t, emulator);
+  const id = devices[0].DeviceId;
+  const events = [];
+  await client.subscribe([id], (e) => events.push(e));
+  emulator.push.change(id, 'StatusChange', 'Bind', {});
+  emulator.push.change(id, 'StatusChange', 'Unbind', {});
+  emulator.push.change(id, 'Action', 'Push', { method: 'action', actionId: 'open', clientToken: 'c1', params: { seconds: 5 } });
+  emulator.push.change(id, 'Action', 'Report', { method: 'action_reply', clientToken: 'c1', code: 0, response: { ok: 1 } });
+  emulator.push.change(id, 'Gateway', 'bind', [{ ProductId: 'SUB0PROD', DeviceName: 'child' }]);
+  await until(() => events.length === 5, 'five events');
+  // Action frames and gateway sub-device lists are typed (issue 15), no longer Unknown / the gateway's own Bind.
+  assert.deepEqual(events.map((e) => e.type), ['Bind', 'Unbind', 'ActionPush', 'ActionReport', 'SubDeviceChange']);
+  assert.ok(events.every((e) => e.deviceId === id));
+  assert.deepEqual([events[2].actionId, events[2].params, events[3].clientToken, events[3].response], ['open', { seconds: 5 }, 'c1', { ok: 1 }]);
+  assert.deepEqual(events[4].subDevices, [{ ProductId: 'SUB0PROD', DeviceName: 'child' }]);
 });

@@ -1,8 +1,8 @@
-// The app-side session: restore, refresh before expiry, re-login on InvalidAccessToken, single
-// flight, logout, and storages that fail. The server is a fake token API; the clock is injected.
+// The app-side session: restore, refresh, re-login, single flight, logout, getAccessToken and storage failures.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, memoryStorage, IotExplorerError } from 'iot-explorer-app';
+import { isError } from '../fixtures/is-error.mjs';
 
 const NOW = 1_800_000_000_000; // ms
 
@@ -151,6 +151,16 @@ test('getAccessToken failures are typed and leave no session', async () => {
   const bad = createClient({ getAccessToken: async () => ({ token: 'lowercase' }), transport: fakeServer().transport });
   await assert.rejects(bad.call('AppGetUser'), (e) => e.kind === 'InvalidInput' && e.param === 'getAccessToken');
   assert.throws(() => createClient({}), (e) => e instanceof IotExplorerError && e.param === 'getAccessToken');
+});
+
+test("getAccessToken's own error is not called retryable unless it says so", async () => {
+  const bug = createClient({ getAccessToken: () => { throw new TypeError('grant.token is undefined'); } });
+  await assert.rejects(bug.call('AppGetUser'), isError({ kind: 'Transport', retryable: false, message: /^getAccessToken failed: grant\.token is undefined$/ }));
+  const outage = createClient({ getAccessToken: () => Promise.reject(Object.assign(new Error('try later'), { retryable: true })) });
+  await assert.rejects(outage.call('AppGetUser'), isError({ kind: 'Transport', retryable: true }));
+  // An SDK error from inside (a server client's login) keeps its own verdict.
+  const inner = createClient({ getAccessToken: () => Promise.reject(new IotExplorerError('busy', { kind: 'Http', status: 503, retryable: true })) });
+  await assert.rejects(inner.call('AppGetUser'), isError({ kind: 'Http', retryable: true }));
 });
 
 test('a logout while a login is in flight: the waiting call fails, nobody is logged back in', async () => {

@@ -1,0 +1,52 @@
+// The server client: its checks when it is made, WeChat logins without a NickName, actions sent to the wrong API.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient, createServerClient } from 'iot-explorer-app';
+import { isError } from '../fixtures/is-error.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+
+const KEYS = { appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET };
+
+let emulator;
+test.before(async () => {
+  emulator = await startEmulator();
+});
+test.after(() => emulator.close());
+
+test('createServerClient without appKey or appSecret fails when it is made, naming the parameter', () => {
+  assert.throws(() => createServerClient({ appSecret: 's' }), isError({ code: 'MissingParameter', param: 'appKey', message: /createServerClient needs appKey/ }));
+  assert.throws(() => createServerClient({ appKey: 'k', appSecret: undefined }), isError({ code: 'MissingParameter', param: 'appSecret' }));
+  assert.throws(() => createServerClient({ appKey: '', appSecret: 's' }), isError({ code: 'MissingParameter', param: 'appKey' }));
+  assert.throws(() => createServerClient({ appKey: 7, appSecret: 's' }), isError({ code: 'InvalidParameter', param: 'appKey' }));
+  assert.throws(() => createServerClient(), isError({ code: 'MissingParameter', param: 'appKey' }));
+});
+
+test('an action sent to the wrong API says which client to use, in good grammar', async () => {
+  const server = createServerClient({ ...KEYS, endpoint: emulator.endpoint });
+  await assert.rejects(server.call('AppGetUser'), isError({
+    kind: 'InvalidInput',
+    param: 'action',
+    message: /^AppGetUser is a tokenapi action, not an appapi one: .*createClient/,
+  }));
+  const client = createClient({ getAccessToken: () => ({ Token: 't' }), endpoint: emulator.endpoint });
+  await assert.rejects(client.call('AppGetTokenByWeiXin'), isError({
+    message: /^AppGetTokenByWeiXin is an appapi action, not a tokenapi one: .*createServerClient/,
+  }));
+});
+
+test('a WeChat login without a NickName (or an empty one) is accepted as 微信用户', async () => {
+  const server = createServerClient({ ...KEYS, endpoint: emulator.endpoint });
+  for (const [WxOpenID, NickName] of [['o-no-name', undefined], ['o-empty-name', '']]) {
+    const grant = await server.getTokenByWeiXin({ WxOpenID, NickName });
+    const client = createClient({ getAccessToken: () => grant, endpoint: emulator.endpoint });
+    assert.equal((await client.getUser()).Data.NickName, '微信用户', WxOpenID);
+  }
+});
+
+test('the emulator, like the documented service, refuses an empty NickName: why the SDK sends 微信用户', async () => {
+  const { buildAppApiRequest, parseLoginResponse } = await import('iot-explorer-app');
+  const request = buildAppApiRequest({ action: 'AppGetTokenByWeiXin', params: { WxOpenID: 'o-raw-empty', NickName: '', Avatar: '' }, ...KEYS, endpoint: emulator.endpoint });
+  const res = await fetch(request.url, request);
+  const body = await res.text();
+  assert.throws(() => parseLoginResponse(res.status, body), isError({ kind: 'Api', code: 'InvalidParameterValue.NickNameLengthInvalid' }));
+});
