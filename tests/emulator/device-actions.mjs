@@ -2,19 +2,15 @@
 // action definition: sync returns the output at once; async returns a ClientToken and the device
 // answers a little later with an Action Report push (method action_reply) carrying it. Both
 // also send the Action Push frame (the call reaching the device).
-import { ApiError } from './actions.mjs';
-import { text } from './family.mjs';
+import { deviceOf } from './devices.mjs';
+import { invalid, text } from './params.mjs';
 import { productOf } from './products.mjs';
 
 // How long the simulated device takes to answer an async call.
 const ASYNC_REPLY_MS = 50;
 
-const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
-
 function call({ body, user, world }) {
-  const key = typeof body.DeviceId === 'string' && body.DeviceId ? body.DeviceId : `${text(body, 'ProductId')}/${text(body, 'DeviceName')}`;
-  const device = world.deviceFor(user.UserID, { DeviceId: key });
-  if (!device) throw invalid('设备不存在');
+  const device = deviceOf({ body, user, world });
   const ActionId = text(body, 'ActionId');
   const template = JSON.parse(productOf(device.ProductId)?.DataTemplate || '{}');
   const action = (template.actions || []).find((a) => a.id === ActionId);

@@ -47,7 +47,7 @@ test('appapi: documented codes only; what the docs do not name is InvalidParamet
   }
 });
 
-test('tokenapi paging and rooms as documented: Limit at most 50 a page, RoomId required', async (t) => {
+test('tokenapi paging and rooms: Limit at most 50 a page (1081/40811); no RoomId lists every room, as the official demo sends it (models.js)', async (t) => {
   const e = await startEmulator();
   t.after(() => e.close());
   const Token = (await post(e.endpoint, 'appapi', signed({ ...user, WxOpenID: 'o-pages' }))).json.data.Data.Token;
@@ -58,8 +58,25 @@ test('tokenapi paging and rooms as documented: Limit at most 50 a page, RoomId r
   assert.ok(big.Total > 50);
   assert.equal(errorOf(await call({ Action: 'AppGetFamilyList', Offset: 0, Limit: '10' })), 'InvalidParameterValue: Limit 非法');
   const { FamilyId } = big.FamilyList[0];
-  assert.equal(errorOf(await call({ Action: 'AppGetFamilyDeviceList', FamilyId })), 'ErrorRequiredParamNotFound: 缺少必选参数 RoomId');
-  assert.equal((await call({ Action: 'AppGetFamilyDeviceList', FamilyId, RoomId: '' })).json.code, 0);
+  const everyRoom = (await call({ Action: 'AppGetFamilyDeviceList', FamilyId })).json.data;
+  assert.deepEqual(everyRoom, { ...(await call({ Action: 'AppGetFamilyDeviceList', FamilyId, RoomId: '' })).json.data, RequestId: 'r' });
+});
+
+test('a missing parameter gets the code its endpoint\'s pages list: ErrorRequiredParamNotFound on appapi, InvalidParameterValue on tokenapi', async (t) => {
+  const e = await startEmulator();
+  t.after(() => e.close());
+  const { WxOpenID, ...noOpenId } = user;
+  assert.equal(errorOf(await post(e.endpoint, 'appapi', signed(noOpenId))), 'ErrorRequiredParamNotFound: 缺少必选参数 WxOpenID');
+  const Token = (await post(e.endpoint, 'appapi', signed({ ...user, WxOpenID: 'o-missing' }))).json.data.Data.Token;
+  const call = (body) => post(e.endpoint, 'tokenapi', { RequestId: 'r', AccessToken: Token, ...body });
+  for (const [body, name] of [
+    [{ Action: 'AppCreateFamily' }, 'Name'],
+    [{ Action: 'AppJoinFamily' }, 'ShareToken'],
+    [{ Action: 'AppGetDeviceBindTokenState' }, 'Token'],
+    [{ Action: 'AppSigBindDeviceInFamily' }, 'FamilyId'],
+  ]) {
+    assert.equal(errorOf(await call(body)), `InvalidParameterValue: 缺少必选参数 ${name}`, body.Action);
+  }
 });
 
 test('appapi: a replayed request is refused; empty values signed only as documented, unless lenient', async (t) => {

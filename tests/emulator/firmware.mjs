@@ -2,11 +2,10 @@
 // emulator's clock: sent (2), downloading (3, 30% then 60%), burning (4, 90%), done (6, the
 // device now runs the new version). Test hooks make the next upgrade of a device fail (5) or
 // stall (no progress, for timeouts).
-import { ApiError } from './actions.mjs';
-import { text } from './family.mjs';
+import { deviceKey } from './devices.mjs';
+import { invalid } from './params.mjs';
 import { deviceId } from './world.mjs';
 
-const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
 const STEPS = [
   { Status: 2, Percent: 0 },
   { Status: 3, Percent: 30 },
@@ -18,9 +17,9 @@ const STEPS = [
 /** The firmware the console offers per product; devices start at 1.0.0. */
 export const LATEST_FIRMWARE = { LIGHT0PROD: '1.1.0', PLUG00PROD: '1.0.0', SENSORPROD: '2.0.0' };
 
+/** The device, or the documented refusal (InvalidParameterValue.NoPermission, 1081/47129). */
 function deviceOf(body, user, world) {
-  const key = typeof body.DeviceId === 'string' && body.DeviceId ? body.DeviceId : `${text(body, 'ProductId')}/${text(body, 'DeviceName')}`;
-  const device = world.deviceFor(user.UserID, { DeviceId: key });
+  const device = world.deviceFor(user.UserID, { DeviceId: deviceKey(body) });
   if (!device) throw invalid('用户对该设备无权限', 'InvalidParameterValue.NoPermission');
   return device;
 }

@@ -1,7 +1,9 @@
 // The emulator's products: the demo's light, plug and sensor with data templates in the shape
 // of the official example (tencentcloud-iot-explorer-sdk-embedded-c tools/example_config.json:
 // numeric limits as strings, enum keys as text, struct members under specs[].dataType), and a
-// panel configuration each (AppGetProductsConfig's Config, as the Android app models it).
+// panel configuration each (AppGetProductsConfig's Config, as the Android app models it), and
+// the two actions that read them (1081/48764; AppGetProductsConfig as the official apps send it).
+import { invalid, missing } from './params.mjs';
 
 const prop = (id, name, define, mode = 'rw') => ({ id, name, desc: '', required: false, mode, define });
 const range = (min, max, unit = '', step = '1') => ({ type: 'int', min: String(min), max: String(max), start: String(min), step, unit });
@@ -80,3 +82,25 @@ export function initialProps(ProductId, at) {
 }
 
 export const PRODUCT_IDS = Object.keys(TEMPLATES);
+
+/** `name`: an array of strings (empty when optional and left out). */
+function ids(body, name, { required }) {
+  const v = body[name];
+  if (v === undefined || v === null) {
+    if (required) throw missing(name);
+    return [];
+  }
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw invalid(`${name} 应为字符串数组`);
+  return v;
+}
+
+export const productActions = {
+  AppGetProducts({ body }) {
+    const wanted = ids(body, 'ProductIds', { required: true });
+    const fromDevices = ids(body, 'DeviceIds', { required: false }).map((id) => id.split('/')[0]);
+    return { Products: [...new Set([...wanted, ...fromDevices])].map(productOf).filter(Boolean) };
+  },
+  AppGetProductsConfig({ body }) {
+    return { Data: ids(body, 'ProductIds', { required: true }).map(panelConfigOf).filter(Boolean) };
+  },
+};

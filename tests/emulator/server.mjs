@@ -1,28 +1,152 @@
 #!/usr/bin/env node
 // A local IoT Explorer App API on 127.0.0.1: POST /api/exploreropen/appapi (signature checked
 // with its own code, see verify.mjs) and /api/exploreropen/tokenapi, state in memory, both
-// response envelopes, and fault injection for tests.
+// response envelopes, a push channel, and fault injection for tests.
 //   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--lenient-signatures] [--quiet]
-import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApiError, appApi, tokenApi as accountActions } from './actions.mjs';
+import { createServer } from 'node:http';
+import { accountActions, appApi } from './accounts.mjs';
+import { bindingActions } from './binding.mjs';
 import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
-import { familyActions } from './family.mjs';
+import { familyActions } from './families.mjs';
+import { answerBefore, faultQueue, sendAnswer } from './faults.mjs';
 import { firmwareActions } from './firmware.mjs';
 import { historyActions } from './history.mjs';
+import { ApiError, codeOf, invalid, missing } from './params.mjs';
+import { productActions } from './products.mjs';
+import { attachPush } from './push.mjs';
 import { sharingActions } from './sharing.mjs';
 import { runTimers, timerActions } from './timers.mjs';
-import { attachPush } from './push.mjs';
 import { signatureMatches } from './verify.mjs';
-import { World, deviceId } from './world.mjs';
+import { deviceId, World } from './world.mjs';
 
+export { ApiError } from './params.mjs';
 export const DEMO_APP_KEY = 'DemoAppKey000001';
 export const DEMO_APP_SECRET = 'DemoAppSecret-for-the-local-emulator';
 const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
-const tokenApiBase = { ...accountActions, ...deviceActions, ...familyActions, ...sharingActions, ...timerActions, ...historyActions, ...deviceActionActions };
+const TOKEN_API = {
+  ...accountActions,
+  ...familyActions,
+  ...deviceActions,
+  ...bindingActions,
+  ...productActions,
+  ...sharingActions,
+  ...timerActions,
+  ...historyActions,
+  ...deviceActionActions,
+};
 
+/**
+ * The signed requests' checks: the documented common parameters, a known AppKey, a Timestamp
+ * within the window, a Nonce not replayed, the signature. The docs name no code for a bad
+ * AppKey, a stale Timestamp, a bad signature or a replay: each is the documented generic
+ * InvalidParameterValue, told apart by its message only.
+ */
+function appApiChecks(world, { apps, timestampWindowSeconds, lenientSignatures }) {
+  // Replays are recognised by AppKey + Timestamp + Nonce: the official clients draw Nonce from
+  // only 1..10000, so the Nonce alone repeats among honest requests.
+  const seenNonces = new Map(); // "AppKey:Timestamp:Nonce" → seconds
+  return (body) => {
+    for (const name of ['AppKey', 'Timestamp', 'Nonce', 'RequestId', 'Signature']) {
+      if (body[name] === undefined || body[name] === '') throw missing(name);
+    }
+    const secret = apps[body.AppKey];
+    if (secret === undefined) throw invalid('AppKey 不存在');
+    const now = world.now();
+    // Timestamp (Int64) and Nonce (Int) are JSON integers, not their text.
+    const ts = body.Timestamp;
+    if (!Number.isInteger(ts)) throw invalid('Timestamp 应为整数');
+    if (Math.abs(ts - now) > timestampWindowSeconds) throw invalid(`Timestamp 已过期 (server time ${now})`);
+    const nonce = body.Nonce;
+    if (!Number.isInteger(nonce) || nonce < 1 || nonce > 2147483647) throw invalid('Nonce 非法');
+    if (!signatureMatches(body, secret, { lenient: lenientSignatures })) throw invalid('签名校验失败');
+    const key = `${body.AppKey}:${ts}:${nonce}`;
+    if (seenNonces.has(key) && now - seenNonces.get(key) < NONCE_MEMORY_SECONDS) throw invalid('Nonce 重复');
+    seenNonces.set(key, now);
+    if (seenNonces.size > 100000) {
+      for (const [k, at] of seenNonces) if (now - at >= NONCE_MEMORY_SECONDS) seenNonces.delete(k);
+    }
+  };
+}
+
+/** The action's answer (the inside of the response), or throws an ApiError. */
+function handle(world, api, text, checkSigned, tokenApi) {
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw invalid('请求格式不是 JSON', 'InvalidParameterValue.InvalidJSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('请求格式不是 JSON 对象', 'InvalidParameterValue.InvalidJSON');
+  if (typeof body.Action !== 'string' || !body.Action) throw missing('Action');
+  const table = api === 'appapi' ? appApi : tokenApi;
+  const handler = Object.hasOwn(table, body.Action) ? table[body.Action] : null;
+  if (!handler) throw new ApiError('InvalidAction', `Action ${body.Action} 非法`);
+  if (api === 'appapi') {
+    checkSigned(body);
+    return handler({ body, world });
+  }
+  const token = body.AccessToken;
+  const user = typeof token === 'string' ? world.userOf(token) : null;
+  if (!user) throw invalid('Token 无效', 'InvalidParameterValue.InvalidAccessToken');
+  return handler({ body, user, world, token });
+}
+
+/** The answer in the wire envelope (`{code, msg, data}`, what every official client reads) or the documented one. */
+function wrap(envelope, api, content, requestId, error) {
+  const inner = error ? { Error: { Code: codeOf(error, api), Message: error.message }, RequestId: requestId } : { ...content, RequestId: requestId };
+  if (envelope === 'documented') return { Response: inner };
+  return error ? { code: -1000, msg: error.message, data: inner } : { code: 0, msg: '', data: inner };
+}
+
+/** The request's Action and RequestId, as far as its body says (for faults and logs). */
+function peek(text) {
+  try {
+    const body = JSON.parse(text);
+    return { action: typeof body.Action === 'string' ? body.Action : null, requestId: typeof body.RequestId === 'string' && body.RequestId ? body.RequestId : null };
+  } catch {
+    return { action: null, requestId: null };
+  }
+}
+
+/** Hooks for pages and mini-programs under test; true when `path` was one. */
+function testHook(world, faults, req, res, path, text) {
+  // The code sent for ?type=register|resetpass&to=86:138…|email, as the SMS would show it.
+  if (path === '/__emulator/codes' && req.method === 'GET') {
+    const q = new URL(req.url, 'http://x').searchParams;
+    const sent = world.codes.get(`${q.get('type')}:${q.get('to')}`);
+    res.writeHead(sent ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(sent ? { code: sent.code } : {}));
+    return true;
+  }
+  // The simulated device takes the bind token.
+  if (path === '/__emulator/provision' && req.method === 'POST') {
+    const { Token, ProductId, DeviceName, delayMs } = JSON.parse(text || '{}');
+    world.provision(Token, { ProductId, DeviceName, delayMs });
+    res.writeHead(204).end();
+    return true;
+  }
+  if (path === '/__emulator/faults' && req.method === 'POST') {
+    faults.add(JSON.parse(text || '{}'));
+    res.writeHead(204).end();
+    return true;
+  }
+  return false;
+}
+
+/** Reads the request body (up to MAX_BODY kept); resolves to its text and whole size. */
+function bodyOf(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), size }));
+  });
+}
 
 export async function startEmulator({
   port = 0,
@@ -40,82 +164,17 @@ export async function startEmulator({
   timerCheckMs = 250,
   // A firmware upgrade moves one step (sent, downloading, downloading, burning, done) per this many ms of the clock.
   firmwareStepMs = 200,
+  // Bounds no doc states, each off unless given: deviceIdsPerCall, nameLength, historyPageSize,
+  // eventPageSize, deviceTimestampWindowSeconds.
+  limits = {},
 } = {}) {
-  const world = new World({ clock, tokenTtlSeconds });
-  // Replays are recognised by AppKey + Timestamp + Nonce: the official clients draw Nonce from
-  // only 1..10000, so the Nonce alone repeats among honest requests.
-  const seenNonces = new Map(); // "AppKey:Timestamp:Nonce" → seconds
-  const faults = [];
-  const tokenApi = { ...tokenApiBase, ...firmwareActions({ stepMs: firmwareStepMs }) };
+  const world = new World({ clock, tokenTtlSeconds, limits });
+  const faults = faultQueue();
+  const tokenApi = { ...TOKEN_API, ...firmwareActions({ stepMs: firmwareStepMs }) };
+  const checkSigned = appApiChecks(world, { apps, timestampWindowSeconds, lenientSignatures });
   const settings = { envelope };
 
-  function takeFault(api, action) {
-    const i = faults.findIndex((f) => (!f.api || f.api === api) && (!f.action || f.action === action));
-    if (i < 0) return null;
-    const fault = faults[i];
-    fault.times = (fault.times ?? 1) - 1;
-    if (fault.times <= 0) faults.splice(i, 1);
-    return fault;
-  }
-
-  // The docs name no code for a bad AppKey, a stale Timestamp, a bad signature or a replay:
-  // each is the documented generic InvalidParameterValue, told apart by its message only.
-  function checkAppApi(body) {
-    for (const name of ['AppKey', 'Timestamp', 'Nonce', 'RequestId', 'Signature']) {
-      if (body[name] === undefined || body[name] === '') throw new ApiError('ErrorRequiredParamNotFound', `缺少必选参数 ${name}`);
-    }
-    const secret = apps[body.AppKey];
-    if (secret === undefined) throw new ApiError('InvalidParameterValue', 'AppKey 不存在');
-    const now = world.now();
-    // Timestamp (Int64) and Nonce (Int) are JSON integers, not their text.
-    const ts = body.Timestamp;
-    if (!Number.isInteger(ts)) throw new ApiError('InvalidParameterValue', 'Timestamp 应为整数');
-    if (Math.abs(ts - now) > timestampWindowSeconds) throw new ApiError('InvalidParameterValue', `Timestamp 已过期 (server time ${now})`);
-    const nonce = body.Nonce;
-    if (!Number.isInteger(nonce) || nonce < 1 || nonce > 2147483647) throw new ApiError('InvalidParameterValue', 'Nonce 非法');
-    if (!signatureMatches(body, secret, { lenient: lenientSignatures })) throw new ApiError('InvalidParameterValue', '签名校验失败');
-    const key = `${body.AppKey}:${ts}:${nonce}`;
-    if (seenNonces.has(key) && now - seenNonces.get(key) < NONCE_MEMORY_SECONDS) {
-      throw new ApiError('InvalidParameterValue', 'Nonce 重复');
-    }
-    seenNonces.set(key, now);
-    if (seenNonces.size > 100000) {
-      for (const [k, at] of seenNonces) if (now - at >= NONCE_MEMORY_SECONDS) seenNonces.delete(k);
-    }
-  }
-
-  /** → [status, content] where content is the inside of the response. */
-  function handle(api, text) {
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ApiError('InvalidParameterValue.InvalidJSON', '请求格式不是 JSON');
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ApiError('InvalidParameterValue.InvalidJSON', '请求格式不是 JSON 对象');
-    if (typeof body.Action !== 'string' || !body.Action) throw new ApiError('ErrorRequiredParamNotFound', '缺少必选参数 Action');
-    const table = api === 'appapi' ? appApi : tokenApi;
-    const handler = Object.hasOwn(table, body.Action) ? table[body.Action] : null;
-    if (!handler) throw new ApiError('InvalidAction', `Action ${body.Action} 非法`);
-    if (api === 'appapi') {
-      checkAppApi(body);
-      return handler({ body, world });
-    }
-    const token = body.AccessToken;
-    const user = typeof token === 'string' ? world.userOf(token) : null;
-    if (!user) throw new ApiError('InvalidParameterValue.InvalidAccessToken', 'Token 无效');
-    return handler({ body, user, world, token });
-  }
-
-  function wrap(content, requestId, error) {
-    const inner = error
-      ? { Error: { Code: error.code, Message: error.message }, RequestId: requestId }
-      : { ...content, RequestId: requestId };
-    if (settings.envelope === 'documented') return { Response: inner };
-    return error ? { code: -1000, msg: error.message, data: inner } : { code: 0, msg: '', data: inner };
-  }
-
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = (req.url || '').split('?')[0];
     // Browsers call the API cross-origin (the web demo, the Chromium tests), and may read `Date`.
     res.setHeader('access-control-allow-origin', '*');
@@ -124,77 +183,27 @@ export async function startEmulator({
     // The emulator's own clock (a test may set it off), as every HTTP server sends it.
     res.setHeader('date', new Date(clock()).toUTCString());
     if (req.method === 'OPTIONS') return res.writeHead(204, { 'access-control-allow-methods': 'POST' }).end();
-    const chunks = [];
-    let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
-    });
-    req.on('end', async () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      // Test hook: the code sent for ?type=register|resetpass&to=86:138…|email, as the SMS would show it.
-      if (path === '/__emulator/codes' && req.method === 'GET') {
-        const q = new URL(req.url, 'http://x').searchParams;
-        const sent = world.codes.get(`${q.get('type')}:${q.get('to')}`);
-        return res.writeHead(sent ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(sent ? { code: sent.code } : {}));
-      }
-      // Test hook for pages and mini-programs: the simulated device takes the bind token.
-      if (path === '/__emulator/provision' && req.method === 'POST') {
-        const { Token, ProductId, DeviceName, delayMs } = JSON.parse(text || '{}');
-        world.provision(Token, { ProductId, DeviceName, delayMs });
-        return res.writeHead(204).end();
-      }
-      if (path === '/__emulator/faults' && req.method === 'POST') {
-        faults.push(JSON.parse(text || '{}'));
-        return res.writeHead(204).end();
-      }
-      const match = /^\/api\/exploreropen\/(appapi|tokenapi)$/.exec(path);
-      if (!match || req.method !== 'POST') return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
-      if (size > MAX_BODY) return res.writeHead(413, { 'content-type': 'text/plain' }).end('Payload Too Large');
-      const api = match[1];
-      let action = null;
-      let requestId = randomUUID();
-      try {
-        const peek = JSON.parse(text);
-        action = typeof peek.Action === 'string' ? peek.Action : null;
-        if (typeof peek.RequestId === 'string' && peek.RequestId) requestId = peek.RequestId;
-      } catch {
-        // reported by handle()
-      }
-      const fault = takeFault(api, action);
-      if (fault && fault.type === 'drop') return req.socket.destroy();
-      if (fault && fault.type === 'delay') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
-      if (fault && fault.type === 'html502') {
-        return res.writeHead(502, { 'content-type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
-      }
-      if (fault && fault.type === 'empty') return res.writeHead(200, { 'content-type': 'application/json' }).end();
-      // Envelopes the service was never seen sending, which the official clients still handle.
-      if (fault && fault.type === 'codeWithoutError') {
-        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: fault.code ?? 1001, msg: fault.message ?? 'failed', data: { RequestId: requestId } }));
-      }
-      if (fault && fault.type === 'errorWithCodeZero') {
-        const Error = { Code: fault.code ?? 'InternalError', Message: fault.message ?? '内部错误' };
-        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 0, msg: '', data: { Error, RequestId: requestId } }));
-      }
-      let out;
-      try {
-        // An API error in the usual envelope, e.g. UnauthorizedOperation.APPNoPermissionToStudioProduct.
-        if (fault && fault.type === 'apiError') throw new ApiError(fault.code, fault.message ?? fault.code);
-        out = wrap(handle(api, text), requestId, null);
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-        out = wrap(null, requestId, e);
-      }
-      log(`${api} ${action ?? '-'} → ${out.code === 0 || (out.Response && !out.Response.Error) ? 'ok' : JSON.stringify((out.data || out.Response).Error)}`);
-      const json = JSON.stringify(out);
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      if (fault && fault.type === 'truncate') return res.end(json.slice(0, Math.floor(json.length / 2)));
-      if (fault && fault.type === 'slowBody') {
-        res.write(json.slice(0, 10));
-        return setTimeout(() => res.end(json.slice(10)), fault.ms ?? 1000);
-      }
-      res.end(json);
-    });
+    const { text, size } = await bodyOf(req);
+    if (testHook(world, faults, req, res, path, text)) return;
+    const match = /^\/api\/exploreropen\/(appapi|tokenapi)$/.exec(path);
+    if (!match || req.method !== 'POST') return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    if (size > MAX_BODY) return res.writeHead(413, { 'content-type': 'text/plain' }).end('Payload Too Large');
+    const api = match[1];
+    const { action, requestId } = peek(text);
+    const id = requestId || randomUUID();
+    const fault = faults.take(api, action);
+    if (await answerBefore(fault, req, res, id)) return;
+    let out;
+    try {
+      // An API error in the usual envelope, e.g. UnauthorizedOperation.APPNoPermissionToStudioProduct.
+      if (fault && fault.type === 'apiError') throw new ApiError(fault.code, fault.message ?? fault.code);
+      out = wrap(settings.envelope, api, handle(world, api, text, checkSigned, tokenApi), id, null);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      out = wrap(settings.envelope, api, null, id, e);
+    }
+    log(`${api} ${action ?? '-'} → ${out.code === 0 || (out.Response && !out.Response.Error) ? 'ok' : JSON.stringify((out.data || out.Response).Error)}`);
+    sendAnswer(fault, res, JSON.stringify(out));
   });
   server.keepAliveTimeout = 1000;
   const pushChannel = attachPush(server, world);
@@ -216,8 +225,8 @@ export async function startEmulator({
      * Queues a fault: { type: delay|drop|html502|truncate|empty|slowBody|codeWithoutError|
      * errorWithCodeZero|apiError, api?, action?, ms?, code?, message?, times? }.
      */
-    addFault: (fault) => faults.push({ ...fault }),
-    clearFaults: () => faults.splice(0),
+    addFault: faults.add,
+    clearFaults: faults.clear,
     setEnvelope: (mode) => (settings.envelope = mode),
     /** The simulated devices: take a bind token, make a device (with its PSK) or its QR signature. */
     devices: {
@@ -253,7 +262,10 @@ export async function startEmulator({
     close: async () => {
       clearInterval(timerCheck);
       await pushChannel.close();
-      await new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+      await new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      });
     },
   };
 }

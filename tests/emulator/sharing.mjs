@@ -1,21 +1,14 @@
 // Sharing a device between the emulator's users (1081/43156, 48183-48192): a share token made by
 // a member of the device's family, bound by another user, who may then read and control the
 // device (World.deviceFor) until either side removes the share.
-import { ApiError } from './actions.mjs';
-import { paging, text } from './family.mjs';
+import { deviceKey } from './devices.mjs';
+import { invalid, page, paging, text } from './params.mjs';
 import { deviceId } from './world.mjs';
 
 // The doc's example token lives 7 days (ExpireTime - CreateTime = 604800).
 const SHARE_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
-const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
 const notBound = () => invalid('没有找到绑定设备', 'InvalidParameterValue.AppDeviceNotExist');
-
-/** ProductId + DeviceName (the doc), or DeviceId "ProductId/DeviceName" (the official demo). */
-function deviceKey(body) {
-  if (typeof body.DeviceId === 'string' && body.DeviceId) return body.DeviceId;
-  return `${text(body, 'ProductId')}/${text(body, 'DeviceName')}`;
-}
 
 /** A device in one of the user's families (its owners may share it). */
 function ownDevice(body, user, world) {
@@ -74,14 +67,13 @@ export const sharingActions = {
     return { Status: 'OK' };
   },
   AppListUserShareDevices({ body, user, world }) {
-    const take = paging(body, { max: 100, limit: 10 });
     const devices = [...world.shares].filter(([key, users]) => users.has(user.UserID) && world.devices.has(key)).map(([key, users]) => {
       const d = world.devices.get(key);
       // CreateTime as the doc's example shows it: an ISO date, not UNIX seconds.
       const CreateTime = new Date(users.get(user.UserID).BindTime * 1000).toISOString();
       return { ProductId: d.ProductId, DeviceName: d.DeviceName, DeviceId: key, AliasName: d.AliasName, IconUrl: '', CreateTime };
     });
-    return { ShareDevices: take(devices), Total: devices.length };
+    return { ShareDevices: page(devices, paging(body, { max: 100, limit: 10 })), Total: devices.length };
   },
   AppRemoveUserShareDevice({ body, user, world }) {
     if (!world.shares.get(deviceKey(body))?.delete(user.UserID)) throw notBound();
@@ -89,12 +81,11 @@ export const sharingActions = {
   },
   AppListShareDeviceUsers({ body, user, world }) {
     const device = ownDevice(body, user, world);
-    const take = paging(body, { max: 100, limit: 10 });
     const users = [...(world.shares.get(deviceId(device)) || new Map())].map(([UserID, { BindTime }]) => {
       const u = world.users.get(UserID);
       return { UserID, NickName: u.NickName, Avatar: u.Avatar, CountryCode: u.CountryCode, PhoneNumber: u.PhoneNumber, BindTime };
     });
-    return { Users: take(users), Total: users.length };
+    return { Users: page(users, paging(body, { max: 100, limit: 10 })), Total: users.length };
   },
   AppRemoveShareDeviceUser({ body, user, world }) {
     const device = ownDevice(body, user, world);

@@ -2,20 +2,12 @@
 // Data is applied to the device, which reports it over the push channel as after a control.
 // `Days` is seven 0/1 characters, Sunday first; `TimePoint` "HH:mm" in the emulator's time zone
 // (`timerUtcOffsetMinutes`, UTC+8 by default: the docs do not say, the service is in China).
-import { ApiError } from './actions.mjs';
-import { paging, text } from './family.mjs';
+import { deviceOf } from './devices.mjs';
+import { invalid, page, paging, text } from './params.mjs';
 import { deviceId } from './world.mjs';
 
-const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-function deviceOf(body, user, world) {
-  const key = typeof body.DeviceId === 'string' && body.DeviceId ? body.DeviceId : `${text(body, 'ProductId')}/${text(body, 'DeviceName')}`;
-  const device = world.deviceFor(user.UserID, { DeviceId: key });
-  if (!device) throw invalid('设备不存在');
-  return device;
-}
 
 function fields(body) {
   const Days = text(body, 'Days');
@@ -37,7 +29,7 @@ function fields(body) {
 }
 
 function timerOf(body, user, world) {
-  const device = deviceOf(body, user, world);
+  const device = deviceOf({ body, user, world });
   const timer = world.timers.get(text(body, 'TimerId'));
   if (!timer || timer.key !== deviceId(device)) throw invalid('定时器不存在');
   return timer;
@@ -47,7 +39,7 @@ const view = ({ key, lastRun, ...t }) => t;
 
 export const timerActions = {
   AppCreateTimer({ body, user, world }) {
-    const device = deviceOf(body, user, world);
+    const device = deviceOf({ body, user, world });
     const now = world.now();
     const timer = { TimerId: world.id('t_'), ...fields(body), ProductId: device.ProductId, DeviceName: device.DeviceName, Status: 1, CreateTime: now, UpdateTime: now, key: deviceId(device), lastRun: world.clock() };
     world.timers.set(timer.TimerId, timer);
@@ -74,10 +66,9 @@ export const timerActions = {
     return {};
   },
   AppGetTimerList({ body, user, world }) {
-    const device = deviceOf(body, user, world);
-    const take = paging(body);
+    const device = deviceOf({ body, user, world });
     const timers = [...world.timers.values()].filter((t) => t.key === deviceId(device)).map(view);
-    return { TimerList: take(timers), Total: timers.length };
+    return { TimerList: page(timers, paging(body)), Total: timers.length };
   },
 };
 

@@ -30,9 +30,11 @@ function sensorDay(now) {
 }
 
 export class World {
-  constructor({ clock, tokenTtlSeconds }) {
+  constructor({ clock, tokenTtlSeconds, limits = {} }) {
     this.clock = clock; // () => ms
     this.tokenTtlSeconds = tokenTtlSeconds;
+    // Bounds no doc states, the emulator's own, each off unless given (see params.mjs withinLimit).
+    this.limits = limits;
     this.users = new Map(); // UserID → user
     this.byOpenId = new Map();
     this.byEmail = new Map();

@@ -1,34 +1,15 @@
-// Families and their members between the emulator's users: details, renaming, deleting,
-// invitations by ShareToken, joining, leaving and removal (1081/40810-40821, 43157). A handler
-// gets { body, user, world } and returns the response content, or throws an ApiError.
-import { ApiError } from './actions.mjs';
+// Families, their rooms and members between the emulator's users: listing, details, renaming,
+// deleting, invitations by ShareToken, joining, leaving and removal (1081/40808-40821, 43157).
+// A handler gets { body, user, world } and returns the response content, or throws an ApiError.
+import { chars, invalid, page, paging, text, withinLimit } from './params.mjs';
 
 // Not documented: how long a family invitation lives.
 const INVITE_TTL_SECONDS = 3600;
 
-const missing = (name) => new ApiError('ErrorRequiredParamNotFound', `缺少必选参数 ${name}`);
-const invalid = (message, code = 'InvalidParameterValue') => new ApiError(code, message);
 const noPermission = () => invalid('用户对该家庭无权限', 'InvalidParameterValue.NoPermission');
 
-export function text(body, name, { required = true, empty = false } = {}) {
-  const v = body[name];
-  if (v === undefined || v === null || (v === '' && !empty)) {
-    if (required) throw missing(name);
-    return undefined;
-  }
-  if (typeof v !== 'string') throw invalid(`${name} 应为字符串`);
-  return v;
-}
-
-export function paging(body, { max = 50, limit = 20 } = {}) {
-  const Offset = body.Offset === undefined ? 0 : body.Offset;
-  const Limit = body.Limit === undefined ? limit : body.Limit;
-  if (!Number.isInteger(Offset) || Offset < 0) throw invalid('Offset 非法');
-  if (!Number.isInteger(Limit) || Limit < 1) throw invalid('Limit 非法');
-  return (items) => items.slice(Offset, Offset + Math.min(Limit, max));
-}
-
-function memberFamily(body, user, world) {
+/** The family named by `FamilyId`, of which the user is a member. */
+export function memberFamily(body, user, world) {
   const family = world.families.get(text(body, 'FamilyId'));
   if (!family || !family.Members.has(user.UserID)) throw invalid('家庭不存在');
   return family;
@@ -40,9 +21,29 @@ function adminFamily(body, user, world) {
   return family;
 }
 
-const chars = (s) => [...s].length;
+const familyView = (f, userId) => ({
+  FamilyId: f.FamilyId, Name: f.Name, Role: f.Owner === userId ? 1 : 0, CreateTime: f.CreateTime, UpdateTime: f.UpdateTime,
+});
+
+/** A room's id in `family` from `RoomId` ("" and "0": the default room). */
+export function roomIdIn(family, body, { required }) {
+  const id = text(body, 'RoomId', { required, empty: true });
+  if (id === undefined || id === '' || id === '0') return '0';
+  if (!family.Rooms.has(id)) throw invalid('房间不存在');
+  return id;
+}
 
 export const familyActions = {
+  AppGetFamilyList({ body, user, world }) {
+    const families = world.familiesOf(user.UserID).map((f) => familyView(f, user.UserID));
+    return { FamilyList: page(families, paging(body)), Total: families.length };
+  },
+  AppCreateFamily({ body, user, world }) {
+    const name = text(body, 'Name');
+    withinLimit(world, 'nameLength', chars(name), '家庭名称过长');
+    const family = world.createFamily(user.UserID, name, text(body, 'Address', { required: false }) || '');
+    return { Data: { FamilyId: family.FamilyId } };
+  },
   AppDescribeFamily({ body, user, world }) {
     const f = memberFamily(body, user, world);
     // Under `Data`, as the doc's example has it (the table lists the fields flat).
@@ -51,7 +52,7 @@ export const familyActions = {
   AppModifyFamily({ body, user, world }) {
     const family = adminFamily(body, user, world);
     const Name = text(body, 'Name');
-    if (chars(Name) > 20) throw invalid('家庭名称过长');
+    withinLimit(world, 'nameLength', chars(Name), '家庭名称过长');
     family.Name = Name;
     const Address = text(body, 'Address', { required: false, empty: true });
     if (Address !== undefined) family.Address = Address;
@@ -105,11 +106,10 @@ export const familyActions = {
   },
   AppGetFamilyMemberList({ body, user, world }) {
     const family = memberFamily(body, user, world);
-    const take = paging(body);
     const members = [...family.Members].map((id) => world.users.get(id)).filter(Boolean).map((u) => ({
       UserID: u.UserID, NickName: u.NickName, Avatar: u.Avatar, Role: u.UserID === family.Owner ? 1 : 0,
     }));
-    return { MemberList: take(members), Total: members.length };
+    return { MemberList: page(members, paging(body)), Total: members.length };
   },
   AppSendShareFamilyInvite({ body, user, world }) {
     const family = adminFamily(body, user, world);
@@ -119,5 +119,43 @@ export const familyActions = {
     const ShareToken = familyActions.AppInviteMember({ body: { FamilyId: family.FamilyId }, user, world }).ShareToken;
     world.messages.push({ UserID: to.UserID, Category: 'FamilyInvite', FamilyId: family.FamilyId, ShareToken, FromUserID: user.UserID });
     return {};
+  },
+  // ---- rooms ----
+  AppCreateRoom({ body, user, world }) {
+    const family = memberFamily(body, user, world);
+    const Name = text(body, 'Name');
+    withinLimit(world, 'nameLength', chars(Name), '房间名称过长');
+    const now = world.now();
+    const room = { RoomId: world.id('r_'), RoomName: Name, CreateTime: now, UpdateTime: now };
+    family.Rooms.set(room.RoomId, room);
+    // Under `Data`, as the doc's example and the Android app have it (the table: at the top).
+    return { Data: { RoomId: room.RoomId } };
+  },
+  AppModifyRoom({ body, user, world }) {
+    const family = memberFamily(body, user, world);
+    const room = family.Rooms.get(text(body, 'RoomId'));
+    if (!room) throw invalid('房间不存在');
+    const Name = text(body, 'Name', { required: false });
+    if (Name !== undefined) {
+      withinLimit(world, 'nameLength', chars(Name), '房间名称过长');
+      room.RoomName = Name;
+      room.UpdateTime = world.now();
+    }
+    return {};
+  },
+  AppDeleteRoom({ body, user, world }) {
+    const family = memberFamily(body, user, world);
+    const RoomId = text(body, 'RoomId');
+    if (!family.Rooms.delete(RoomId)) throw invalid('房间不存在');
+    for (const d of world.devices.values()) if (d.FamilyId === family.FamilyId && d.RoomId === RoomId) d.RoomId = '0';
+    return {};
+  },
+  AppGetRoomList({ body, user, world }) {
+    // FamilyId is optional in the table: without it, the rooms of every family of the user.
+    const families = body.FamilyId === undefined ? world.familiesOf(user.UserID) : [memberFamily(body, user, world)];
+    const rooms = families.flatMap((f) =>
+      [...f.Rooms.values()].map((r) => ({ ...r, DeviceNum: [...world.devices.values()].filter((d) => d.FamilyId === f.FamilyId && d.RoomId === r.RoomId).length })),
+    );
+    return { RoomList: page(rooms, paging(body)), Total: rooms.length };
   },
 };
