@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node_modules/.bin/tsc -p pkg-template
-node_modules/.bin/biome ci --reporter=summary
+node_modules/.bin/biome ci --error-on-warnings --reporter=summary

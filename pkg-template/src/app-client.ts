@@ -5,19 +5,17 @@ import { DEFAULT_INIT_TIMEOUT_MS, timeoutOf } from './client-options.js';
 import type { Core } from './core.js';
 import { defaultFamily } from './default-family.js';
 import type { IotExplorerError } from './errors.js';
-import { type FirmwareProgress, type UpgradeFirmwareOptions, upgradeFirmware } from './firmware.js';
+import { type UpgradeFirmwareOptions, upgradeFirmware } from './firmware.js';
 import {
-  type AppGetDeviceDataHistoryResult,
   type AppGetFamilyDeviceListResult,
   type AppGetFamilyListResult,
   type AppGetFamilyMemberListResult,
   type AppGetRoomListResult,
-  type AppListEventHistoryResult,
   type AppListUserShareDevicesResult,
   CLIENT_ACTIONS,
   type TypedClientMethods,
 } from './generated/actions.js';
-import { dataHistory, eventHistory } from './history.js';
+import { type DataHistoryOptions, dataHistory, type EventHistoryOptions, eventHistory } from './history.js';
 import { type PageRequest, pages } from './iterators.js';
 import type { Platform } from './platform.js';
 import type { PushOptions, SocketOpener } from './push.js';
@@ -29,7 +27,7 @@ import { subscriptions } from './subscriptions.js';
 import { tokenCalls } from './token-calls.js';
 import type { Transport } from './transport.js';
 import { typedMethods } from './typed-methods.js';
-import type { ApiResponse, DeviceSelector, Endpoint, Jsonable, JsonValue, Params } from './types.js';
+import type { ApiResponse, DeviceSelector, Endpoint, Jsonable, Params } from './types.js';
 
 export interface ClientOptions {
   /** Logs the user in (e.g. calls your cloud function that signs AppGetTokenByWeiXin). */
@@ -105,16 +103,12 @@ export interface Client extends TypedClientMethods {
    * Every reported value of one property between `MinTime` and `MaxTime` (ms or Date), oldest
    * first, fetched page by page (`AppGetDeviceDataHistory`, `pageSize` → `Limit`, default 100).
    */
-  deviceDataHistory(
-    options: DeviceSelector & { FieldName: string; MinTime: number | Date; MaxTime: number | Date; pageSize?: number },
-  ): AsyncGenerator<ItemOf<AppGetDeviceDataHistoryResult['Results']> & { Value?: JsonValue }, void, undefined>;
+  deviceDataHistory(options: DataHistoryOptions): ReturnType<typeof dataHistory>;
   /**
    * Every event between `StartTime` and `EndTime` (UNIX seconds; 0 or left out: the last 24 h /
    * now), fetched page by page (`AppListEventHistory`, `pageSize` → `Size`, default 50).
    */
-  eventHistory(
-    options: DeviceSelector & { StartTime?: number; EndTime?: number; Type?: string; EventId?: string; pageSize?: number },
-  ): AsyncGenerator<ItemOf<AppListEventHistoryResult['EventHistory']> & { Type?: string; Data?: string }, void, undefined>;
+  eventHistory(options: EventHistoryOptions): ReturnType<typeof eventHistory>;
   /**
    * The user's first family, created (`AppCreateFamily`) if there is none. `FamilyId: 'default'`
    * in any call means this family, as in the official mini-program SDK.
@@ -136,7 +130,7 @@ export interface Client extends TypedClientMethods {
    * `FirmwareUpdateFailed` (Status 5), `FirmwareUpdateTimeout` (Status 10, or `timeoutMs`,
    * default 600,000) or `Aborted` (`signal`).
    */
-  upgradeFirmware(device: DeviceSelector, options?: UpgradeFirmwareOptions): Promise<FirmwareProgress & { upgraded: boolean; CurrentVersion?: string | null }>;
+  upgradeFirmware(device: DeviceSelector, options?: UpgradeFirmwareOptions): ReturnType<typeof upgradeFirmware>;
 }
 
 export function createClient(core: Core, platform: Platform, given: ClientOptions): Client {
@@ -194,8 +188,8 @@ export function createClient(core: Core, platform: Platform, given: ClientOption
       return pages((page: PageRequest) => typed.getFamilyMemberList({ FamilyId, ...page }), 'MemberList', pageSize);
     },
     sharedDevices: (o?: { pageSize?: number }) => pages((page: PageRequest) => typed.listUserShareDevices(page), 'ShareDevices', o && o.pageSize),
-    deviceDataHistory: (o: Parameters<Client['deviceDataHistory']>[0]) => dataHistory(typed, o),
-    eventHistory: (o: Parameters<Client['eventHistory']>[0]) => eventHistory(typed, o),
+    deviceDataHistory: (o: DataHistoryOptions) => dataHistory(typed, o),
+    eventHistory: (o: EventHistoryOptions) => eventHistory(typed, o),
     defaultFamilyId: family.id,
     upgradeFirmware: (device: DeviceSelector, o?: UpgradeFirmwareOptions) => upgradeFirmware(typed, device, o),
     addDeviceWithToken: (target: { FamilyId: string; RoomId?: string }, o: AddDeviceOptions) => addDeviceWithToken(typed, target, o),

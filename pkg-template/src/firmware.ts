@@ -40,7 +40,7 @@ export async function upgradeFirmware(
   methods: Pick<TypedClientMethods, 'checkFirmwareUpdate' | 'publishFirmwareUpdateMessage' | 'describeFirmwareUpdateStatus'>,
   device: DeviceSelector,
   options?: UpgradeFirmwareOptions,
-): Promise<FirmwareProgress & { upgraded: boolean; CurrentVersion?: string }> {
+): Promise<FirmwareProgress & { upgraded: boolean; CurrentVersion?: string | null }> {
   const { onProgress, signal } = options || {};
   const { timeoutMs, pollIntervalMs } = durations(options, FIRMWARE_DEFAULTS);
   if (onProgress !== undefined && typeof onProgress !== 'function') {

@@ -4,12 +4,31 @@
 // read, the cloud API's twin that true means all is read; paging stops on an empty page, or when
 // the answer has no new Context.
 
-import type { AppGetDeviceDataHistoryResult, AppListEventHistoryResult, TypedClientMethods } from './generated/actions.js';
+import type {
+  AppGetDeviceDataHistoryParams,
+  AppGetDeviceDataHistoryResult,
+  AppListEventHistoryParams,
+  AppListEventHistoryResult,
+  TypedClientMethods,
+} from './generated/actions.js';
 import { pageSizeOf } from './iterators.js';
-import type { DeviceSelector, JsonValue } from './types.js';
 
-type DataHistoryOptions = DeviceSelector & { FieldName: string; MinTime: number | Date; MaxTime: number | Date; pageSize?: number };
-type EventHistoryOptions = DeviceSelector & { StartTime?: number; EndTime?: number; Type?: string; EventId?: string; pageSize?: number };
+/** `Omit` of each member of a union (the device is named one of two ways). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** AppGetDeviceDataHistory's parameters, with the times as ms or Dates and the page size. */
+export type DataHistoryOptions = OmitEach<AppGetDeviceDataHistoryParams, 'MinTime' | 'MaxTime' | 'Limit' | 'Context'> & {
+  MinTime: number | Date;
+  MaxTime: number | Date;
+  /** Limit; default 100. */
+  pageSize?: number;
+};
+
+/** AppListEventHistory's parameters (StartTime, EndTime in s; 0 or left out: the last 24 h, now), with the page size. */
+export type EventHistoryOptions = OmitEach<AppListEventHistoryParams, 'Size' | 'Context'> & {
+  /** Size; default 50. */
+  pageSize?: number;
+};
 
 /** An answer with its list of `K` and perhaps the next page's Context. */
 type CursorPage<K extends string, T> = { readonly [key in K]: readonly T[] } & { readonly Context?: string | null };
@@ -36,7 +55,7 @@ async function* cursorPages<P extends object, K extends string, T>(
 export async function* dataHistory(
   methods: Pick<TypedClientMethods, 'getDeviceDataHistory'>,
   options: DataHistoryOptions,
-): AsyncGenerator<AppGetDeviceDataHistoryResult['Results'][number] & { Value?: JsonValue }, void, undefined> {
+): AsyncGenerator<AppGetDeviceDataHistoryResult['Results'][number], void, undefined> {
   const { pageSize, MinTime, MaxTime, ...rest } = options || ({} as DataHistoryOptions);
   const params = { ...rest, MinTime: ms(MinTime), MaxTime: ms(MaxTime), Limit: pageSizeOf(pageSize, 100) };
   yield* cursorPages((p) => methods.getDeviceDataHistory(p), 'Results', params);
@@ -46,7 +65,7 @@ export async function* dataHistory(
 export async function* eventHistory(
   methods: Pick<TypedClientMethods, 'listEventHistory'>,
   options: EventHistoryOptions,
-): AsyncGenerator<AppListEventHistoryResult['EventHistory'][number] & { Type?: string; Data?: string }, void, undefined> {
+): AsyncGenerator<AppListEventHistoryResult['EventHistory'][number], void, undefined> {
   const { pageSize, ...rest } = options || ({} as EventHistoryOptions);
   yield* cursorPages((p) => methods.listEventHistory(p), 'EventHistory', { ...rest, Size: pageSizeOf(pageSize, 50) });
 }

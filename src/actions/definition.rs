@@ -31,6 +31,9 @@ pub struct Action {
     /// Result fields of JSON text also given parsed, as `<name>Parsed`, of this shape (`{}` when
     /// the text is empty or not an object's JSON).
     pub parsed: &'static [(&'static str, Kind)],
+    /// A result field whose `FailedOperation.…` value means the action failed (a device action's
+    /// `Status`): the answer is then that API error, not a result.
+    pub failure: Option<&'static str>,
     #[cfg(not(target_arch = "wasm32"))]
     pub about: About,
 }
@@ -93,6 +96,7 @@ impl Action {
             variants: None,
             defaults: &[],
             parsed: &[],
+            failure: None,
             #[cfg(not(target_arch = "wasm32"))]
             about: About {
                 method: None,
@@ -156,6 +160,12 @@ impl Action {
     /// These JSON-text result fields are also given parsed, of this shape.
     pub const fn parsed(mut self, parsed: &'static [(&'static str, Kind)]) -> Self {
         self.parsed = parsed;
+        self
+    }
+
+    /// The result field whose `FailedOperation.…` value means the action failed.
+    pub const fn failure(mut self, field: &'static str) -> Self {
+        self.failure = Some(field);
         self
     }
 

@@ -24,9 +24,15 @@ pub enum Kind {
     TextList,
     /// An array of anything.
     Array,
+    /// (A result) an array, or null meaning an empty one (the cloud API's twins document null
+    /// lists): the typed result has an array.
+    ArrayOrNull,
     /// A string holding a JSON object (`Data` of device data calls). As a parameter of a typed
     /// method, an object is also taken and sent as its JSON text; an optional one may be `""`.
     JsonText,
+    /// A string, possibly empty; as a parameter of a typed method an object or an array is also
+    /// taken and sent as its JSON text (a share token's context, a per-user device setting).
+    TextOrJson,
     /// A non-empty string or an integer: ids the docs type as String and show as numbers.
     Id,
     /// A JSON object.
@@ -168,8 +174,8 @@ pub fn variant_of(
 fn fits_leaf(kind: Kind, value: &Value) -> bool {
     match (kind, value) {
         (Text | Id, Value::String(s)) => !s.is_empty(),
-        (AnyText, Value::String(_))
-        | (Array, Value::Array(_))
+        (AnyText | TextOrJson, Value::String(_))
+        | (Array | ArrayOrNull, Value::Array(_))
         | (Object, Value::Object(_))
         | (Number, Value::Number(_))
         | (Any, _) => true,
@@ -213,13 +219,13 @@ fn expected(kind: Kind, value: &Value) -> Mismatch {
 pub fn describe(kind: Kind, out: &mut String) {
     let text = match kind {
         Text => "a non-empty string",
-        AnyText => "a string",
+        AnyText | TextOrJson => "a string",
         Integer => "a non-negative integer",
         Positive => "an integer of at least 1",
         Number => "a number",
         Any => "a JSON value",
         TextList => "an array of non-empty strings",
-        Array | ListOf(_) => "an array",
+        Array | ArrayOrNull | ListOf(_) => "an array",
         JsonText => "the JSON text of an object",
         Id => "a non-empty string or an integer",
         Object | Struct(_) | MapOf(_) => "an object",

@@ -27,15 +27,15 @@ pub fn prepare(action: &str, params: &mut Params) {
             params.set(*name, *text);
         }
     }
-    for field in def
-        .params
-        .iter()
-        .filter(|f| matches!(f.kind, Kind::JsonText))
-    {
-        if let Some(object @ Value::Object(_)) = params.get(field.name) {
-            let text = object.to_json();
-            params.set(field.name, text);
-        }
+    for field in def.params {
+        let text = match (field.kind, params.get(field.name)) {
+            (Kind::JsonText, Some(value @ Value::Object(_)))
+            | (Kind::TextOrJson, Some(value @ (Value::Object(_) | Value::Array(_)))) => {
+                value.to_json()
+            }
+            _ => continue,
+        };
+        params.set(field.name, text);
     }
     if def.device && params.get("ProductId").is_none() && params.get("DeviceName").is_none() {
         let split = params

@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use super::find;
-use super::kind::{check_shape, Field};
+use super::kind::{check_shape, Field, Kind};
 use crate::error::{Error, Result};
 use crate::json::{parse, LoneSurrogates, Value};
 use crate::response::ApiResponse;
@@ -31,6 +31,16 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
         e.request_id = response.request_id.clone();
         e
     };
+    if let Some(code) = def
+        .failure
+        .and_then(|name| response.body.get(name))
+        .and_then(Value::as_str)
+    {
+        if code.starts_with("FailedOperation.") {
+            let message = [action, " failed: ", code].concat();
+            return Err(Error::api(code, message, response.request_id.clone()));
+        }
+    }
     let body = &mut response.body;
     for field in def.result {
         let mut paths = field.name.split('|');
@@ -40,6 +50,11 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
         }
     }
     for field in def.result {
+        let nullable = matches!(field.kind, Kind::ArrayOrNull) && !field.path().contains('[');
+        if nullable && matches!(body.get(field.path()), Some(Value::Null)) {
+            set_member(body, field.path(), Value::Array(Vec::new()));
+            shaped.rewritten = true;
+        }
         check_path(body, field.path(), field).map_err(|what| fail(&what))?;
     }
     for (name, shape) in def.parsed {

@@ -187,7 +187,7 @@ fn messages_name_the_value_and_what_it_must_be() {
     );
     assert_eq!(
         message("AppGetFamilyList", r#"{"Limit":-1}"#),
-        "Limit must be a non-negative integer, not -1"
+        "Limit must be an integer of at least 1, not -1"
     );
 }
 
@@ -300,7 +300,6 @@ fn results_are_checked_by_path() {
         ),
         ("AppGetFamilyList", r#""FamilyList":{},"Total":1"#),
         ("AppGetFamilyList", r#""FamilyList":[],"Total":"1""#),
-        ("AppGetDeviceData", r#""Data":"not json""#),
         ("AppGetDeviceData", r#""Data":{"a":1}"#),
         ("AppGetUser", r#""Data":{"NickName":"x"}"#),
         (
@@ -431,4 +430,120 @@ fn every_alternative_wire_shape_becomes_the_typed_shape() {
         }
     }
     assert!(seen >= 15, "{seen}");
+}
+
+/// Inputs the docs or the official clients show the service taking (issue 26): accepted.
+#[test]
+fn documented_inputs_are_taken() {
+    for (action, json) in [
+        // 1081/44044: empty is the default (a 32-character token), "1" six characters.
+        ("AppCreateDeviceBindToken", r#"{"TokenLengthType":""}"#),
+        ("AppCreateDeviceBindToken", r#"{"TokenLengthType":"1"}"#),
+        ("AppGetDeviceStatuses", r#"{"DeviceIds":[]}"#),
+        // 1081/61348: InputParams is an optional String.
+        (
+            "AppCallDeviceActionAsync",
+            r#"{"ProductId":"P","DeviceName":"d","ActionId":"a","InputParams":""}"#,
+        ),
+        (
+            "AppSigBindDeviceInFamily",
+            r#"{"FamilyId":"f","DeviceTimestamp":1,"Signature":"s","ProductId":"P","DeviceName":"d","BindType":"bluetooth_sign","SignMethod":"hmacsha256"}"#,
+        ),
+        (
+            "AppSendVerificationCode",
+            r#"{"Type":"login","CountryCode":"86","PhoneNumber":"1"}"#,
+        ),
+        (
+            "AppListEventHistory",
+            r#"{"ProductId":"P","DeviceName":"d","Type":""}"#,
+        ),
+        ("AppGetFamilyDeviceList", r#"{"FamilyId":"f"}"#),
+    ] {
+        check_params(action, &params(json)).unwrap_or_else(|e| panic!("{action} {json}: {e:?}"));
+    }
+    // The official demo sends TokenContext (and DeviceValue) as JSON.stringify of an object.
+    let mut p = params(r#"{"FamilyId":"f","DeviceId":"P/d","TokenContext":{"from":"a"}}"#);
+    prepare("AppCreateShareDeviceToken", &mut p);
+    assert_eq!(p.get("TokenContext"), Some(&json(r#""{\"from\":\"a\"}""#)));
+}
+
+/// Inputs the docs say the service refuses (issue 26): refused before sending, saying why.
+#[test]
+fn documented_enumerations_and_page_sizes_are_checked() {
+    for (action, json, param, message) in [
+        (
+            "AppSigBindDeviceInFamily",
+            r#"{"FamilyId":"f","DeviceTimestamp":1,"Signature":"s","ProductId":"P","DeviceName":"d","BindType":"qr"}"#,
+            "BindType",
+            r#"BindType must be one of "wifi_sign", "bluetooth_sign", "other_sign", not "qr""#,
+        ),
+        (
+            "AppSigBindDeviceInFamily",
+            r#"{"FamilyId":"f","DeviceTimestamp":1,"Signature":"s","ProductId":"P","DeviceName":"d","BindType":""}"#,
+            "BindType",
+            r#"BindType must be one of "wifi_sign", "bluetooth_sign", "other_sign", not an empty string"#,
+        ),
+        (
+            "AppSigBindDeviceInFamily",
+            r#"{"FamilyId":"f","DeviceTimestamp":1,"Signature":"s","ProductId":"P","DeviceName":"d","SignMethod":"md5"}"#,
+            "SignMethod",
+            r#"SignMethod must be one of "hmacsha1", "hmacsha256", not "md5""#,
+        ),
+        (
+            "AppCreateDeviceBindToken",
+            r#"{"TokenLengthType":"2"}"#,
+            "TokenLengthType",
+            r#"TokenLengthType must be one of "", "1", not "2""#,
+        ),
+        (
+            "AppGetFamilyList",
+            r#"{"Limit":0}"#,
+            "Limit",
+            "Limit must be an integer of at least 1, not 0",
+        ),
+    ] {
+        let e = check_params(action, &params(json)).unwrap_err();
+        assert_eq!(
+            (e.param.as_deref(), e.message.as_str()),
+            (Some(param), message),
+            "{action}"
+        );
+    }
+}
+
+/// Answers the official clients take (issue 26): typed results, not Parse errors.
+#[test]
+fn answers_the_official_clients_take_are_results() {
+    // The demo reads a Data that is empty or not JSON as {}: a device with no data yet.
+    for data in [r#""""#, r#""-""#] {
+        let (body, shape) = shaped("AppGetDeviceData", &["\"Data\":", data].concat());
+        assert!(
+            body.contains(r#""DataParsed":{}"#) && shape.rewritten,
+            "{body}"
+        );
+    }
+    check_result("AppCheckFirmwareUpdate", response(r#""DstVersion":"1.1""#)).unwrap();
+    let (body, _) = shaped(
+        "AppGetDeviceDataHistory",
+        r#""Results":null,"Listover":false"#,
+    );
+    assert!(body.contains(r#""Results":[]"#), "{body}");
+    let e = check_result(
+        "AppCallDeviceActionAsync",
+        response(r#""ClientToken":"c","Status":"FailedOperation.ActionUnreachable""#),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind, e.code.as_deref(), e.request_id.as_deref()),
+        (
+            ErrorKind::Api,
+            Some("FailedOperation.ActionUnreachable"),
+            Some("r")
+        )
+    );
+    check_result(
+        "AppCallDeviceActionAsync",
+        response(r#""ClientToken":"c","Status":"Sent""#),
+    )
+    .unwrap();
 }

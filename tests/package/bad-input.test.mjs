@@ -102,7 +102,7 @@ const cases = [
   ['status 503', () => sdk.parseResponse(503, ''), 'Http', null],
   ['ExpireAt a string', () => sdk.parseLoginResponse(200, wire({ Data: { Token: 't', ExpireAt: '1' }, RequestId: 'r' })), 'Parse', null],
   ['FamilyList missing', () => sdk.parseActionResponse('AppGetFamilyList', 200, wire({ RequestId: 'r' })), 'Parse', null],
-  ['device Data not JSON', () => sdk.parseActionResponse('AppGetDeviceData', 200, wire({ Data: 'oops', RequestId: 'r' })), 'Parse', null],
+  ['device Data not a string', () => sdk.parseActionResponse('AppGetDeviceData', 200, wire({ Data: { power_switch: 1 }, RequestId: 'r' })), 'Parse', null],
   ['transport without body', () => server(async () => ({ status: 200 })).getTokenByWeiXin(LOGIN), 'Transport', null],
   ['transport throws a string', () => server(async () => { throw 'boom'; }).getTokenByWeiXin(LOGIN), 'Transport', null],
   ['transport resolves nothing', () => client(async () => undefined).getUser(), 'Transport', null],

@@ -25,11 +25,11 @@ fn sample(kind: Kind) -> (String, &'static str) {
         Kind::DayMask => ("\"1111111\"".into(), "string"),
         Kind::TimeOfDay => ("\"08:00\"".into(), "string"),
         Kind::TextList => ("[\"x\"]".into(), "array"),
-        Kind::Array | Kind::ListOf(_) => ("[]".into(), "array"),
+        Kind::Array | Kind::ArrayOrNull | Kind::ListOf(_) => ("[]".into(), "array"),
         Kind::Object | Kind::Struct(_) | Kind::MapOf(_) | Kind::Tagged(_) | Kind::Any => {
             ("{}".into(), "object")
         }
-        Kind::Text | Kind::AnyText => ("\"x\"".into(), "string"),
+        Kind::Text | Kind::AnyText | Kind::TextOrJson => ("\"x\"".into(), "string"),
     }
 }
 

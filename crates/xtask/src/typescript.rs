@@ -19,11 +19,14 @@ pub fn ts_of(kind: Kind, side: Side, json: &str) -> String {
     match kind {
         Kind::Text | Kind::AnyText | Kind::DayMask | Kind::TimeOfDay => "string".into(),
         Kind::JsonText if side == Side::Param => format!("string | {json}"),
-        Kind::JsonText => "string".into(),
+        Kind::TextOrJson if side == Side::Param => {
+            format!("string | {json} | readonly JsonValue[]")
+        }
+        Kind::JsonText | Kind::TextOrJson => "string".into(),
         Kind::Integer | Kind::Positive | Kind::Number => "number".into(),
         Kind::Any => "JsonValue".into(),
         Kind::TextList => format!("{readonly}string[]"),
-        Kind::Array => format!("{readonly}JsonValue[]"),
+        Kind::Array | Kind::ArrayOrNull => format!("{readonly}JsonValue[]"),
         Kind::Id => "string | number".into(),
         Kind::Object => "{ [key: string]: JsonValue }".into(),
         Kind::Flag => "0 | 1".into(),
@@ -75,7 +78,9 @@ pub fn default_of(def: &Action, name: &str) -> Option<&'static str> {
 /// Whether a parameter of this kind takes an object as JSON text (the method then has a type
 /// parameter for it, so that interfaces are accepted).
 pub fn takes_json(def: &Action) -> bool {
-    def.params.iter().any(|f| matches!(f.kind, Kind::JsonText))
+    def.params
+        .iter()
+        .any(|f| matches!(f.kind, Kind::JsonText | Kind::TextOrJson))
 }
 
 /// The parameters' type: `type AppXParams<D extends object = JsonObject> = DeviceSelector & {…}`.

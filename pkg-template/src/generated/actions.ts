@@ -14,7 +14,7 @@ export type AppGetTokenParams = ({ Type: 'phone'; CountryCode: string; PhoneNumb
 };
 /** The parameters of `AppSendVerificationCode`, as the core checks them. */
 export type AppSendVerificationCodeParams = {
-  Type: string;
+  Type: 'register' | 'resetpass' | 'login';
   CountryCode: string;
   PhoneNumber: string;
 };
@@ -24,7 +24,7 @@ export interface AppSendVerificationCodeResult {
 }
 /** The parameters of `AppCheckVerificationCode`, as the core checks them. */
 export type AppCheckVerificationCodeParams = {
-  Type: string;
+  Type: 'register' | 'resetpass' | 'login';
   CountryCode: string;
   PhoneNumber: string;
   VerificationCode: string;
@@ -35,7 +35,7 @@ export interface AppCheckVerificationCodeResult {
 }
 /** The parameters of `AppSendEmailVerificationCode`, as the core checks them. */
 export type AppSendEmailVerificationCodeParams = {
-  Type: string;
+  Type: 'register' | 'resetpass' | 'login';
   Email: string;
 };
 /** What `AppSendEmailVerificationCode` resolves to (the fields the core checks; others may be there too). */
@@ -44,7 +44,7 @@ export interface AppSendEmailVerificationCodeResult {
 }
 /** The parameters of `AppCheckEmailVerificationCode`, as the core checks them. */
 export type AppCheckEmailVerificationCodeParams = {
-  Type: string;
+  Type: 'register' | 'resetpass' | 'login';
   Email: string;
   VerificationCode: string;
 };
@@ -384,10 +384,10 @@ export interface AppModifyFamilyDeviceRoomResult {
   RequestId?: string | null;
 }
 /** The parameters of `AppSetUserDeviceConfig`, as the core checks them. */
-export type AppSetUserDeviceConfigParams = {
+export type AppSetUserDeviceConfigParams<D extends object = JsonObject> = {
   DeviceId: string;
   DeviceKey: string;
-  DeviceValue: string;
+  DeviceValue: string | (D & Jsonable<D>) | readonly JsonValue[];
 };
 /** What `AppSetUserDeviceConfig` resolves to (the fields the core checks; others may be there too). */
 export interface AppSetUserDeviceConfigResult {
@@ -421,7 +421,7 @@ export interface AppGetProductsConfigResult {
 }
 /** The parameters of `AppCreateDeviceBindToken`, as the core checks them. */
 export type AppCreateDeviceBindTokenParams = {
-  TokenLengthType?: string;
+  TokenLengthType?: '' | '1';
 };
 /** What `AppCreateDeviceBindToken` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `Token` (also seen at `Data.Token`). */
 export interface AppCreateDeviceBindTokenResult {
@@ -456,8 +456,8 @@ export type AppSigBindDeviceInFamilyParams = DeviceSelector & {
   DeviceTimestamp: number;
   ConnId?: string;
   Signature: string;
-  BindType?: string;
-  SignMethod?: string;
+  BindType?: 'wifi_sign' | 'bluetooth_sign' | 'other_sign';
+  SignMethod?: 'hmacsha1' | 'hmacsha256';
 };
 /** What `AppSigBindDeviceInFamily` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `AppDeviceInfo` (also seen at `Data.AppDeviceInfo`). */
 export interface AppSigBindDeviceInFamilyResult {
@@ -478,9 +478,9 @@ export interface AppSecureAddDeviceInFamilyResult {
   };
 }
 /** The parameters of `AppCreateShareDeviceToken`, as the core checks them. */
-export type AppCreateShareDeviceTokenParams = DeviceSelector & {
+export type AppCreateShareDeviceTokenParams<D extends object = JsonObject> = DeviceSelector & {
   FamilyId: string;
-  TokenContext?: string;
+  TokenContext?: string | (D & Jsonable<D>) | readonly JsonValue[];
 };
 /** What `AppCreateShareDeviceToken` resolves to (the fields the core checks; others may be there too). */
 export interface AppCreateShareDeviceTokenResult {
@@ -641,13 +641,14 @@ export interface AppGetDeviceDataHistoryResult {
   RequestId?: string | null;
   Results: Array<{
     Time: string | number;
+    Value?: JsonValue | null;
   }>;
   Context?: string | null;
   FieldName?: string | null;
 }
 /** The parameters of `AppListEventHistory`, as the core checks them. */
 export type AppListEventHistoryParams = DeviceSelector & {
-  Type?: string;
+  Type?: '' | 'alert' | 'fault' | 'info';
   StartTime?: number;
   EndTime?: number;
   Context?: string;
@@ -659,7 +660,11 @@ export interface AppListEventHistoryResult {
   RequestId?: string | null;
   EventHistory: Array<{
     TimeStamp?: number | null;
+    ProductId?: string | null;
+    DeviceName?: string | null;
     EventId?: string | null;
+    Type?: string | null;
+    Data?: string | null;
   }>;
   Context?: string | null;
   Total?: number | null;
@@ -694,7 +699,7 @@ export type AppCheckFirmwareUpdateParams = DeviceSelector & {
 /** What `AppCheckFirmwareUpdate` resolves to (the fields the core checks; others may be there too). */
 export interface AppCheckFirmwareUpdateResult {
   RequestId?: string | null;
-  CurrentVersion: string;
+  CurrentVersion?: string | null;
   DstVersion?: string | null;
 }
 /** The parameters of `AppPublishFirmwareUpdateMessage`, as the core checks them. */
@@ -769,7 +774,7 @@ export interface TypedClientMethods {
   /** Sends `AppModifyFamilyDeviceRoom` (https://cloud.tencent.com/document/product/1081/43201): moves a device to another room. */
   modifyFamilyDeviceRoom(params: AppModifyFamilyDeviceRoomParams): Promise<AppModifyFamilyDeviceRoomResult>;
   /** Sends `AppSetUserDeviceConfig` (no doc page; the official mini-program demo's models.js setUserDeviceConfig sends {DeviceId, DeviceKey, DeviceValue}): stores a per-user device setting. */
-  setUserDeviceConfig(params: AppSetUserDeviceConfigParams): Promise<AppSetUserDeviceConfigResult>;
+  setUserDeviceConfig<D extends object>(params: AppSetUserDeviceConfigParams<D>): Promise<AppSetUserDeviceConfigResult>;
   /** Sends `AppGetProducts` (https://cloud.tencent.com/document/product/1081/48764): products with their data templates. */
   getProducts(params: AppGetProductsParams): Promise<AppGetProductsResult>;
   /** Sends `AppGetProductsConfig` (no doc page; tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTConfigScanVC.m send {ProductIds} and read Data[].Config): products' panel configurations. */
@@ -785,7 +790,7 @@ export interface TypedClientMethods {
   /** Sends `AppSecureAddDeviceInFamily` (no doc page; the official mini-program demo (models.js), tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTScanlViewController.m send {FamilyId, RoomId, DeviceSignature} and read Data.AppDeviceInfo): binds a device by the signature of its QR code. */
   secureAddDeviceInFamily(params: AppSecureAddDeviceInFamilyParams): Promise<AppSecureAddDeviceInFamilyResult>;
   /** Sends `AppCreateShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48183): a ShareDeviceToken another user binds the device with. */
-  createShareDeviceToken(params: AppCreateShareDeviceTokenParams): Promise<AppCreateShareDeviceTokenResult>;
+  createShareDeviceToken<D extends object>(params: AppCreateShareDeviceTokenParams<D>): Promise<AppCreateShareDeviceTokenResult>;
   /** Sends `AppDescribeShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48187): what a ShareDeviceToken shares, from whom, and whether it was used. */
   describeShareDeviceToken(params: AppDescribeShareDeviceTokenParams): Promise<AppDescribeShareDeviceTokenResult>;
   /** Sends `AppBindUserShareDevice` (https://cloud.tencent.com/document/product/1081/48188): takes a device shared by its ShareDeviceToken. */

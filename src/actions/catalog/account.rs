@@ -5,6 +5,9 @@ use crate::actions::kind::{opt, req, Field, Kind::*};
 
 const GRANT: &[Field] = &[req("Data.Token", Text), req("Data.ExpireAt", Integer)];
 const PHONE: [Field; 2] = [req("CountryCode", Text), req("PhoneNumber", Text)];
+/// What a verification code is for: register and resetpass in the SMS page (1081/40785), login
+/// too in the e-mail page (56316) and in the Android app's SMS login (LoginModel.kt).
+const CODE_TYPE: Field = req("Type", OneOf(&["register", "resetpass", "login"]));
 
 pub const ACTIONS: &[Action] = &[
     Action::read("AppGetTokenByWeiXin")
@@ -41,7 +44,7 @@ pub const ACTIONS: &[Action] = &[
             "1081/40785",
             "sends an SMS code for registration or a password reset",
         )
-        .params(&[req("Type", Text), PHONE[0], PHONE[1]]),
+        .params(&[CODE_TYPE, PHONE[0], PHONE[1]]),
     Action::write("AppCheckVerificationCode")
         .signed()
         .client(
@@ -49,7 +52,7 @@ pub const ACTIONS: &[Action] = &[
             "checks an SMS code",
         )
         .params(&[
-            req("Type", Text),
+            CODE_TYPE,
             PHONE[0],
             PHONE[1],
             req("VerificationCode", Text),
@@ -57,7 +60,7 @@ pub const ACTIONS: &[Action] = &[
     Action::write("AppSendEmailVerificationCode")
         .signed()
         .page("1081/56316", "sends an e-mail code")
-        .params(&[req("Type", Text), req("Email", Text)]),
+        .params(&[CODE_TYPE, req("Email", Text)]),
     Action::write("AppCheckEmailVerificationCode")
         .signed()
         .client(
@@ -65,7 +68,7 @@ pub const ACTIONS: &[Action] = &[
             "checks an e-mail code",
         )
         .params(&[
-            req("Type", Text),
+            CODE_TYPE,
             req("Email", Text),
             req("VerificationCode", Text),
         ]),

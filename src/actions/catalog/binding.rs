@@ -7,7 +7,8 @@ use crate::actions::kind::{opt, req, Kind::*};
 pub const ACTIONS: &[Action] = &[
     Action::write("AppCreateDeviceBindToken")
         .page("1081/44044", "a token for provisioning a device")
-        .params(&[opt("TokenLengthType", Text)])
+        // Empty (the default): a 32-character token; "1": 6 characters.
+        .params(&[opt("TokenLengthType", OneOf(&["", "1"]))])
         // At the top in the table, the official demo and the Android app; under `Data` in the
         // doc's example.
         .result(&[req("Token|Data.Token", Text)]),
@@ -43,8 +44,8 @@ pub const ACTIONS: &[Action] = &[
             req("DeviceTimestamp", Integer),
             opt("ConnId", AnyText),
             req("Signature", Text),
-            opt("BindType", Text),
-            opt("SignMethod", Text),
+            opt("BindType", OneOf(&["wifi_sign", "bluetooth_sign", "other_sign"])),
+            opt("SignMethod", OneOf(&["hmacsha1", "hmacsha256"])),
             DEVICE[0],
             DEVICE[1],
             DEVICE[2],

@@ -56,7 +56,9 @@ pub const ACTIONS: &[Action] = &[
         .page("1081/48492", "a device's property values (Data is JSON text; DataParsed is it parsed)")
         .device()
         .params(&DEVICE)
-        .result(&[req("Data", JsonText)])
+        // `Data` is JSON text; the official demo reads one that is empty or not JSON as {}
+        // (models.js getDeviceDataMap): DataParsed is {} then, a device with no data yet.
+        .result(&[req("Data", AnyText)])
         .parsed(&[("Data", MapOf(&PROPERTY))]),
     Action::write("AppControlDeviceData")
         .method("controlDevice")
@@ -96,7 +98,8 @@ pub const ACTIONS: &[Action] = &[
             "the official mini-program demo's models.js setUserDeviceConfig sends {DeviceId, DeviceKey, DeviceValue}",
             "stores a per-user device setting",
         )
-        .params(&[req("DeviceId", Text), req("DeviceKey", Text), req("DeviceValue", AnyText)]),
+        // The demo sends DeviceValue JSON.stringify'd when it is not a string.
+        .params(&[req("DeviceId", Text), req("DeviceKey", Text), req("DeviceValue", TextOrJson)]),
     Action::read("AppGetProducts")
         .page("1081/48764", "products with their data templates")
         .params(&[req("ProductIds", TextList), opt("DeviceIds", TextList)])

@@ -3,8 +3,10 @@
 use crate::actions::definition::Action;
 use crate::actions::kind::{opt, req, Field, Kind::*};
 
-/// The page of a paged list (the docs cap most pages at 50 items).
-pub const PAGE: [Field; 2] = [opt("Offset", Integer), opt("Limit", Integer)];
+/// The page of a paged list. The pages say how many a page holds at most (50; 100 for
+/// AppListUserShareDevices), but the official clients ask for more (the mini-program SDK 100, the
+/// Android app 999) and are answered: only a page of nothing is refused.
+pub const PAGE: [Field; 2] = [opt("Offset", Integer), opt("Limit", Positive)];
 
 pub const ACTIONS: &[Action] = &[
     Action::read("AppGetFamilyList")

@@ -2,7 +2,7 @@
 
 use super::devices::DEVICE;
 use crate::actions::definition::Action;
-use crate::actions::kind::{opt, req, Kind::*};
+use crate::actions::kind::{opt, Kind::*};
 
 pub const ACTIONS: &[Action] = &[
     Action::read("AppCheckFirmwareUpdate")
@@ -12,7 +12,9 @@ pub const ACTIONS: &[Action] = &[
         )
         .device()
         .params(&DEVICE)
-        .result(&[req("CurrentVersion", AnyText), opt("DstVersion", AnyText)]),
+        // The page does not say either is always there; the official demo copes with a missing
+        // CurrentVersion (panel.js).
+        .result(&[opt("CurrentVersion", AnyText), opt("DstVersion", AnyText)]),
     Action::write("AppPublishFirmwareUpdateMessage")
         .page(
             "1081/47131",

@@ -21,10 +21,12 @@ pub const ACTIONS: &[Action] = &[
         ])
         // Time and Value are strings in the example. Listover is not checked: this page says
         // true means more to read, the cloud API's DescribeDeviceDataHistory (1081/34978) that
-        // true means all is read; the iterator goes by Context and empty pages instead.
+        // true means all is read; the iterator goes by Context and empty pages instead. Results
+        // may be null (the IoT Video twins say so): an empty page.
         .result(&[
-            req("Results", Array),
+            req("Results", ArrayOrNull),
             req("Results[].Time", Id),
+            opt("Results[].Value", Any),
             opt("Context", AnyText),
             opt("FieldName", AnyText),
         ]),
@@ -34,7 +36,8 @@ pub const ACTIONS: &[Action] = &[
         // StartTime and EndTime in seconds (0: now). The doc's example sends `ProductID`; its
         // table, every other action and the official clients say `ProductId`, taken here.
         .params(&[
-            opt("Type", AnyText),
+            // alert, fault or info; empty: every type (1081/60783).
+            opt("Type", OneOf(&["", "alert", "fault", "info"])),
             opt("StartTime", Integer),
             opt("EndTime", Integer),
             opt("Context", AnyText),
@@ -47,7 +50,12 @@ pub const ACTIONS: &[Action] = &[
         .result(&[
             req("EventHistory", Array),
             opt("EventHistory[].TimeStamp", Integer),
+            opt("EventHistory[].ProductId", AnyText),
+            opt("EventHistory[].DeviceName", AnyText),
             opt("EventHistory[].EventId", AnyText),
+            // alert, fault or info; Data is the event's parameters as JSON text.
+            opt("EventHistory[].Type", AnyText),
+            opt("EventHistory[].Data", AnyText),
             opt("Context", AnyText),
             opt("Total", Integer),
         ]),
@@ -63,13 +71,16 @@ pub const ACTIONS: &[Action] = &[
             opt("Status", AnyText),
             opt("OutputParams|OutputParqams", AnyText),
         ])
-        .parsed(&[("OutputParams", Object)]),
+        .parsed(&[("OutputParams", Object)])
+        .failure("Status"),
     Action::write("AppCallDeviceActionAsync")
         .page("1081/61348", "calls a device action; the output comes as an ActionReport push with the same ClientToken")
         .template(Template::DeviceAction)
         .device()
         .params(&[req("ActionId", Text), opt("InputParams", JsonText), DEVICE[0], DEVICE[1], DEVICE[2]])
         // The device's answer comes later as an Action push (the ActionReport event) with
-        // this ClientToken.
-        .result(&[req("ClientToken", Text), opt("Status", AnyText)]),
+        // this ClientToken. A Status such as FailedOperation.ActionUnreachable (the device
+        // cannot take it) is the action's failure.
+        .result(&[req("ClientToken", Text), opt("Status", AnyText)])
+        .failure("Status"),
 ];

@@ -13,7 +13,8 @@ pub const ACTIONS: &[Action] = &[
         // FamilyId is required in the table (the doc's example leaves it out; every client sends it).
         .params(&[
             req("FamilyId", Text),
-            opt("TokenContext", AnyText),
+            // String in the table; the official demo sends an object's JSON.stringify.
+            opt("TokenContext", TextOrJson),
             DEVICE[0],
             DEVICE[1],
             DEVICE[2],
