@@ -137,6 +137,7 @@ export const accountActions = {
     if (body.Avatar !== undefined) user.Avatar = String(body.Avatar);
     return { Data: userView(user) };
   },
+  AppGetUserSetting: ({ user, world }) => ({ UserSetting: world.settingsOf(user.UserID) }),
   AppLogoutUser({ token, world }) {
     world.tokens.delete(token);
     return { Data: 'OK' };

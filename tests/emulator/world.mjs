@@ -56,6 +56,7 @@ export class World {
     this.firmwarePlans = new Map(); // "ProductId/DeviceName" → { fail?, stall? } for its next upgrade
     this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
+    this.userSettings = new Map(); // UserID → settings (AppGetUserSetting)
     this.counter = 0;
   }
 
@@ -135,6 +136,14 @@ export class World {
       return null;
     }
     return this.users.get(t.UserID) || null;
+  }
+
+  /** A user's settings: the four push flags as the doc's example has them, until changed. */
+  settingsOf(userId) {
+    if (!this.userSettings.has(userId)) {
+      this.userSettings.set(userId, { EnableWechatPush: 1, EnableDeviceMessagePush: 0, EnableFamilyMessagePush: 0, EnableNotifyMessagePush: 0, TemperatureUnit: 'C', Region: 'ap-guangzhou' });
+    }
+    return this.userSettings.get(userId);
   }
 
   familiesOf(userId) {

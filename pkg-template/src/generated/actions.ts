@@ -124,6 +124,21 @@ export type AppUpdateUserParams = {
 export interface AppUpdateUserResult {
   RequestId?: string | null;
 }
+/** The parameters of `AppGetUserSetting`, as the core checks them. */
+export type AppGetUserSettingParams = {
+};
+/** What `AppGetUserSetting` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetUserSettingResult {
+  RequestId?: string | null;
+  UserSetting: {
+    EnableWechatPush?: string | number | null;
+    EnableDeviceMessagePush?: string | number | null;
+    EnableFamilyMessagePush?: string | number | null;
+    EnableNotifyMessagePush?: string | number | null;
+    TemperatureUnit?: string | null;
+    Region?: string | null;
+  };
+}
 /** The parameters of `AppGetFamilyList`, as the core checks them. */
 export type AppGetFamilyListParams = {
   Offset?: number;
@@ -727,6 +742,8 @@ export interface TypedClientMethods {
   getUser(params?: AppGetUserParams): Promise<AppGetUserResult>;
   /** Sends `AppUpdateUser` (no doc page; tencentyun/iot-link-ios TIoTModifyNameVC.m sends {NickName, Avatar}; the Android app's modifyAliasName {NickName}): changes the user's nickname or avatar. */
   updateUser(params?: AppUpdateUserParams): Promise<AppUpdateUserResult>;
+  /** Sends `AppGetUserSetting` (https://cloud.tencent.com/document/product/1081/40789): the user's push and display settings. */
+  getUserSetting(params?: AppGetUserSettingParams): Promise<AppGetUserSettingResult>;
   /** Sends `AppGetFamilyList` (https://cloud.tencent.com/document/product/1081/40811): one page of the user's families. */
   getFamilyList(params?: AppGetFamilyListParams): Promise<AppGetFamilyListResult>;
   /** Sends `AppCreateFamily` (https://cloud.tencent.com/document/product/1081/40808): creates a family. */
@@ -855,7 +872,7 @@ export interface TypedServerMethods {
 }
 
 /** The typed actions of each client (see `table` in crates/xtask/src/methods.rs). */
-export const CLIENT_ACTIONS = 'GetUser UpdateUser GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus';
+export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus';
 export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail';
 /** Methods not named after their action. */
 export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice' };

@@ -130,6 +130,20 @@ pub const ACTIONS: &[Action] = &[
             "changes the user's nickname or avatar",
         )
         .params(&[opt("NickName", Text), opt("Avatar", Text)]),
+    Action::read("AppGetUserSetting")
+        .page("1081/40789", "the user's push and display settings")
+        // The page shows the four Enable* flags (0 or 1); both official apps also read
+        // TemperatureUnit ("C"/"F"), Region, AllowEditions and UsingEdition, which the Android
+        // app types as strings.
+        .result(&[
+            req("UserSetting", Object),
+            opt("UserSetting.EnableWechatPush", Id),
+            opt("UserSetting.EnableDeviceMessagePush", Id),
+            opt("UserSetting.EnableFamilyMessagePush", Id),
+            opt("UserSetting.EnableNotifyMessagePush", Id),
+            opt("UserSetting.TemperatureUnit", AnyText),
+            opt("UserSetting.Region", AnyText),
+        ]),
     Action::write("AppLogoutUser")
         .page("1081/40787", "ends the token")
         .call_only("client.logout() sends it, and also ends the session"),

@@ -17,7 +17,6 @@ pub const ACTIONS: &[Action] = &[
         .call_only(NOT_YET),
     Action::write("AppUpdateUserByWeiXin").call_only(NOT_YET),
     Action::write("AppUserResetPassword").call_only(NOT_YET),
-    Action::read("AppGetUserSetting").call_only(NOT_YET),
     Action::write("AppUpdateUserSetting").call_only(NOT_YET),
     Action::read("AppFindUser").call_only(NOT_YET),
     Action::write("AppUserFeedBack").call_only(NOT_YET),
