@@ -1,6 +1,7 @@
 // The demo page: logs in through the backend (which signs), then uses the browser build of the
 // package for AccessToken calls straight to the IoT Explorer API (here: the local emulator).
 import init, { createClient, fetchTransport, IotExplorerError } from '/pkg/browser.js';
+import { hideSmart, refreshSmart, showSmart, wireSmart } from '/smart.js';
 
 const $ = (id) => document.getElementById(id);
 const HINTS = {
@@ -58,17 +59,20 @@ function countingTransport() {
 }
 
 let client;
+let config;
 let ticker;
 let unsubscribe = null;
 let refreshTimer = null;
+let pushCount = 0;
 
 /** Live updates: any push for our devices refreshes the list (debounced). */
 async function followDevices(deviceIds) {
   if (unsubscribe) unsubscribe();
   unsubscribe = await client.subscribe(deviceIds, (event) => {
-    $('live').textContent = `live · last push ${event.type} ${new Date().toLocaleTimeString()}`;
+    pushCount += 1;
+    $('live').textContent = `live · ${pushCount} pushes · last push ${event.type} ${new Date().toLocaleTimeString()}`;
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => client.loggedIn && loadDevices(false).catch(showError), 100);
+    refreshTimer = setTimeout(() => client.loggedIn && Promise.all([loadDevices(false), refreshSmart()]).catch(showError), 100);
   });
   $('live').textContent = `live · ${deviceIds.length} devices subscribed`;
 }
@@ -123,6 +127,7 @@ async function loadDevices(follow = true) {
   }).filter(Boolean);
   if (started !== generation) return;
   $('devices').replaceChildren(...groups);
+  if (follow) await showSmart({ client, familyId, devices: list.DeviceList, emulator: Boolean(config && config.emulator), showError });
   if (follow && list.DeviceList.length) await followDevices(list.DeviceList.map((d) => d.DeviceId));
 }
 
@@ -296,7 +301,7 @@ async function control(device, values) {
 
 async function main() {
   await init();
-  const config = await (await fetch('/api/config')).json();
+  config = await (await fetch('/api/config')).json();
   $('where').textContent = config.emulator ? `embedded emulator · ${config.endpoint}` : config.endpoint;
   client = createClient({ getAccessToken, endpoint: config.endpoint, transport: countingTransport() });
   client.onLoginStateChange(renderSession);
@@ -320,6 +325,7 @@ async function main() {
   $('add-device').onclick = () => addDevice().catch(showError);
   $('add-timer').onclick = () => addTimer().catch(showError);
   $('share').onclick = () => share().catch(showError);
+  wireSmart();
   $('logout').onclick = async () => {
     clearError();
     generation += 1;
@@ -331,6 +337,7 @@ async function main() {
     $('devices').replaceChildren();
     $('add-form').hidden = true;
     $('details-card').hidden = true;
+    hideSmart();
     $('family').textContent = 'Logged out.';
     await client.logout().catch(showError);
     renderSession();

@@ -63,6 +63,15 @@ export async function startDemo({ port = 0, log = () => {}, tokenTtlSeconds = 36
         emulator.devices.provision(Token, { ProductId, DeviceName, delayMs: 800 });
         return send(res, 200, { ProductId, DeviceName });
       }
+      // The emulated sensor reports a temperature (a real one reports by itself): its state, its
+      // history, the pushes and the automations follow.
+      if (path === '/api/sensor-report' && req.method === 'POST') {
+        if (!emulator) return send(res, 501, { error: { kind: 'InvalidInput', message: 'only the emulator has a simulated sensor' } });
+        const { DeviceId, temperature } = await readJson(req);
+        if (!emulator.world.devices.has(DeviceId) || typeof temperature !== 'number') return send(res, 400, { error: { kind: 'InvalidInput', message: 'a sensor and a temperature' } });
+        emulator.push.report(DeviceId, { temperature });
+        return send(res, 200, {});
+      }
       // The emulator's second user, Bob, takes a device Alice shares (through the public client).
       if (path === '/api/second-user/bind-share' && req.method === 'POST') {
         if (!emulator) return send(res, 501, { error: { kind: 'InvalidInput', message: 'only the emulator has a second user' } });

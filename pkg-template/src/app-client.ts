@@ -17,11 +17,13 @@ import {
 } from './generated/actions.js';
 import { type DataHistoryOptions, dataHistory, type EventHistoryOptions, eventHistory } from './history.js';
 import { type PageRequest, pages } from './iterators.js';
+import { type Accepted, acceptInvitation, type Message, type MessageListOptions, messages } from './message-center.js';
 import type { Platform } from './platform.js';
 import type { PushOptions, SocketOpener } from './push.js';
 import type { PushEvent } from './push-events.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { type AccessTokenGrant, Session } from './session.js';
+import { type FamilyListOptions, type Scene, type SceneLogEntry, sceneLog, scenes } from './smart.js';
 import type { SessionStorage } from './storage.js';
 import { subscriptions } from './subscriptions.js';
 import { tokenCalls } from './token-calls.js';
@@ -109,6 +111,18 @@ export interface Client extends TypedClientMethods {
    * now), fetched page by page (`AppListEventHistory`, `pageSize` → `Size`, default 50).
    */
   eventHistory(options: EventHistoryOptions): ReturnType<typeof eventHistory>;
+  /** Every scene of a family, fetched page by page (`AppGetSceneList`, `pageSize` default 50). */
+  scenes(options: FamilyListOptions): AsyncGenerator<Scene, void, undefined>;
+  /** What a family's scenes and automations ran, newest first (`AppGetSceneAndAutomationLogs`, by `MsgId`; `pageSize` default 20). */
+  sceneLog(options: FamilyListOptions): AsyncGenerator<SceneLogEntry, void, undefined>;
+  /** The messages of a category (1 device, 2 family, 3 notify), newest first (`AppGetMessages`, by `MsgID`; `pageSize` default 20, at most 100). */
+  messages(options: MessageListOptions): AsyncGenerator<Message, void, undefined>;
+  /**
+   * Accepts an invitation from the message center: a family invitation (204) joins the family
+   * (`AppJoinFamily`), a device-share invitation (301) binds the device (`AppBindUserShareDevice`),
+   * each with the message's `Attachments.ShareToken`. Another message is an `InvalidInput` error.
+   */
+  acceptInvitation(message: Message): Promise<Accepted>;
   /**
    * The user's first family, created (`AppCreateFamily`) if there is none. `FamilyId: 'default'`
    * in any call means this family, as in the official mini-program SDK.
@@ -190,6 +204,10 @@ export function createClient(core: Core, platform: Platform, given: ClientOption
     sharedDevices: (o?: { pageSize?: number }) => pages((page: PageRequest) => typed.listUserShareDevices(page), 'ShareDevices', o && o.pageSize),
     deviceDataHistory: (o: DataHistoryOptions) => dataHistory(typed, o),
     eventHistory: (o: EventHistoryOptions) => eventHistory(typed, o),
+    scenes: (o: FamilyListOptions) => scenes(typed, o),
+    sceneLog: (o: FamilyListOptions) => sceneLog(typed, o),
+    messages: (o: MessageListOptions) => messages(typed, o),
+    acceptInvitation: (message: Message) => acceptInvitation(typed, message),
     defaultFamilyId: family.id,
     upgradeFirmware: (device: DeviceSelector, o?: UpgradeFirmwareOptions) => upgradeFirmware(typed, device, o),
     addDeviceWithToken: (target: { FamilyId: string; RoomId?: string }, o: AddDeviceOptions) => addDeviceWithToken(typed, target, o),

@@ -40,6 +40,9 @@ export interface DataTemplate {
 /** The options of a call that can check its values against a data template first. */
 export type TemplateOptions = { template?: DataTemplate | string };
 
+/** The data templates of the products a scene's or an automation's device actions control, by ProductId. */
+export type SceneTemplateOptions = { templates?: { readonly [productId: string]: DataTemplate | string } };
+
 /** A template's JSON as read: any member may be missing or of another type. */
 type Raw = { readonly [key: string]: unknown };
 

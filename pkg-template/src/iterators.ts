@@ -33,3 +33,25 @@ export async function* pages<Page extends { Total: number }, K extends keyof Pag
     if (list.length === 0 || offset >= page.Total) return;
   }
 }
+
+/**
+ * Every item of a list paged by a cursor the caller makes from the last item read (the message
+ * center's MsgID, the run log's MsgId): `fetchPage(after)` → the page's items (`after` null for
+ * the first). Ends on a page shorter than `limit`, or one that brings nothing new: what each
+ * service means by its `Listover` is not documented the same way twice.
+ */
+export async function* cursorItems<T>(
+  fetchPage: (after: T | null) => Promise<readonly T[]>,
+  limit: number,
+  cursorOf: (item: T) => string,
+): AsyncGenerator<T, void, undefined> {
+  const seen = new Set<string>();
+  for (let after: T | null = null; ; ) {
+    const items = await fetchPage(after);
+    const fresh = items.filter((item) => !seen.has(cursorOf(item)));
+    for (const item of fresh) seen.add(cursorOf(item));
+    yield* fresh;
+    if (fresh.length === 0 || items.length < limit) return;
+    after = items[items.length - 1] as T;
+  }
+}

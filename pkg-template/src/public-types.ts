@@ -2,7 +2,7 @@
 // emitted from them): each is declared once, in the module that implements it.
 export type { AddDeviceOptions, AddedDevice } from './add-device.js';
 export type { Client, ClientOptions } from './app-client.js';
-export type { DataTemplate, TemplateOptions, TemplateType, TemplateValue } from './data-template.js';
+export type { DataTemplate, SceneTemplateOptions, TemplateOptions, TemplateType, TemplateValue } from './data-template.js';
 export type {
   ApiError,
   ApiErrorCode,
@@ -19,11 +19,13 @@ export type {
 export type { FirmwareProgress, UpgradeFirmwareOptions } from './firmware.js';
 export type * from './generated/actions.js';
 export type { MiniProgramInitOptions, WasmResponseLike, WasmSource } from './init-options.js';
+export type { Accepted, Message, MessageListOptions } from './message-center.js';
 export type { PushOptions, SocketHandlers, SocketOpener, WxSocketTask } from './push.js';
 export type { PushEvent } from './push-events.js';
 export type { RetryOptions } from './retry.js';
 export type { ServerClient, ServerClientOptions } from './server-client.js';
 export type { AccessTokenGrant } from './session.js';
+export type { FamilyListOptions, Scene, SceneLogEntry } from './smart.js';
 export type { SessionStorage } from './storage.js';
 export type { Transport, TransportRequest, TransportResponse } from './transport.js';
 export type { FetchLike } from './transports/fetch.js';

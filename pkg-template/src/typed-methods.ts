@@ -1,7 +1,8 @@
 // The typed methods of both clients, made from the table generated from the actions'
 // definitions (generated/actions.ts): each sends its action, prepared by the core as the
 // definition says, and checks a data template given in its options first.
-import { checkActionInput, checkControlData, type TemplateOptions } from './data-template.js';
+import { checkActionInput, checkControlData, type SceneTemplateOptions, type TemplateOptions } from './data-template.js';
+import { invalidInput } from './errors.js';
 import { RENAMED } from './generated/actions.js';
 import type { JsonValue } from './types.js';
 
@@ -21,8 +22,30 @@ function dataObject(data: unknown): { [key: string]: JsonValue } {
   }
 }
 
-/** With a data template (`{ template }`), what the mark says is checked before sending. */
+/**
+ * Checks the Data of each device action (ActionType 0) whose product has a template in
+ * `templates`; a fault is an InvalidInput of `Actions` whose message names `Actions[i].Data.<property>`.
+ */
+function checkSceneActions(params: unknown, templates: SceneTemplateOptions['templates']): void {
+  const actions = params && typeof params === 'object' ? (params as { Actions?: unknown }).Actions : undefined;
+  if (!templates || !Array.isArray(actions)) return;
+  actions.forEach((action: { ActionType?: unknown; ProductId?: unknown; Data?: unknown } | null, i) => {
+    const template = action && action.ActionType === 0 && typeof action.ProductId === 'string' ? templates[action.ProductId] : undefined;
+    if (!template || !action) return;
+    try {
+      checkControlData(template, dataObject(action.Data));
+    } catch (e) {
+      throw invalidInput('Actions', `Actions[${i}].Data.${(e as Error).message}`);
+    }
+  });
+}
+
+/** With a data template (`{ template }`, or `{ templates }` for scenes), what the mark says is checked before sending. */
 function checkTemplate(mark: string, params: unknown, options: unknown): void {
+  if (mark === 'S') {
+    checkSceneActions(params, options ? (options as SceneTemplateOptions).templates : undefined);
+    return;
+  }
   const template = options ? (options as TemplateOptions).template : undefined;
   if (!template || !params || typeof params !== 'object') return;
   const given = params as { Data?: unknown; ActionId?: unknown; InputParams?: unknown };

@@ -79,6 +79,8 @@ pub enum Template {
     Properties,
     /// `ActionId` and `InputParams`: an action of the template and its inputs.
     DeviceAction,
+    /// The `Data` of each device action in `Actions`, against its product's template.
+    SceneActions,
 }
 
 // The wasm build keeps no `About`: the builder's setters of it change nothing there.

@@ -33,6 +33,12 @@ pub enum Kind {
     /// A string, possibly empty; as a parameter of a typed method an object or an array is also
     /// taken and sent as its JSON text (a share token's context, a per-user device setting).
     TextOrJson,
+    /// A non-negative integer, or its digits: a delay's seconds, which the doc's example sends
+    /// as text and the Android app as a number. A typed method sends a number as its text.
+    IntText,
+    /// A result's true or false, which the wire may also give as 0 or 1 or their text (the
+    /// typed result has the boolean).
+    Switch,
     /// A non-empty string or an integer: ids the docs type as String and show as numbers.
     Id,
     /// A JSON object.
@@ -61,8 +67,10 @@ pub enum Kind {
 /// Objects told apart by the value of `tag`.
 #[derive(Debug, Clone, Copy)]
 pub struct Tagged {
+    /// The name of its TypeScript type (`SceneAction`).
+    pub name: &'static str,
     pub tag: &'static str,
-    /// Each value of the tag with the fields it brings (the tag itself included).
+    /// Each value of the tag, what it means, and the fields it brings (besides the tag).
     pub variants: &'static [(i64, &'static str, &'static [Field])],
 }
 
@@ -141,7 +149,7 @@ pub fn check_shape(kind: Kind, value: &Value) -> Result<(), Mismatch> {
         }
         (Tagged(tagged), Value::Object(_)) => match variant_of(tagged, value) {
             Some((_, _, fields)) => check_members(fields, value),
-            None => Err(expected(kind, value)),
+            None => Err(unknown_tag(tagged, value)),
         },
         _ if fits_leaf(kind, value) => Ok(()),
         _ => Err(expected(kind, value)),
@@ -189,6 +197,9 @@ fn fits_leaf(kind: Kind, value: &Value) -> bool {
         (DayMask, Value::String(s)) => s.len() == 7 && s.bytes().all(|b| b == b'0' || b == b'1'),
         (TimeOfDay, Value::String(s)) => is_time_of_day(s),
         (Flag, Value::Number(n)) => matches!(n.as_integer(), Some(0 | 1)),
+        (Switch, Value::Bool(_)) => true,
+        (IntText, Value::Number(n)) => n.as_integer().is_some_and(|i| i >= 0),
+        (IntText, Value::String(s)) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
         (OneOf(values), Value::String(s)) => values.contains(&s.as_str()),
         (IntOneOf(values), Value::Number(n)) => n.as_integer().is_some_and(|i| values.contains(&i)),
         _ => false,
@@ -203,6 +214,26 @@ fn expected(kind: Kind, value: &Value) -> Mismatch {
     let mut out = String::from(" must be ");
     describe(kind, &mut out);
     out.push_str(", not ");
+    describe_value(value, &mut out);
+    Mismatch(out)
+}
+
+/// `.ActionType must be one of 0, 1, 2, 3, not 7`.
+fn unknown_tag(tagged: &Tagged, object: &Value) -> Mismatch {
+    let mismatch = match object.get(tagged.tag) {
+        None | Some(Value::Null) => Mismatch(" is required".into()),
+        Some(tag) => {
+            let mut out = String::from(" must be ");
+            one_of_numbers(tagged.variants.iter().map(|v| v.0), &mut out);
+            out.push_str(", not ");
+            describe_value(tag, &mut out);
+            Mismatch(out)
+        }
+    };
+    mismatch.at(&[".", tagged.tag].concat())
+}
+
+fn describe_value(value: &Value, out: &mut String) {
     match value {
         Value::Number(n) => out.push_str(n.as_str()),
         Value::String(s) if s.is_empty() => out.push_str("an empty string"),
@@ -212,7 +243,6 @@ fn expected(kind: Kind, value: &Value) -> Mismatch {
         Value::Object(_) => out.push_str("an object"),
         other => out.push_str(other.type_name()),
     }
-    Mismatch(out)
 }
 
 /// What fits `kind`, for messages: "a non-empty string".
@@ -232,6 +262,8 @@ pub fn describe(kind: Kind, out: &mut String) {
         DayMask => "7 characters of 0 and 1, Sunday first",
         TimeOfDay => "a time of day, HH:mm",
         Flag => "0 or 1",
+        IntText => "a non-negative integer or its digits",
+        Switch => "true or false (or 0, 1)",
         OneOf(values) => {
             out.push_str("one of ");
             for (i, v) in values.iter().enumerate() {

@@ -11,7 +11,7 @@ pub mod params;
 pub mod result;
 
 pub use definition::{Action, Template, Variants};
-pub use kind::{Field, Kind};
+pub use kind::{Field, Kind, Tagged};
 
 use crate::endpoint::Api;
 

@@ -5,7 +5,7 @@ use crate::prelude::*;
 
 use super::definition::Action;
 use super::find;
-use super::kind::{check_shape, Field, Kind};
+use super::kind::{check_shape, variant_of, Field, Kind};
 use crate::error::{Error, Result};
 use crate::json::Value;
 use crate::params::Params;
@@ -28,14 +28,9 @@ pub fn prepare(action: &str, params: &mut Params) {
         }
     }
     for field in def.params {
-        let text = match (field.kind, params.get(field.name)) {
-            (Kind::JsonText, Some(value @ Value::Object(_)))
-            | (Kind::TextOrJson, Some(value @ (Value::Object(_) | Value::Array(_)))) => {
-                value.to_json()
-            }
-            _ => continue,
-        };
-        params.set(field.name, text);
+        if let Some(value) = params.get_mut(field.name) {
+            prepare_value(field.kind, value);
+        }
     }
     if def.device && params.get("ProductId").is_none() && params.get("DeviceName").is_none() {
         let split = params
@@ -47,6 +42,42 @@ pub fn prepare(action: &str, params: &mut Params) {
             params.remove("DeviceId");
             params.set("ProductId", product);
             params.set("DeviceName", name);
+        }
+    }
+}
+
+/// What a typed method sends for `value` of `kind`, down through lists and objects: an object
+/// (or an array) given for JSON text as its JSON, a number given for an integer's text as its
+/// text.
+fn prepare_value(kind: Kind, value: &mut Value) {
+    let text = match (kind, &*value) {
+        (Kind::JsonText, Value::Object(_))
+        | (Kind::TextOrJson, Value::Object(_) | Value::Array(_)) => value.to_json(),
+        (Kind::IntText, Value::Number(n)) if n.as_integer().is_some() => n.as_str().into(),
+        (Kind::ListOf(item), Value::Array(_)) => {
+            if let Value::Array(items) = value {
+                items.iter_mut().for_each(|v| prepare_value(*item, v));
+            }
+            return;
+        }
+        (Kind::Struct(fields), Value::Object(_)) => return prepare_members(fields, value),
+        (Kind::Tagged(tagged), Value::Object(_)) => {
+            if let Some((_, _, fields)) = variant_of(tagged, value) {
+                prepare_members(fields, value);
+            }
+            return;
+        }
+        _ => return,
+    };
+    *value = Value::String(text);
+}
+
+fn prepare_members(fields: &[Field], object: &mut Value) {
+    if let Value::Object(entries) = object {
+        for field in fields {
+            if let Some((_, v)) = entries.iter_mut().rev().find(|(k, _)| k == field.name) {
+                prepare_value(field.kind, v);
+            }
         }
     }
 }

@@ -50,10 +50,8 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
         }
     }
     for field in def.result {
-        let nullable = matches!(field.kind, Kind::ArrayOrNull) && !field.path().contains('[');
-        if nullable && matches!(body.get(field.path()), Some(Value::Null)) {
-            set_member(body, field.path(), Value::Array(Vec::new()));
-            shaped.rewritten = true;
+        if let Some(typed) = typed_value(field, body) {
+            shaped.rewritten |= put(body, field.path(), typed);
         }
         check_path(body, field.path(), field).map_err(|what| fail(&what))?;
     }
@@ -75,6 +73,28 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
         }
     }
     Ok(shaped)
+}
+
+/// The value of its type for a field (outside lists) whose kind takes other shapes on the wire:
+/// null for an empty list, a Switch's 0, 1 or their text for false or true.
+fn typed_value(field: &Field, body: &Value) -> Option<Value> {
+    if field.path().contains('[') {
+        return None;
+    }
+    let found = field.path().split('.').try_fold(body, |v, k| v.get(k))?;
+    match (field.kind, found) {
+        (Kind::ArrayOrNull, Value::Null) => Some(Value::Array(Vec::new())),
+        (Kind::Switch, Value::Number(n)) => match n.as_integer() {
+            Some(i @ (0 | 1)) => Some(Value::Bool(i == 1)),
+            _ => None,
+        },
+        (Kind::Switch, Value::String(s)) => match s.as_str() {
+            "1" | "true" => Some(Value::Bool(true)),
+            "0" | "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// `Data.Token` → (`Data`, `Token`); `Token` → (`Token`, "").

@@ -386,7 +386,13 @@ fn json_text_fields_are_given_parsed() {
 fn every_alternative_wire_shape_becomes_the_typed_shape() {
     let sample = |kind: Kind| -> Value {
         match kind {
-            Kind::Integer | Kind::Positive | Kind::Id | Kind::Flag | Kind::Number => json("1"),
+            Kind::Integer
+            | Kind::Positive
+            | Kind::Id
+            | Kind::Flag
+            | Kind::Number
+            | Kind::IntText => json("1"),
+            Kind::Switch => json("true"),
             Kind::Array | Kind::TextList | Kind::ListOf(_) => json("[]"),
             Kind::Object | Kind::Struct(_) | Kind::MapOf(_) => json("{}"),
             Kind::JsonText => json(r#""{}""#),
@@ -546,4 +552,97 @@ fn answers_the_official_clients_take_are_results() {
         response(r#""ClientToken":"c","Status":"Sent""#),
     )
     .unwrap();
+}
+
+/// A scene's actions and an automation's conditions (issue 27): each checked by its tag, an
+/// object given as a device action's Data sent as its JSON, a delay's number as its text.
+#[test]
+fn tagged_lists_are_checked_and_prepared_item_by_item() {
+    let mut p = params(
+        r#"{"SceneId":"s","SceneName":"n","SceneIcon":"","Actions":[
+            {"ActionType":0,"ProductId":"P","DeviceName":"d","Data":{"power":0}},
+            {"ActionType":1,"Data":60},{"ActionType":2,"Data":"s2"},{"ActionType":3,"Data":0}]}"#,
+    );
+    prepare("AppModifyScene", &mut p);
+    check_params("AppModifyScene", &p).unwrap();
+    assert_eq!(
+        p.get("Actions").unwrap().to_json(),
+        r#"[{"ActionType":0,"ProductId":"P","DeviceName":"d","Data":"{\"power\":0}"},{"ActionType":1,"Data":"60"},{"ActionType":2,"Data":"s2"},{"ActionType":3,"Data":0}]"#
+    );
+    let base = r#""AutomationId":"a","Name":"n","Icon":"","Status":1,"MatchType":0,"Actions":[{"ActionType":3,"Data":"消息中心"}],"EffectiveBeginTime":"00:00","EffectiveEndTime":"23:59","EffectiveDays":"1111111""#;
+    for (conditions, param, says) in [
+        (
+            r#"[{"CondId":"c","CondType":2}]"#,
+            "Conditions[0].CondType",
+            "must be one of",
+        ),
+        (
+            r#"[{"CondId":"c","CondType":0,"Property":{"ProductId":"P","DeviceName":"d","PropertyId":"t","Op":"above","Value":26}}]"#,
+            "Conditions[0].Property.Op",
+            "must be one of",
+        ),
+        (
+            r#"[{"CondId":"c","CondType":1,"Timer":{"Days":"1111111","TimePoint":"25:00"}}]"#,
+            "Conditions[0].Timer.TimePoint",
+            "HH:mm",
+        ),
+        (
+            r#"[{"CondType":1,"Timer":{"Days":"1","TimePoint":"07:00"}}]"#,
+            "Conditions[0].CondId",
+            "is required",
+        ),
+    ] {
+        let e = check_params(
+            "AppModifyAutomation",
+            &params(&["{", base, ",\"Conditions\":", conditions, "}"].concat()),
+        )
+        .unwrap_err();
+        assert_eq!(e.param.as_deref(), Some("Conditions"), "{}", e.message);
+        assert!(
+            e.message.starts_with(param) && e.message.contains(says),
+            "{}",
+            e.message
+        );
+    }
+    let e = check_params(
+        "AppCreateScene",
+        &params(r#"{"FamilyId":"f","SceneName":"n","SceneIcon":"","Actions":[{"ActionType":1,"Data":"1.5"}]}"#),
+    )
+    .unwrap_err();
+    assert_eq!(e.param.as_deref(), Some("Actions"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("Actions[0].Data must be a non-negative integer or its digits"),
+        "{}",
+        e.message
+    );
+}
+
+/// `Listover` is a boolean in the examples and the Android app, an integer in the iOS app and a
+/// String in 40794's table: the typed result has the boolean.
+#[test]
+fn a_switch_is_a_boolean_in_the_typed_result() {
+    for (wire, typed) in [
+        ("true", "true"),
+        ("1", "true"),
+        ("\"false\"", "false"),
+        ("0", "false"),
+    ] {
+        let (body, _) = shaped(
+            "AppGetMessages",
+            &[r#""Data":{"Msgs":[],"Listover":"#, wire, "}"].concat(),
+        );
+        assert_eq!(
+            body,
+            [r#"{"Data":{"Msgs":[],"Listover":"#, typed, "}}"].concat()
+        );
+    }
+    let (body, _) = shaped("AppGetMessages", r#""Listover":"true","Data":{"Msgs":[]}"#);
+    assert_eq!(body, r#"{"Data":{"Msgs":[],"Listover":true}}"#);
+    let e = check_result(
+        "AppGetMessages",
+        response(r#""Data":{"Msgs":[],"Listover":2}"#),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("Listover"), "{}", e.message);
 }

@@ -145,3 +145,50 @@ test("a device's timers, its last day of history, and sharing it with the emulat
   await page.locator('#details-card').screenshot({ path: `${shots}demo-share.png` });
   assert.deepEqual(pageErrors, []);
 });
+
+test('Smart: a scene built and run (its delay, its notice), an automation that fires when the emulated sensor reports; the log and messages follow by themselves', async (t) => {
+  const { demo, page, pageErrors } = await openDemo(t, 1300);
+  await page.fill('input[name=WxOpenID]', 'o-playwright-smart-0001');
+  await page.fill('input[name=NickName]', 'Smart');
+  await page.click('#login');
+  await page.waitForSelector('#smart-card:not([hidden]) #scenes li');
+  const plug = page.locator('.device[data-device-id^="PLUG00PROD/"]');
+  const plugId = await plug.getAttribute('data-device-id');
+
+  await page.click('#create-scene');
+  const scene = page.locator('#scenes li[data-scene-id]');
+  await scene.waitFor();
+  assert.match(await scene.textContent(), /Good night 4 actions/);
+  await scene.locator('button').click();
+  // The light goes off at once; the scene runs its two-second delay, then the plug goes off, a
+  // push the page follows: the log and the notice appear without a click.
+  await page.waitForSelector('#scenes li[data-status="running"]');
+  await page.screenshot({ path: `${shots}demo-smart-scene-running.png`, fullPage: true });
+  await page.waitForSelector('#run-log li[data-msg-id]', { timeout: 10_000 });
+  await page.waitForSelector(`.device[data-device-id="${plugId}"]:not(.on)`);
+  assert.match(await page.textContent('#run-log'), /Good night ✓/);
+  assert.match(await page.textContent('#messages li[data-msg-type="302"]'), /Good night/);
+  assert.equal(await page.getAttribute('#scenes li[data-scene-id]', 'data-status'), 'idle');
+
+  await page.click('#create-automation');
+  await page.waitForSelector('#automations li[data-automation-id] .switch[aria-checked="true"]');
+  await page.click('#sensor-report');
+  await page.waitForSelector(`.device.on[data-device-id="${plugId}"]`);
+  await page.waitForFunction(() => document.querySelectorAll('#run-log li[data-msg-id]').length === 2);
+  assert.match(await page.textContent('#run-log li[data-msg-id]'), /Sensor above 26 °C → plug on ✓/);
+  assert.equal(demo.emulator.world.devices.get(plugId).props.power_switch.Value, 1);
+  await page.locator('#smart-card').screenshot({ path: `${shots}demo-smart.png` });
+
+  // Turned off from the page, it no longer fires.
+  await page.click('#automations .switch');
+  await page.waitForSelector('#automations .switch[aria-checked="false"]');
+  await plug.locator('.switch').click();
+  await page.waitForSelector(`.device[data-device-id="${plugId}"]:not(.on)`);
+  // The sensor's report reaches the page as a push once the emulator has weighed the automations.
+  const pushesBefore = await page.textContent('#live');
+  await page.click('#sensor-report');
+  await page.waitForFunction((before) => document.getElementById('live').textContent !== before, pushesBefore);
+  assert.equal(demo.emulator.world.runLog.length, 2);
+  assert.equal(demo.emulator.world.devices.get(plugId).props.power_switch.Value, 0);
+  assert.deepEqual(pageErrors, []);
+});

@@ -138,6 +138,22 @@ export const accountActions = {
     return { Data: userView(user) };
   },
   AppGetUserSetting: ({ user, world }) => ({ UserSetting: world.settingsOf(user.UserID) }),
+  AppUpdateUserSetting({ body, user, world }) {
+    // The page makes the four flags required; both official apps send one setting at a time
+    // (TemperatureUnit, Region): each left out stays as it is.
+    const settings = world.settingsOf(user.UserID);
+    const changes = {};
+    for (const name of ['EnableWechatPush', 'EnableDeviceMessagePush', 'EnableFamilyMessagePush', 'EnableNotifyMessagePush']) {
+      if (body[name] === undefined) continue;
+      if (body[name] !== 0 && body[name] !== 1) throw invalid(`${name} 取值为 0 或 1`);
+      changes[name] = body[name];
+    }
+    if (body.TemperatureUnit !== undefined && body.TemperatureUnit !== 'C' && body.TemperatureUnit !== 'F') throw invalid('TemperatureUnit 取值为 C 或 F');
+    if (body.TemperatureUnit !== undefined) changes.TemperatureUnit = body.TemperatureUnit;
+    if (body.Region !== undefined) changes.Region = text(body, 'Region');
+    Object.assign(settings, changes);
+    return {};
+  },
   AppLogoutUser({ token, world }) {
     world.tokens.delete(token);
     return { Data: 'OK' };

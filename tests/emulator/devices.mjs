@@ -64,10 +64,7 @@ export const deviceActions = {
     const wanted = jsonObject(ctx.body, 'Data');
     if (!device.online) throw invalid('设备不在线', 'InvalidParameterValue.DeviceOffline');
     for (const key of Object.keys(wanted)) if (!(key in device.props)) throw invalid(`设备没有属性 ${key}`);
-    const at = ctx.world.clock();
-    for (const [key, Value] of Object.entries(wanted)) device.props[key] = { Value, LastUpdate: at };
-    device.UpdateTime = ctx.world.now();
-    ctx.world.onControl?.(device, wanted);
+    ctx.world.report(device, wanted, { controlled: true });
     return { Data: JSON.stringify(Object.fromEntries(Object.keys(wanted).map((k) => [k, device.props[k]]))) };
   },
   AppGetDeviceInFamily({ body, user, world }) {

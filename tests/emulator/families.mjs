@@ -1,6 +1,8 @@
 // Families, their rooms and members between the emulator's users: listing, details, renaming,
-// deleting, invitations by ShareToken, joining, leaving and removal (1081/40808-40821, 43157).
+// deleting, invitations by ShareToken (in the invitee's message center, 204), joining and leaving
+// (each told to the family's members, 200 and 201) and removal (1081/40808-40821, 43157).
 // A handler gets { body, user, world } and returns the response content, or throws an ApiError.
+import { postMessage, postToFamily } from './messages.mjs';
 import { chars, invalid, page, paging, text, withinLimit } from './params.mjs';
 
 // Not documented: how long a family invitation lives.
@@ -70,6 +72,8 @@ export const familyActions = {
       world.makeDevice(d.ProductId, d.DeviceName);
     }
     world.families.delete(family.FamilyId);
+    for (const [id, scene] of world.scenes) if (scene.FamilyId === family.FamilyId) world.scenes.delete(id);
+    for (const [id, automation] of world.automations) if (automation.FamilyId === family.FamilyId) world.automations.delete(id);
     return {};
   },
   AppInviteMember({ body, user, world }) {
@@ -87,12 +91,14 @@ export const familyActions = {
     if (family.Members.has(user.UserID)) throw invalid('已是家庭成员');
     family.Members.add(user.UserID);
     world.familyInvites.delete(ShareToken); // one use
+    postToFamily(world, family.FamilyId, 'memberJoined', { MsgTitle: '成员加入', MsgContent: `“${user.NickName}”加入了“${family.Name}”`, RelateUserID: user.UserID });
     return {};
   },
   AppExitFamily({ body, user, world }) {
     const family = memberFamily(body, user, world);
     if (family.Owner === user.UserID) throw invalid('管理员不能退出家庭');
     family.Members.delete(user.UserID);
+    postToFamily(world, family.FamilyId, 'memberLeft', { MsgTitle: '成员退出', MsgContent: `“${user.NickName}”退出了“${family.Name}”`, RelateUserID: user.UserID });
     return {};
   },
   AppDeleteFamilyMember({ body, user, world }) {
@@ -102,6 +108,9 @@ export const familyActions = {
     const member = body.MemberId !== undefined ? text(body, 'MemberId') : text(body, 'MemberID');
     if (member === family.Owner) throw invalid('不能删除管理员');
     if (!family.Members.delete(member)) throw invalid('成员不存在');
+    const left = { FamilyId: family.FamilyId, FamilyName: family.Name, MsgTitle: '成员移除', MsgContent: `“${world.users.get(member)?.NickName ?? member}”已被移出“${family.Name}”`, RelateUserID: member };
+    postToFamily(world, family.FamilyId, 'memberLeft', left);
+    postMessage(world, member, 'memberLeft', left);
     return {};
   },
   AppGetFamilyMemberList({ body, user, world }) {
@@ -115,9 +124,12 @@ export const familyActions = {
     const family = adminFamily(body, user, world);
     const to = world.users.get(text(body, 'ToUserID'));
     if (!to) throw invalid('用户不存在');
-    // The real service sends the invited user a message with a ShareToken.
+    // The invitation is a message of the invitee's, whose ShareToken AppJoinFamily takes.
     const ShareToken = familyActions.AppInviteMember({ body: { FamilyId: family.FamilyId }, user, world }).ShareToken;
-    world.messages.push({ UserID: to.UserID, Category: 'FamilyInvite', FamilyId: family.FamilyId, ShareToken, FromUserID: user.UserID });
+    postMessage(world, to.UserID, 'familyInvitation', {
+      FromUserID: user.UserID, FamilyId: family.FamilyId, FamilyName: family.Name, MsgTitle: '家庭邀请',
+      MsgContent: `“${user.NickName}”邀请你加入“${family.Name}”`, Attachments: { ShareToken },
+    });
     return {};
   },
   // ---- rooms ----

@@ -15,13 +15,15 @@ export function recordReport(world, device, params) {
   world.dataHistory.set(deviceId(device), log);
 }
 
-/** The device posted an event; its Type (alert, fault, info) comes from the data template. */
+/** The device posted an event; its Type (alert, fault, info) comes from the data template. Returns the entry. */
 export function recordEvent(world, device, EventId, params) {
   const template = JSON.parse(productOf(device.ProductId)?.DataTemplate || '{}');
   const Type = (template.events || []).find((e) => e.id === EventId)?.type || 'info';
   const log = world.eventHistory.get(deviceId(device)) || [];
-  log.push({ TimeStamp: world.now(), ProductId: device.ProductId, DeviceName: device.DeviceName, EventId, Type, Data: JSON.stringify(params || {}) });
+  const entry = { TimeStamp: world.now(), ProductId: device.ProductId, DeviceName: device.DeviceName, EventId, Type, Data: JSON.stringify(params || {}) };
+  log.push(entry);
   world.eventHistory.set(deviceId(device), log);
+  return entry;
 }
 
 /** The page at the cursor: Context is the offset as text; "" once everything is read. */

@@ -85,9 +85,11 @@ export function attachPush(server, world) {
       recordReport(world, device, params);
       push(device, 'Property', 'Report', { method: 'report', params });
     },
+    /** The device posted an event: recorded, pushed; returns the history's entry. */
     event(device, eventId, params) {
-      recordEvent(world, device, eventId, params);
+      const entry = recordEvent(world, device, eventId, params);
       push(device, 'Event', 'Report', { method: 'event_post', eventId, params });
+      return entry;
     },
     status: (device, online) => push(device, 'StatusChange', online ? 'Online' : 'Offline', {}),
     change: send,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { accountActions, appApi } from './accounts.mjs';
+import { automationActions, automationsOnReport, runAutomationTimers } from './automations.mjs';
 import { bindingActions } from './binding.mjs';
 import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
@@ -13,9 +14,12 @@ import { familyActions } from './families.mjs';
 import { answerBefore, faultQueue, sendAnswer } from './faults.mjs';
 import { firmwareActions } from './firmware.mjs';
 import { historyActions } from './history.mjs';
+import { deviceEvent, messageActions } from './messages.mjs';
 import { ApiError, codeOf, invalid, missing } from './params.mjs';
 import { productActions } from './products.mjs';
 import { attachPush } from './push.mjs';
+import { advanceRuns } from './runs.mjs';
+import { sceneActions } from './scenes.mjs';
 import { sharingActions } from './sharing.mjs';
 import { runTimers, timerActions } from './timers.mjs';
 import { signatureMatches } from './verify.mjs';
@@ -36,6 +40,9 @@ const TOKEN_API = {
   ...timerActions,
   ...historyActions,
   ...deviceActionActions,
+  ...sceneActions,
+  ...automationActions,
+  ...messageActions,
 };
 
 /**
@@ -158,8 +165,9 @@ export async function startEmulator({
   // The documented signing rule only, unless the official Node SDK's (empty values kept) is asked for.
   lenientSignatures = false,
   log = () => {},
-  // Timers fire at their TimePoint in this zone (minutes east of UTC); the clock is checked
-  // every `timerCheckMs` of real time, or at once with `timers.run()`.
+  // Timers (and automations' timer conditions and hours) are in this zone (minutes east of UTC);
+  // the clock is checked every `timerCheckMs` of real time (timers due, automations' timers,
+  // scenes' delays), or at once with `timers.run()` and `smart.run()`.
   timerUtcOffsetMinutes = 480,
   timerCheckMs = 250,
   // A firmware upgrade moves one step (sent, downloading, downloading, burning, done) per this many ms of the clock.
@@ -207,13 +215,26 @@ export async function startEmulator({
   });
   server.keepAliveTimeout = 1000;
   const pushChannel = attachPush(server, world);
-  world.onControl = (device, params) => pushChannel.controlled(device, params);
+  world.onReport = (device, params, { controlled, cause }) => {
+    if (controlled) pushChannel.controlled(device, params);
+    else pushChannel.report(device, params);
+    automationsOnReport(world, device, params, cause, timerUtcOffsetMinutes);
+  };
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
   world.onActionPush = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Push', payload);
   world.onActionReply = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Report', payload);
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
   const runDueTimers = () => runTimers(world, timerUtcOffsetMinutes);
-  const timerCheck = setInterval(runDueTimers, timerCheckMs);
+  /** Automations whose timer came due fire, runs waiting out a delay move on. */
+  const runSmart = () => {
+    const fired = runAutomationTimers(world, timerUtcOffsetMinutes);
+    advanceRuns(world);
+    return fired;
+  };
+  const timerCheck = setInterval(() => {
+    runDueTimers();
+    runSmart();
+  }, timerCheckMs);
   timerCheck.unref();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
@@ -237,8 +258,10 @@ export async function startEmulator({
     /** The WebSocket channel: stats, and hooks that make devices report, go offline, or drop sockets. */
     push: {
       stats: pushChannel.stats,
-      report: (id, params) => pushChannel.report(world.devices.get(id), params),
-      event: (id, eventId, params) => pushChannel.event(world.devices.get(id), eventId, params),
+      /** The device reports property values: its state, its history, the pushes and the automations follow. */
+      report: (id, params) => world.report(world.devices.get(id), params),
+      /** The device posts an event: its history, the push, and for an alert a message to its family (101). */
+      event: (id, eventId, params) => deviceEvent(world, world.devices.get(id), pushChannel.event(world.devices.get(id), eventId, params)),
       setOnline(id, online) {
         world.devices.get(id).online = online;
         pushChannel.status(world.devices.get(id), online);
@@ -259,6 +282,11 @@ export async function startEmulator({
     },
     /** Timers: `run()` fires those due by the emulator's clock now (returns their TimerIds). */
     timers: { run: runDueTimers },
+    /**
+     * Scenes and automations: `run()` fires the automations whose timer is due by the emulator's
+     * clock now (returns their AutomationIds) and moves on the runs whose delay is over.
+     */
+    smart: { run: runSmart },
     close: async () => {
       clearInterval(timerCheck);
       await pushChannel.close();

@@ -2,6 +2,7 @@
 // a member of the device's family, bound by another user, who may then read and control the
 // device (World.deviceFor) until either side removes the share.
 import { deviceKey } from './devices.mjs';
+import { postMessage } from './messages.mjs';
 import { invalid, page, paging, text } from './params.mjs';
 import { deviceId } from './world.mjs';
 
@@ -64,6 +65,10 @@ export const sharingActions = {
     const BindTime = world.now();
     users.set(user.UserID, { BindTime });
     Object.assign(entry, { UserId: user.UserID, UserNick: user.NickName, BindTime });
+    postMessage(world, entry.FromUserId, 'shareAccepted', {
+      FromUserID: user.UserID, ProductId: device.ProductId, DeviceName: device.DeviceName, DeviceAlias: device.AliasName,
+      MsgTitle: '设备分享', MsgContent: `“${user.NickName}”接受了“${device.AliasName}”的分享`, RelateUserID: user.UserID,
+    });
     return { Status: 'OK' };
   },
   AppListUserShareDevices({ body, user, world }) {
@@ -98,9 +103,12 @@ export const sharingActions = {
     const device = ownDevice(body, user, world);
     const to = world.users.get(text(body, 'ToUserID'));
     if (!to) throw invalid('用户不存在');
-    // The real service sends the user a message carrying a share token.
-    const ShareDeviceToken = makeToken(world, user, device);
-    world.messages.push({ UserID: to.UserID, Category: 'DeviceShare', ShareDeviceToken, ProductId: device.ProductId, DeviceName: device.DeviceName, FromUserID: user.UserID });
+    // The invitation is a message of the user's, whose ShareToken AppBindUserShareDevice takes.
+    const ShareToken = makeToken(world, user, device);
+    postMessage(world, to.UserID, 'shareInvitation', {
+      FromUserID: user.UserID, ProductId: device.ProductId, DeviceName: device.DeviceName, DeviceAlias: device.AliasName,
+      MsgTitle: '设备分享', MsgContent: `“${user.NickName}”向你分享了“${device.AliasName}”`, Attachments: { ShareToken },
+    });
     return { Status: 'OK' };
   },
 };

@@ -89,8 +89,8 @@ export function dueTime(timer, from, to, offsetMinutes) {
 }
 
 /**
- * Fires every timer due since it last ran, up to the clock's now: applies its Data to the device
- * and tells the world (onControl: the push report). A timer that does not repeat turns itself
+ * Fires every timer due since it last ran, up to the clock's now: the device takes its Data and
+ * reports it (World.report) as after a control. A timer that does not repeat turns itself
  * off. Returns the timers fired.
  */
 export function runTimers(world, offsetMinutes) {
@@ -102,10 +102,8 @@ export function runTimers(world, offsetMinutes) {
     if (timer.Status !== 1 || dueTime(timer, from, now, offsetMinutes) === null) continue;
     const device = world.devices.get(timer.key);
     if (!device) continue;
-    const data = JSON.parse(timer.Data);
-    for (const [k, Value] of Object.entries(data)) if (k in device.props) device.props[k] = { Value, LastUpdate: now };
-    device.UpdateTime = world.now();
-    world.onControl?.(device, data);
+    const data = Object.fromEntries(Object.entries(JSON.parse(timer.Data)).filter(([k]) => k in device.props));
+    world.report(device, data, { controlled: true });
     if (timer.Repeat === 0) timer.Status = 0;
     fired.push(timer.TimerId);
   }

@@ -48,7 +48,7 @@ export class World {
     this.qrSignatures = new Map(); // DeviceSignature → "ProductId/DeviceName"
     this.deviceConfig = new Map(); // "UserID:DeviceId:Key" → value
     this.familyInvites = new Map(); // ShareToken → { FamilyId, ExpireAt }
-    this.messages = []; // invitations sent to users: { UserID, Category, … }
+    this.messages = []; // every user's message center, oldest first (messages.mjs)
     this.shares = new Map(); // "ProductId/DeviceName" → Map(UserID → { BindTime })
     this.dataHistory = new Map(); // "ProductId/DeviceName" → [{ Time (ms), FieldName, Value }]
     this.eventHistory = new Map(); // "ProductId/DeviceName" → [{ TimeStamp (s), EventId, Type, Data }]
@@ -57,7 +57,36 @@ export class World {
     this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.userSettings = new Map(); // UserID → settings (AppGetUserSetting)
+    this.scenes = new Map(); // SceneId → scene (scenes.mjs)
+    this.automations = new Map(); // AutomationId → automation (automations.mjs)
+    this.runs = []; // scene and automation runs under way (runs.mjs)
+    this.runLog = []; // what the runs did, oldest first
     this.counter = 0;
+    this.lastMessageId = 0;
+  }
+
+  /**
+   * The device's new property values, as it reports them: after a control (`controlled`: also
+   * the control's own push), a timer, a scene, an automation, or on its own. Its state first,
+   * then whoever listens (onReport: the history, the pushes, the automations; `cause`: the
+   * automations whose run made it, which it does not fire again).
+   */
+  report(device, params, { controlled = false, cause = [] } = {}) {
+    const at = this.clock();
+    for (const [key, Value] of Object.entries(params)) device.props[key] = { Value, LastUpdate: at };
+    device.UpdateTime = this.now();
+    this.onReport?.(device, params, { controlled, cause });
+  }
+
+  /** The ids of a family's members. */
+  membersOf(familyId) {
+    return [...(this.families.get(familyId)?.Members || [])];
+  }
+
+  /** A message id as the doc shows them (digits, "65167410520395776"), increasing. */
+  messageId() {
+    this.lastMessageId = Math.max(this.lastMessageId + 1, this.clock() * 1000);
+    return String(this.lastMessageId);
   }
 
   /** A device fresh from the factory (in no family), with its PSK (base64) for signatures. */

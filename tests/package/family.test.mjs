@@ -12,7 +12,7 @@ const familyIds = async (client) => (await client.getFamilyList()).FamilyList.ma
 const failsWith = (code) => (e) => e instanceof sdk.IotExplorerError && e.kind === 'Api' && (code === undefined || e.code === code);
 
 test('1. family and members: invite, join, list, rename, remove, rejoin, exit, delete', LIMIT, async (t) => {
-  const { emulator, alice, bob } = await twoUsers(t);
+  const { alice, bob } = await twoUsers(t);
   const { FamilyId } = alice;
 
   const described = await alice.client.describeFamily({ FamilyId });
@@ -50,11 +50,12 @@ test('1. family and members: invite, join, list, rename, remove, rejoin, exit, d
   assert.ok(!(await familyIds(bob.client)).includes(FamilyId));
   await assert.rejects(bob.client.getFamilyDeviceList({ FamilyId }), failsWith());
 
-  // …invited again by UserID (the emulator keeps the message it would send), joins, leaves.
+  // …invited again by UserID (a message in his message center), joins, leaves.
   await alice.client.sendShareFamilyInvite({ FamilyId, ToUserID: bob.UserID });
   await assert.rejects(alice.client.sendShareFamilyInvite({ FamilyId, ToUserID: 'u_nobody' }), failsWith());
-  const message = emulator.world.messages.find((m) => m.UserID === bob.UserID && m.Category === 'FamilyInvite');
-  await bob.client.joinFamily({ ShareToken: message.ShareToken });
+  const message = (await bob.client.getMessages({ Category: 2, Limit: 1 })).Data.Msgs[0];
+  assert.deepEqual([message.MsgType, message.FamilyId], [204, FamilyId]);
+  await bob.client.joinFamily({ ShareToken: message.Attachments.ShareToken });
   assert.equal((await alice.client.getFamilyMemberList({ FamilyId })).Total, 2);
   await bob.client.exitFamily({ FamilyId });
   assert.equal((await alice.client.getFamilyMemberList({ FamilyId })).Total, 1);
@@ -71,7 +72,7 @@ test('1. family and members: invite, join, list, rename, remove, rejoin, exit, d
 });
 
 test('2. sharing a device: token by ProductId+DeviceName or DeviceId, describe, bind, list, control, remove from either side', LIMIT, async (t) => {
-  const { emulator, alice, bob } = await twoUsers(t);
+  const { alice, bob } = await twoUsers(t);
   const { FamilyId } = alice;
   const [lamp, plug] = (await alice.client.getFamilyDeviceList({ FamilyId })).DeviceList;
   // Bob cannot touch Alice's devices before she shares one.
@@ -91,10 +92,11 @@ test('2. sharing a device: token by ProductId+DeviceName or DeviceId, describe, 
   await bob.client.controlDevice({ DeviceId: lamp.DeviceId, Data: { brightness: 33 } });
   assert.equal((await alice.client.getDeviceData({ DeviceId: lamp.DeviceId })).DataParsed.brightness.Value, 33);
 
-  // A second device, offered by UserID (the emulator keeps the message it would send).
+  // A second device, offered by UserID (a message in his message center).
   await alice.client.sendShareDeviceInvite({ DeviceId: plug.DeviceId, ToUserID: bob.UserID });
-  const offer = emulator.world.messages.find((m) => m.UserID === bob.UserID && m.Category === 'DeviceShare');
-  await bob.client.bindUserShareDevice({ ShareDeviceToken: offer.ShareDeviceToken, ProductId: plug.ProductId, DeviceName: plug.DeviceName });
+  const offer = (await bob.client.getMessages({ Category: 3, Limit: 1 })).Data.Msgs[0];
+  assert.deepEqual([offer.MsgType, offer.ProductId, offer.DeviceName], [301, plug.ProductId, plug.DeviceName]);
+  await bob.client.bindUserShareDevice({ ShareDeviceToken: offer.Attachments.ShareToken, ProductId: plug.ProductId, DeviceName: plug.DeviceName });
   const page = await bob.client.listUserShareDevices({ Offset: 0, Limit: 1 });
   assert.deepEqual([page.ShareDevices.length, page.Total], [1, 2]);
   const shared = [];

@@ -61,7 +61,7 @@ async function run(name, code, ext, env = {}) {
 }
 
 test('the README has the examples this test runs', () => {
-  assert.deepEqual(Object.keys(examples).sort(), ['add-device', 'app-client', 'cloud-function', 'family-life', 'miniprogram', 'push', 'sans-io']);
+  assert.deepEqual(Object.keys(examples).sort(), ['add-device', 'app-client', 'cloud-function', 'family-life', 'miniprogram', 'push', 'sans-io', 'smart-home']);
 });
 
 test('cloud function example logs a WeChat user in, with the OpenID WeChat vouches for', async () => {
@@ -122,4 +122,26 @@ test('family-life example: members, sharing, a timer, history, an action and a f
   const light = [...emulator.world.devices.values()].find((d) => d.UserID === alice.UserID && d.ProductId === 'LIGHT0PROD');
   assert.equal(light.firmwareVersion, '1.1.0');
   assert.equal(emulator.world.shares.get(`${light.ProductId}/${light.DeviceName}`).size, 0, 'the share was removed');
+});
+
+test('smart-home example: an invitation accepted from the message center, a scene run, an automation fired by the sensor, the log and the notice', async () => {
+  let ended = false;
+  const running = run('smart-home', examples['smart-home'], 'mjs').finally(() => (ended = true));
+  // The sensor reports 28 once the example's automation exists (a real one reports by itself).
+  let automation;
+  while (!automation && !ended) {
+    automation = [...emulator.world.automations.values()].find((a) => a.Name === 'Cool down');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  if (automation) {
+    const { ProductId, DeviceName } = automation.Conditions[0].Property;
+    emulator.push.report(`${ProductId}/${DeviceName}`, { temperature: 28 });
+  }
+  const out = await running;
+  assert.match(out, /^Bob joined Alice's family$/m);
+  assert.match(out, /^scene Good night: 4 actions$/m);
+  assert.match(out, /^the plug switched itself on$/m);
+  assert.match(out, /^when temperature gt 26$/m);
+  assert.match(out, /^ran Cool down: ok\nran Good night: ok$/m);
+  assert.match(out, /^Bob's notice: Good night$/m);
 });

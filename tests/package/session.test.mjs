@@ -79,8 +79,8 @@ test('InvalidAccessToken from the server: log in again and retry once', async ()
   const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
   await client.call('AppGetUser');
   server.valid.clear(); // revoked at the server
-  const res = await client.call('AppGetUserSetting');
-  assert.equal(res.Data.Action, 'AppGetUserSetting');
+  const res = await client.call('AppGetUser');
+  assert.equal(res.Data.UserID, 'u1');
   assert.equal(login.issued.length, 2);
   assert.deepEqual(server.calls.map((c) => c.AccessToken), ['tok-1', 'tok-1', 'tok-2']);
 });

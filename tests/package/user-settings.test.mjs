@@ -1,7 +1,8 @@
-// The user's settings (1081/40789), through the public client against the emulator.
+// The user's settings (1081/40789, 40790), through the public client against the emulator.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
+import { assertRefused, offlineClient } from '../fixtures/offline-client.mjs';
 import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../emulator/server.mjs';
 
 test('getUserSetting: the push flags and display settings, under UserSetting', { timeout: 20_000 }, async (t) => {
@@ -15,4 +16,35 @@ test('getUserSetting: the push flags and display settings, under UserSetting', {
   // An answer without UserSetting is not one.
   const bare = sdk.createClient({ getAccessToken: () => ({ Token: 't' }), transport: async () => ({ status: 200, body: '{"Response":{"RequestId":"r"}}' }) });
   await assert.rejects(bare.getUserSetting(), (e) => e.kind === 'Parse' && /UserSetting/.test(e.message));
+});
+
+test('updateUserSetting: partial, as both official apps send it; each setting left out stays as it was', { timeout: 20_000 }, async (t) => {
+  const emulator = await startEmulator();
+  t.after(() => emulator.close());
+  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
+  const client = sdk.createClient({ getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-settings-update' }), endpoint: emulator.endpoint });
+  t.after(() => client.logout());
+  await client.updateUserSetting({ TemperatureUnit: 'F' });
+  await client.updateUserSetting({ Region: 'America/New_York', EnableDeviceMessagePush: 1 });
+  const { UserSetting } = await client.getUserSetting();
+  assert.deepEqual(
+    [UserSetting.TemperatureUnit, UserSetting.Region, UserSetting.EnableDeviceMessagePush, UserSetting.EnableWechatPush],
+    ['F', 'America/New_York', 1, 1],
+  );
+  // The four flags of the page, all at once.
+  const flags = { EnableWechatPush: 0, EnableDeviceMessagePush: 0, EnableFamilyMessagePush: 1, EnableNotifyMessagePush: 1 };
+  await client.updateUserSetting(flags);
+  const after = (await client.getUserSetting()).UserSetting;
+  assert.deepEqual([after.EnableWechatPush, after.EnableFamilyMessagePush, after.TemperatureUnit], [0, 1, 'F']);
+});
+
+test('updateUserSetting: bad input is a typed InvalidInput naming the parameter, nothing sent', async () => {
+  const { client, sent } = offlineClient(sdk);
+  await assertRefused(client, [
+    ['updateUserSetting', { EnableWechatPush: 2 }, 'EnableWechatPush'],
+    ['updateUserSetting', { EnableNotifyMessagePush: true }, 'EnableNotifyMessagePush'],
+    ['updateUserSetting', { TemperatureUnit: 'K' }, 'TemperatureUnit'],
+    ['updateUserSetting', { Region: '' }, 'Region'],
+  ]);
+  assert.equal(sent(), 0);
 });

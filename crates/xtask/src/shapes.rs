@@ -13,9 +13,10 @@ use crate::methods::{method_name, typed};
 /// A JSON sample of `kind`, and its JavaScript `typeof` (`array` for arrays).
 fn sample(kind: Kind) -> (String, &'static str) {
     match kind {
-        Kind::Integer | Kind::Positive | Kind::Number | Kind::Flag | Kind::Id => {
+        Kind::Integer | Kind::Positive | Kind::Number | Kind::Flag | Kind::Id | Kind::IntText => {
             ("1".into(), "number")
         }
+        Kind::Switch => ("true".into(), "boolean"),
         Kind::IntOneOf(values) => (values.first().copied().unwrap_or(0).to_string(), "number"),
         Kind::OneOf(values) => (
             format!("\"{}\"", values.first().copied().unwrap_or("")),

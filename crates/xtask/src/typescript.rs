@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use iot_explorer_app::actions::{Action, Field, Kind};
+use iot_explorer_app::actions::{Action, Field, Kind, Tagged};
 
 /// Whether a type is written for what the caller passes (readonly arrays, objects for JSON
 /// text) or for what the SDK resolves to.
@@ -30,6 +30,9 @@ pub fn ts_of(kind: Kind, side: Side, json: &str) -> String {
         Kind::Id => "string | number".into(),
         Kind::Object => "{ [key: string]: JsonValue }".into(),
         Kind::Flag => "0 | 1".into(),
+        Kind::Switch => "boolean".into(),
+        Kind::IntText if side == Side::Param => "number | string".into(),
+        Kind::IntText => "string | number".into(),
         Kind::OneOf(values) => values
             .iter()
             .map(|v| format!("'{v}'"))
@@ -41,17 +44,71 @@ pub fn ts_of(kind: Kind, side: Side, json: &str) -> String {
             .collect::<Vec<_>>()
             .join(" | "),
         Kind::Struct(fields) => object_of(fields, side, json),
-        Kind::ListOf(item) => format!("{readonly}Array<{}>", ts_of(*item, side, json)),
+        Kind::ListOf(item) if side == Side::Param => {
+            format!("ReadonlyArray<{}>", ts_of(*item, side, json))
+        }
+        Kind::ListOf(item) => format!("Array<{}>", ts_of(*item, side, json)),
         Kind::MapOf(member) => format!("{{ [key: string]: {} }}", ts_of(*member, side, json)),
-        Kind::Tagged(tagged) => tagged
+        Kind::Tagged(tagged) if side == Side::Param => format!("{}Input", tagged.name),
+        Kind::Tagged(tagged) => tagged.name.into(),
+    }
+}
+
+/// The named types of the tagged unions that typed actions use (`SceneAction`, and
+/// `SceneActionInput` for what a method takes), each once.
+pub fn tagged_types(defs: &[&Action]) -> String {
+    let mut named: Vec<&Tagged> = Vec::new();
+    let fields = defs
+        .iter()
+        .flat_map(|d| d.params.iter().chain(d.result.iter()));
+    for field in fields {
+        collect_tagged(field.kind, &mut named);
+    }
+    let mut out = String::new();
+    for tagged in named {
+        let meanings: Vec<String> = tagged
             .variants
             .iter()
-            .map(|(value, _, fields)| {
-                let tag = format!("{}: {value}; ", tagged.tag);
-                object_of(fields, side, json).replacen("{ ", &format!("{{ {tag}"), 1)
-            })
-            .collect::<Vec<_>>()
-            .join(" | "),
+            .map(|(value, meaning, _)| format!("{value} {meaning}"))
+            .collect();
+        for (side, suffix, what) in [
+            (Side::Result, "", ""),
+            (Side::Param, "Input", ", as a typed method takes them"),
+        ] {
+            let cases: Vec<String> = tagged
+                .variants
+                .iter()
+                .map(|(value, _, fields)| {
+                    let tag = format!("{{ {}: {value}; ", tagged.tag);
+                    object_of(fields, side, "JsonObject").replacen("{ ", &tag, 1)
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "/** The shapes told apart by `{}`: {}{what}. */\nexport type {}{suffix} =\n  | {};",
+                tagged.tag,
+                meanings.join(", "),
+                tagged.name,
+                cases.join("\n  | ")
+            );
+        }
+    }
+    out
+}
+
+fn collect_tagged(kind: Kind, named: &mut Vec<&'static Tagged>) {
+    match kind {
+        Kind::Tagged(tagged) => {
+            if !named.iter().any(|t| t.name == tagged.name) {
+                named.push(tagged);
+            }
+            for (_, _, fields) in tagged.variants {
+                fields.iter().for_each(|f| collect_tagged(f.kind, named));
+            }
+        }
+        Kind::ListOf(inner) | Kind::MapOf(inner) => collect_tagged(*inner, named),
+        Kind::Struct(fields) => fields.iter().for_each(|f| collect_tagged(f.kind, named)),
+        _ => {}
     }
 }
 

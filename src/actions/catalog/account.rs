@@ -144,6 +144,21 @@ pub const ACTIONS: &[Action] = &[
             opt("UserSetting.TemperatureUnit", AnyText),
             opt("UserSetting.Region", AnyText),
         ]),
+    Action::write("AppUpdateUserSetting")
+        .page(
+            "1081/40790",
+            "changes some of the user's settings (each one left out stays as it is)",
+        )
+        // The page marks the four flags required, but both official apps send partial bodies,
+        // only TemperatureUnit or only Region (which the page does not list): each is optional.
+        .params(&[
+            opt("EnableWechatPush", Flag),
+            opt("EnableDeviceMessagePush", Flag),
+            opt("EnableFamilyMessagePush", Flag),
+            opt("EnableNotifyMessagePush", Flag),
+            opt("TemperatureUnit", OneOf(&["C", "F"])),
+            opt("Region", Text),
+        ]),
     Action::write("AppLogoutUser")
         .page("1081/40787", "ends the token")
         .call_only("client.logout() sends it, and also ends the session"),

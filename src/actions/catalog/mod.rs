@@ -7,7 +7,9 @@ mod devices;
 mod family;
 mod firmware;
 mod history;
+mod messages;
 mod sharing;
+mod smart;
 mod timers;
 
 use super::definition::Action;
@@ -21,5 +23,7 @@ pub const CATALOG: &[&[Action]] = &[
     timers::ACTIONS,
     history::ACTIONS,
     firmware::ACTIONS,
+    smart::ACTIONS,
+    messages::ACTIONS,
     call_only::ACTIONS,
 ];
