@@ -76,7 +76,8 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
 }
 
 /// The value of its type for a field (outside lists) whose kind takes other shapes on the wire:
-/// null for an empty list, a Switch's 0, 1 or their text for false or true.
+/// null for an empty list, a Switch's 0, 1 or their text for false or true, a Count's digits for
+/// the number.
 fn typed_value(field: &Field, body: &Value) -> Option<Value> {
     if field.path().contains('[') {
         return None;
@@ -88,6 +89,11 @@ fn typed_value(field: &Field, body: &Value) -> Option<Value> {
             Some(i @ (0 | 1)) => Some(Value::Bool(i == 1)),
             _ => None,
         },
+        (Kind::Count, Value::String(s))
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            crate::number::Number::parse(s).map(Value::Number)
+        }
         (Kind::Switch, Value::String(s)) => match s.as_str() {
             "1" | "true" => Some(Value::Bool(true)),
             "0" | "false" => Some(Value::Bool(false)),

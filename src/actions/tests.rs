@@ -380,25 +380,35 @@ fn json_text_fields_are_given_parsed() {
     assert!(e.message.contains(".a must be an object"), "{}", e.message);
 }
 
+/// A value that fits `kind` (an object with each required member).
+fn sample_of(kind: Kind) -> Value {
+    match kind {
+        Kind::Integer
+        | Kind::Positive
+        | Kind::Id
+        | Kind::Flag
+        | Kind::Number
+        | Kind::IntText
+        | Kind::Count => json("1"),
+        Kind::Switch => json("true"),
+        Kind::Array | Kind::TextList | Kind::ListOf(_) => json("[]"),
+        Kind::Struct(fields) => Value::Object(
+            fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| (f.name.into(), sample_of(f.kind)))
+                .collect(),
+        ),
+        Kind::Object | Kind::MapOf(_) => json("{}"),
+        Kind::JsonText => json(r#""{}""#),
+        _ => json(r#""x""#),
+    }
+}
+
 /// Every action whose result field may be at two paths, fed the alternative path: the typed
 /// result has the field at its own path, with a value that fits.
 #[test]
 fn every_alternative_wire_shape_becomes_the_typed_shape() {
-    let sample = |kind: Kind| -> Value {
-        match kind {
-            Kind::Integer
-            | Kind::Positive
-            | Kind::Id
-            | Kind::Flag
-            | Kind::Number
-            | Kind::IntText => json("1"),
-            Kind::Switch => json("true"),
-            Kind::Array | Kind::TextList | Kind::ListOf(_) => json("[]"),
-            Kind::Object | Kind::Struct(_) | Kind::MapOf(_) => json("{}"),
-            Kind::JsonText => json(r#""{}""#),
-            _ => json(r#""x""#),
-        }
-    };
     let mut seen = 0;
     for def in all() {
         for field in def
@@ -411,7 +421,7 @@ fn every_alternative_wire_shape_becomes_the_typed_shape() {
                     Some((parent, last)) => (Some(parent), last),
                     None => (None, alternate),
                 };
-                let member = Value::Object(vec![(last.into(), sample(field.kind))]);
+                let member = Value::Object(vec![(last.into(), sample_of(field.kind))]);
                 let body = match parent {
                     Some(parent) => Value::Object(vec![(parent.into(), member)]),
                     None => member,

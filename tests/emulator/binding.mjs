@@ -6,14 +6,14 @@ import { createHmac } from 'node:crypto';
 import { deviceInfo, deviceKey } from './devices.mjs';
 import { memberFamily, roomIdIn } from './families.mjs';
 import { invalid, text } from './params.mjs';
-import { initialProps } from './products.mjs';
+import { deviceTypeOf, initialProps } from './products.mjs';
 
 // A bind token expires (InvalidParameterValue.TokenIsExpire, 1081/44045); how soon is not
 // documented. The official apps poll for up to 200 s.
 const BIND_TOKEN_TTL_SECONDS = 600;
 
 /** Moves a factory device (never bound, or unbound) into the family. */
-function bind(world, user, family, roomId, key) {
+export function bindDevice(world, user, family, roomId, key) {
   const spare = world.factory.get(key);
   if (!spare) throw invalid('设备不存在');
   if (world.devices.has(key)) throw invalid('设备已被绑定');
@@ -21,7 +21,7 @@ function bind(world, user, family, roomId, key) {
   const now = world.now();
   const device = {
     ProductId: spare.ProductId, DeviceName: spare.DeviceName, AliasName: spare.DeviceName, online: true,
-    props: initialProps(spare.ProductId, world.clock()), FamilyId: family.FamilyId, RoomId: roomId, UserID: user.UserID,
+    props: initialProps(spare.ProductId, world.clock()), DeviceType: deviceTypeOf(spare.ProductId), FamilyId: family.FamilyId, RoomId: roomId, UserID: user.UserID,
     CreateTime: now, UpdateTime: now,
   };
   world.devices.set(key, device);
@@ -58,7 +58,7 @@ export const bindingActions = {
     const family = memberFamily(body, user, world);
     const key = deviceKey(body);
     if (entry.State !== 2 || `${entry.ProductId}/${entry.DeviceName}` !== key) throw invalid('设备未使用该 Token 上报');
-    bind(world, user, family, roomIdIn(family, body, { required: false }), key);
+    bindDevice(world, user, family, roomIdIn(family, body, { required: false }), key);
     world.bindTokens.delete(body.Token);
     return {};
   },
@@ -79,14 +79,14 @@ export const bindingActions = {
     const [ProductId, DeviceName] = key.split('/');
     const want = deviceSignature(spare.psk, { ProductId, DeviceName, DeviceTimestamp: ts, ConnId: body.ConnId ?? '', SignMethod: method });
     if (text(body, 'Signature') !== want) throw invalid('设备签名校验失败');
-    const device = bind(world, user, family, roomIdIn(family, body, { required: false }), key);
+    const device = bindDevice(world, user, family, roomIdIn(family, body, { required: false }), key);
     return { Data: { AppDeviceInfo: deviceInfo(device) } };
   },
   AppSecureAddDeviceInFamily({ body, user, world }) {
     const family = memberFamily(body, user, world);
     const key = world.qrSignatures.get(text(body, 'DeviceSignature'));
     if (!key) throw invalid('设备签名无效');
-    const device = bind(world, user, family, roomIdIn(family, body, { required: false }), key);
+    const device = bindDevice(world, user, family, roomIdIn(family, body, { required: false }), key);
     return { Data: { AppDeviceInfo: deviceInfo(device) } };
   },
 };

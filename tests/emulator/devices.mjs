@@ -28,7 +28,7 @@ function deviceIn(family, body, world) {
 /** A device as AppGetDeviceInFamily and the binding actions describe it. */
 export const deviceInfo = (d) => ({
   DeviceId: deviceId(d), ProductId: d.ProductId, DeviceName: d.DeviceName, AliasName: d.AliasName, IconUrl: '',
-  FamilyId: d.FamilyId, RoomId: d.RoomId, DeviceType: 0, CreateTime: d.CreateTime, UpdateTime: d.UpdateTime,
+  FamilyId: d.FamilyId, RoomId: d.RoomId, DeviceType: d.DeviceType ?? 0, CreateTime: d.CreateTime, UpdateTime: d.UpdateTime,
 });
 
 const deviceView = (d) => ({

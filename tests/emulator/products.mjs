@@ -49,9 +49,30 @@ const TEMPLATES = {
     events: [],
     actions: [],
   },
+  // A gateway and a product of sub-devices that reach the cloud through it.
+  GATEWAYPROD: {
+    version: '1.0',
+    profile: { ProductId: 'GATEWAYPROD', CategoryId: '2' },
+    properties: [prop('power_switch', '开关', { type: 'bool', mapping: { 0: '关', 1: '开' } })],
+    events: [],
+    actions: [],
+  },
+  DOORSNSPROD: {
+    version: '1.0',
+    profile: { ProductId: 'DOORSNSPROD', CategoryId: '5' },
+    properties: [prop('contact', '门磁状态', { type: 'bool', mapping: { 0: '关', 1: '开' } }, 'r'), prop('battery', '电量', range(0, 100, '%'), 'r')],
+    events: [],
+    actions: [],
+  },
 };
 
-const NAMES = { LIGHT0PROD: '智能灯', PLUG00PROD: '智能插座', SENSORPROD: '温湿度传感器' };
+const NAMES = { LIGHT0PROD: '智能灯', PLUG00PROD: '智能插座', SENSORPROD: '温湿度传感器', GATEWAYPROD: '智能网关', DOORSNSPROD: '门磁传感器' };
+
+/** 0 a device, 1 a gateway, 2 a sub-device (as AppDeviceInfo's DeviceType; 1081/48130's example). */
+export const deviceTypeOf = (ProductId) => (ProductId === 'GATEWAYPROD' ? 1 : ProductId === 'DOORSNSPROD' ? 2 : 0);
+
+/** A product's ProductSecret, which dynamic signatures (AppSigGatewayBindDevice) are keyed with. */
+export const productSecretOf = (ProductId) => `${ProductId}-secret-of-the-emulator`;
 
 /** { ProductId, Name, Description, DataTemplate (JSON text), … } as AppGetProducts lists it. */
 export function productOf(ProductId) {

@@ -13,6 +13,7 @@ import { deviceActions } from './devices.mjs';
 import { familyActions } from './families.mjs';
 import { answerBefore, faultQueue, sendAnswer } from './faults.mjs';
 import { firmwareActions } from './firmware.mjs';
+import { gatewayActions, gatewayBindSignature } from './gateways.mjs';
 import { historyActions } from './history.mjs';
 import { deviceEvent, messageActions } from './messages.mjs';
 import { ApiError, codeOf, invalid, missing } from './params.mjs';
@@ -35,6 +36,7 @@ const TOKEN_API = {
   ...familyActions,
   ...deviceActions,
   ...bindingActions,
+  ...gatewayActions,
   ...productActions,
   ...sharingActions,
   ...timerActions,
@@ -223,6 +225,7 @@ export async function startEmulator({
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
   world.onActionPush = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Push', payload);
   world.onActionReply = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Report', payload);
+  world.onGatewayChange = (gateway, action, subDevices) => pushChannel.change(deviceId(gateway), 'Gateway', action, subDevices);
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
   const runDueTimers = () => runTimers(world, timerUtcOffsetMinutes);
   /** Automations whose timer came due fire, runs waiting out a delay move on. */
@@ -254,6 +257,10 @@ export async function startEmulator({
       provision: (Token, options) => world.provision(Token, options),
       make: (ProductId, DeviceName) => world.makeDevice(ProductId, DeviceName),
       qrSignature: (ProductId, DeviceName) => world.qrSignature(ProductId, DeviceName),
+      /** A gateway with `count` sub-devices it has bound, all in no family: { gateway, subDevices }. */
+      gateway: (DeviceName, count) => world.makeGateway(DeviceName, count),
+      /** The dynamic signature a sub-device makes for AppSigGatewayBindDevice: { ProductId, DeviceName, DeviceTimestamp, Nonce }. */
+      gatewaySignature: gatewayBindSignature,
     },
     /** The WebSocket channel: stats, and hooks that make devices report, go offline, or drop sockets. */
     push: {

@@ -44,6 +44,7 @@ export class World {
     this.devices = new Map(); // "ProductId/DeviceName" → device
     this.codes = new Map(); // "register:86:138…" → { code, sentAt }
     this.factory = new Map(); // "ProductId/DeviceName" → { ProductId, DeviceName, psk }: devices in no family
+    this.gatewayLinks = new Map(); // sub-device "ProductId/DeviceName" → its gateway's (the device side's topology)
     this.bindTokens = new Map(); // Token → { UserID, State, ExpireAt, ProductId, DeviceName }
     this.qrSignatures = new Map(); // DeviceSignature → "ProductId/DeviceName"
     this.deviceConfig = new Map(); // "UserID:DeviceId:Key" → value
@@ -94,6 +95,14 @@ export class World {
     const key = `${ProductId}/${DeviceName}`;
     if (!this.factory.has(key)) this.factory.set(key, { ProductId, DeviceName, psk: randomBytes(16).toString('base64') });
     return this.factory.get(key);
+  }
+
+  /** A gateway fresh from the factory with `count` sub-devices it has bound (the device side's topology). */
+  makeGateway(DeviceName = this.id('gw_'), count = 2) {
+    const gateway = this.makeDevice('GATEWAYPROD', DeviceName);
+    const subDevices = Array.from({ length: count }, (_, i) => this.makeDevice('DOORSNSPROD', `${gateway.DeviceName}_door${i + 1}`));
+    for (const sub of subDevices) this.gatewayLinks.set(`${sub.ProductId}/${sub.DeviceName}`, `${gateway.ProductId}/${gateway.DeviceName}`);
+    return { gateway, subDevices };
   }
 
   /**

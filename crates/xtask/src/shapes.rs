@@ -13,9 +13,13 @@ use crate::methods::{method_name, typed};
 /// A JSON sample of `kind`, and its JavaScript `typeof` (`array` for arrays).
 fn sample(kind: Kind) -> (String, &'static str) {
     match kind {
-        Kind::Integer | Kind::Positive | Kind::Number | Kind::Flag | Kind::Id | Kind::IntText => {
-            ("1".into(), "number")
-        }
+        Kind::Integer
+        | Kind::Positive
+        | Kind::Number
+        | Kind::Flag
+        | Kind::Id
+        | Kind::IntText
+        | Kind::Count => ("1".into(), "number"),
         Kind::Switch => ("true".into(), "boolean"),
         Kind::IntOneOf(values) => (values.first().copied().unwrap_or(0).to_string(), "number"),
         Kind::OneOf(values) => (
@@ -27,9 +31,15 @@ fn sample(kind: Kind) -> (String, &'static str) {
         Kind::TimeOfDay => ("\"08:00\"".into(), "string"),
         Kind::TextList => ("[\"x\"]".into(), "array"),
         Kind::Array | Kind::ArrayOrNull | Kind::ListOf(_) => ("[]".into(), "array"),
-        Kind::Object | Kind::Struct(_) | Kind::MapOf(_) | Kind::Tagged(_) | Kind::Any => {
-            ("{}".into(), "object")
+        Kind::Struct(fields) => {
+            let members: Vec<String> = fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| format!("\"{}\":{}", f.name, sample(f.kind).0))
+                .collect();
+            (format!("{{{}}}", members.join(",")), "object")
         }
+        Kind::Object | Kind::MapOf(_) | Kind::Tagged(_) | Kind::Any => ("{}".into(), "object"),
         Kind::Text | Kind::AnyText | Kind::TextOrJson => ("\"x\"".into(), "string"),
     }
 }

@@ -510,7 +510,7 @@ export type AppSigBindDeviceInFamilyParams = DeviceSelector & {
 /** What `AppSigBindDeviceInFamily` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `AppDeviceInfo` (also seen at `Data.AppDeviceInfo`). */
 export interface AppSigBindDeviceInFamilyResult {
   RequestId?: string | null;
-  AppDeviceInfo?: { [key: string]: JsonValue } | null;
+  AppDeviceInfo?: { DeviceId?: string; ProductId: string; DeviceName: string; AliasName?: string; IconUrl?: string; FamilyId?: string; RoomId?: string | number; DeviceType?: JsonValue; CreateTime?: number; UpdateTime?: number } | null;
 }
 /** The parameters of `AppSecureAddDeviceInFamily`, as the core checks them. */
 export type AppSecureAddDeviceInFamilyParams = {
@@ -522,8 +522,89 @@ export type AppSecureAddDeviceInFamilyParams = {
 export interface AppSecureAddDeviceInFamilyResult {
   RequestId?: string | null;
   Data: {
-    AppDeviceInfo: { [key: string]: JsonValue };
+    AppDeviceInfo: { DeviceId?: string; ProductId: string; DeviceName: string; AliasName?: string; IconUrl?: string; FamilyId?: string; RoomId?: string | number; DeviceType?: JsonValue; CreateTime?: number; UpdateTime?: number };
   };
+}
+/** The parameters of `AppGetGatewayBindDeviceList`, as the core checks them. */
+export type AppGetGatewayBindDeviceListParams = {
+  GatewayProductId: string;
+  GatewayDeviceName: string;
+  ProductId?: string;
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppGetGatewayBindDeviceList` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetGatewayBindDeviceListResult {
+  RequestId?: string | null;
+  DeviceList: Array<{
+    ProductId: string;
+    DeviceName: string;
+    DeviceId?: string | null;
+    AliasName?: string | null;
+    IconUrl?: string | null;
+    IconUrlGrid?: string | null;
+    BindStatus?: 0 | 1 | null;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppBindSubDeviceInFamily`, as the core checks them. */
+export type AppBindSubDeviceInFamilyParams = {
+  GatewayProductId: string;
+  GatewayDeviceName: string;
+  ProductId: string;
+  DeviceName: string;
+};
+/** What `AppBindSubDeviceInFamily` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `AppDeviceInfo` (also seen at `Data.AppDeviceInfo`). */
+export interface AppBindSubDeviceInFamilyResult {
+  RequestId?: string | null;
+  AppDeviceInfo: { DeviceId?: string; ProductId: string; DeviceName: string; AliasName?: string; IconUrl?: string; FamilyId?: string; RoomId?: string | number; DeviceType?: JsonValue; CreateTime?: number; UpdateTime?: number };
+}
+/** The parameters of `AppGetFamilySubDeviceList`, as the core checks them. */
+export type AppGetFamilySubDeviceListParams = ({ GatewayProductId: string; ProductId?: undefined } | { ProductId: string; GatewayProductId?: undefined }) & ({ GatewayDeviceName: string; DeviceName?: undefined } | { DeviceName: string; GatewayDeviceName?: undefined }) & {
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppGetFamilySubDeviceList` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetFamilySubDeviceListResult {
+  RequestId?: string | null;
+  DeviceList: Array<{
+    ProductId: string;
+    DeviceName: string;
+    DeviceId?: string | null;
+    FamilyId?: string | null;
+    AliasName?: string | null;
+    RoomId?: string | number | null;
+    IconUrl?: string | null;
+    DeviceType?: JsonValue | null;
+    CreateTime?: number | null;
+    UpdateTime?: number | null;
+  }>;
+  Total: number;
+}
+/** The parameters of `AppSigGatewayBindDevice`, as the core checks them. */
+export type AppSigGatewayBindDeviceParams = {
+  ProductId: string;
+  DeviceName: string;
+  GatewayProductId: string;
+  GatewayDeviceName: string;
+  DeviceTimestamp: number;
+  Nonce: string;
+  Signature: string;
+};
+/** What `AppSigGatewayBindDevice` resolves to (the fields the core checks; others may be there too). */
+export interface AppSigGatewayBindDeviceResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGatewayUnbindDevice`, as the core checks them. */
+export type AppGatewayUnbindDeviceParams = {
+  ProductId: string;
+  DeviceName: string;
+  GatewayProductId: string;
+  GatewayDeviceName: string;
+};
+/** What `AppGatewayUnbindDevice` resolves to (the fields the core checks; others may be there too). */
+export interface AppGatewayUnbindDeviceResult {
+  RequestId?: string | null;
 }
 /** The parameters of `AppCreateShareDeviceToken`, as the core checks them. */
 export type AppCreateShareDeviceTokenParams<D extends object = JsonObject> = DeviceSelector & {
@@ -1056,6 +1137,16 @@ export interface TypedClientMethods {
   sigBindDeviceInFamily(params: AppSigBindDeviceInFamilyParams): Promise<AppSigBindDeviceInFamilyResult>;
   /** Sends `AppSecureAddDeviceInFamily` (no doc page; the official mini-program demo (models.js), tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTScanlViewController.m send {FamilyId, RoomId, DeviceSignature} and read Data.AppDeviceInfo): binds a device by the signature of its QR code. */
   secureAddDeviceInFamily(params: AppSecureAddDeviceInFamilyParams): Promise<AppSecureAddDeviceInFamilyResult>;
+  /** Sends `AppGetGatewayBindDeviceList` (https://cloud.tencent.com/document/product/1081/48129): one page of the sub-devices a gateway has bound, each with whether it is in a family. */
+  getGatewayBindDeviceList(params: AppGetGatewayBindDeviceListParams): Promise<AppGetGatewayBindDeviceListResult>;
+  /** Sends `AppBindSubDeviceInFamily` (https://cloud.tencent.com/document/product/1081/43155): adds a sub-device the gateway has bound to the gateway's family. */
+  bindSubDeviceInFamily(params: AppBindSubDeviceInFamilyParams): Promise<AppBindSubDeviceInFamilyResult>;
+  /** Sends `AppGetFamilySubDeviceList` (https://cloud.tencent.com/document/product/1081/48130): one page of a gateway's sub-devices in its family. */
+  getFamilySubDeviceList(params: AppGetFamilySubDeviceListParams): Promise<AppGetFamilySubDeviceListResult>;
+  /** Sends `AppSigGatewayBindDevice` (https://cloud.tencent.com/document/product/1081/65842): binds a sub-device to a gateway by the sub-device's dynamic signature. */
+  sigGatewayBindDevice(params: AppSigGatewayBindDeviceParams): Promise<AppSigGatewayBindDeviceResult>;
+  /** Sends `AppGatewayUnbindDevice` (https://cloud.tencent.com/document/product/1081/65843): unbinds a sub-device from its gateway. */
+  gatewayUnbindDevice(params: AppGatewayUnbindDeviceParams): Promise<AppGatewayUnbindDeviceResult>;
   /** Sends `AppCreateShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48183): a ShareDeviceToken another user binds the device with. */
   createShareDeviceToken<D extends object>(params: AppCreateShareDeviceTokenParams<D>): Promise<AppCreateShareDeviceTokenResult>;
   /** Sends `AppDescribeShareDeviceToken` (https://cloud.tencent.com/document/product/1081/48187): what a ShareDeviceToken shares, from whom, and whether it was used. */
@@ -1150,7 +1241,7 @@ export interface TypedServerMethods {
 }
 
 /** The typed actions of each client (see `table` in crates/xtask/src/methods.rs). */
-export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
+export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
 export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail';
 /** Methods not named after their action. */
 export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice' };

@@ -1,6 +1,6 @@
 //! Adding a device to a family (1081/44044-44046, 50205).
 
-use super::devices::DEVICE;
+use super::devices::{DEVICE, DEVICE_INFO};
 use crate::actions::definition::Action;
 use crate::actions::kind::{opt, req, Kind::*};
 
@@ -50,12 +50,12 @@ pub const ACTIONS: &[Action] = &[
             DEVICE[1],
             DEVICE[2],
         ])
-        .result(&[opt("AppDeviceInfo|Data.AppDeviceInfo", Object)]),
+        .result(&[opt("AppDeviceInfo|Data.AppDeviceInfo", DEVICE_INFO)]),
     Action::write("AppSecureAddDeviceInFamily")
         .client(
             "the official mini-program demo (models.js), tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTScanlViewController.m send {FamilyId, RoomId, DeviceSignature} and read Data.AppDeviceInfo",
             "binds a device by the signature of its QR code",
         )
         .params(&[req("FamilyId", Text), opt("RoomId", AnyText), req("DeviceSignature", Text)])
-        .result(&[req("Data.AppDeviceInfo|AppDeviceInfo", Object)]),
+        .result(&[req("Data.AppDeviceInfo|AppDeviceInfo", DEVICE_INFO)]),
 ];

@@ -31,8 +31,6 @@ pub const ACTIONS: &[Action] = &[
     Action::read("AppGetParentCategoryList").call_only(NOT_YET),
     Action::read("AppGetRecommList").call_only(NOT_YET),
     Action::read("AppGetVirtualBindDeviceList").call_only(NOT_YET),
-    Action::write("AppBindSubDeviceInFamily").call_only(NOT_YET),
-    Action::read("AppGetGatewayBindDeviceList").call_only(NOT_YET),
     Action::write("AppCreateProductResource").call_only(NOT_YET),
     Action::read("AppGetMultiDeviceBindTokenState").call_only(NOT_YET),
     Action::write("App::IotRTC::InviteDevice").call_only(NOT_YET),

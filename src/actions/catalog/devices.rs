@@ -11,6 +11,21 @@ pub const DEVICE: [Field; 3] = [
     opt("DeviceId", Text),
 ];
 
+/// A device as the binding actions answer it (`AppDeviceInfo`, 1081/50205, 43155).
+pub const DEVICE_INFO: crate::actions::Kind = Struct(&[
+    opt("DeviceId", Text),
+    req("ProductId", Text),
+    req("DeviceName", Text),
+    opt("AliasName", AnyText),
+    opt("IconUrl", AnyText),
+    opt("FamilyId", AnyText),
+    opt("RoomId", Id),
+    // 0 a device, 1 a gateway, 2 a sub-device (1081/48130's example); text in the Android app.
+    opt("DeviceType", Any),
+    opt("CreateTime", Integer),
+    opt("UpdateTime", Integer),
+]);
+
 /// A property's value as AppGetDeviceData's `Data` holds it.
 const PROPERTY: crate::actions::Kind = Struct(&[req("Value", Any), opt("LastUpdate", Integer)]);
 

@@ -6,6 +6,7 @@ mod call_only;
 mod devices;
 mod family;
 mod firmware;
+mod gateways;
 mod history;
 mod messages;
 mod sharing;
@@ -19,6 +20,7 @@ pub const CATALOG: &[&[Action]] = &[
     family::ACTIONS,
     devices::ACTIONS,
     binding::ACTIONS,
+    gateways::ACTIONS,
     sharing::ACTIONS,
     timers::ACTIONS,
     history::ACTIONS,
