@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Writes tests/vectors/{string-to-sign,request-body}.json from the official Node SDK algorithm
 // (String(value), Object.keys().sort(), node:crypto HMAC-SHA1), independently of the Rust code.
+// The action is one whose parameters the SDK does not check (call()-only), so any set of them signs.
 // scripts/gen-signature-vectors.py then signs every string with Python's hmac.
 // Run: node scripts/gen-vectors.mjs && python3 scripts/gen-signature-vectors.py
 import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 
-const common = { Action: 'AppGetLatestVersion', AppKey: 'VecAppKey', RequestId: 'vec-req', Timestamp: 1700000000, Nonce: 12345 };
+const common = { Action: 'AppUpdateUserByWeiXin', AppKey: 'VecAppKey', RequestId: 'vec-req', Timestamp: 1700000000, Nonce: 12345 };
 const login = { ...common, WxOpenID: 'oVEC000111', NickName: 'Nick', Avatar: 'https://example.com/a.png' };
 
 // [name, params, options?] — options default to { emptyValues: 'omit', values: 'strict' }.

@@ -97,6 +97,11 @@ export interface TokenGrant {
   /** UNIX seconds. */
   ExpireAt: number;
   RequestId: string | null;
+  /**
+   * UNIX seconds of the account cancellation (`AppUserCancelAccount`) this login revoked: tell
+   * the user their account is kept. Both official apps read it; no page lists it.
+   */
+  CancelAccountTime?: number;
 }
 
 /** A signed call's own request id, Timestamp and Nonce (each used for its first attempt only). */

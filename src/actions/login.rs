@@ -37,6 +37,8 @@ pub struct TokenGrant {
     /// UNIX seconds.
     pub expire_at: i64,
     pub request_id: Option<String>,
+    /// UNIX seconds of an account cancellation this login revoked, when the service says so.
+    pub cancel_account_time: Option<i64>,
 }
 
 /// `Data: {Token, ExpireAt}` of a successful login.
@@ -59,6 +61,10 @@ pub fn parse_token_grant(response: &ApiResponse) -> Result<TokenGrant> {
         token,
         expire_at,
         request_id: response.request_id.clone(),
+        cancel_account_time: data
+            .get("CancelAccountTime")
+            .and_then(Value::as_integer)
+            .filter(|t| *t > 0),
     })
 }
 
@@ -108,10 +114,15 @@ mod tests {
                 TokenGrant {
                     token: "tok".into(),
                     expire_at: 1700007200,
-                    request_id: Some("r1".into())
+                    request_id: Some("r1".into()),
+                    cancel_account_time: None,
                 }
             );
         }
+        // Both official apps read CancelAccountTime beside the token (no page lists it).
+        let revoked = r#"{"Response":{"Data":{"ExpireAt":1,"Token":"t","CancelAccountTime":1699990000},"RequestId":"r"}}"#;
+        let grant = parse_token_grant(&parse_response(200, revoked).unwrap()).unwrap();
+        assert_eq!(grant.cancel_account_time, Some(1699990000));
     }
 
     #[test]

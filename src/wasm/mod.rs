@@ -158,14 +158,18 @@ pub fn parse_login_response_js(status: f64, bytes: u32, kinds: u32) -> i32 {
         let body = args.string(0, "bodyText")?;
         let grant = parse_token_grant(&parse_response(status, body)?)
             .map_err(|e| e.with_status(status).with_excerpt(excerpt(body)))?;
-        let out = Value::Object(vec![
+        let mut out = vec![
             ("Token".into(), grant.token.into()),
             ("ExpireAt".into(), grant.expire_at.into()),
             (
                 "RequestId".into(),
                 grant.request_id.map_or(Value::Null, Value::String),
             ),
-        ]);
+        ];
+        if let Some(at) = grant.cancel_account_time {
+            out.push(("CancelAccountTime".into(), at.into()));
+        }
+        let out = Value::Object(out);
         Ok(out.to_json())
     })
 }

@@ -1,6 +1,7 @@
 // Accounts: the logins (signed, appapi), verification codes and registration, and the user's own
 // account (tokenapi). A handler gets { body, user, world } and returns the response content, or
 // throws an ApiError.
+import { accountLifeAppApi, existingUser, loginGrant } from './account-life.mjs';
 import { ApiError, chars, invalid, required, text } from './params.mjs';
 
 // Not documented: how long a verification code lives, and how soon another may be sent.
@@ -53,7 +54,7 @@ function checkCode(world, type, to, given) {
 }
 
 function register(world, index, key, fields) {
-  if (index.has(key)) throw invalid('账号已存在');
+  if (existingUser(world, index.get(key))) throw invalid('账号已存在');
   const user = world.createUser(fields);
   index.set(key, user.UserID);
   return { Data: { UserID: user.UserID } };
@@ -72,12 +73,12 @@ export const appApi = {
     required(body, ['WxOpenID', 'NickName', 'Avatar']);
     const openId = text(body, 'WxOpenID');
     const nick = nickName(body.NickName);
-    let user = world.users.get(world.byOpenId.get(openId));
+    let user = existingUser(world, world.byOpenId.get(openId));
     if (!user) {
       user = world.createUser({ NickName: nick, Avatar: String(body.Avatar), WxOpenID: openId });
       world.byOpenId.set(openId, user.UserID);
     }
-    return { Data: world.issueToken(user.UserID) };
+    return { Data: loginGrant(world, user) };
   },
   AppGetToken({ body, world }) {
     const type = text(body, 'Type');
@@ -86,11 +87,11 @@ export const appApi = {
     if (type === 'email') userId = world.byEmail.get(emailOf(body));
     else if (type === 'phone') userId = world.byPhone.get(phoneOf(body));
     else throw invalid('Type 取值为 phone 或 email');
-    const user = world.users.get(userId);
+    const user = existingUser(world, userId);
     if (!user) throw invalid('账号不存在', 'InvalidParameterValue.ErrorUserNotExists');
     // The documented failure wraps the real code in InternalError's message.
     if (user.Password !== password) throw new ApiError('InternalError', 'InvalidParameterValue.UserLoginFailed|用户登录失败');
-    return { Data: world.issueToken(user.UserID) };
+    return { Data: loginGrant(world, user) };
   },
   AppSendVerificationCode: ({ body, world }) => sendCode(world, codeType(body), phoneOf(body)),
   AppSendEmailVerificationCode: ({ body, world }) => sendCode(world, codeType(body), emailOf(body)),
@@ -123,6 +124,7 @@ export const appApi = {
     checkCode(world, 'resetpass', to, text(body, 'VerificationCode'));
     return resetPassword(world, world.byEmail, to, text(body, 'Password'));
   },
+  ...accountLifeAppApi,
 };
 
 const userView = (u) => ({

@@ -1,7 +1,8 @@
 // Adding a device to a family: by bind token (the device reported it in), by the device's own
 // signature, by the signature of its QR code (1081/44044-44046, 50205; the last as the official
-// apps send it). A handler gets { body, user, world } and returns the response content, or
-// throws an ApiError.
+// apps send it), several devices with one token (as the H5 panel SDK does: each that reports it
+// in is bound at once; the Wi-Fi plugin then binds nothing itself). A handler gets { body, user,
+// world } and returns the response content, or throws an ApiError.
 import { createHmac } from 'node:crypto';
 import { deviceInfo, deviceKey } from './devices.mjs';
 import { memberFamily, roomIdIn } from './families.mjs';
@@ -82,6 +83,19 @@ export const bindingActions = {
     const device = bindDevice(world, user, family, roomIdIn(family, body, { required: false }), key);
     return { Data: { AppDeviceInfo: deviceInfo(device) } };
   },
+  AppCreateMultiDeviceBindToken({ body, user, world }) {
+    const family = memberFamily(body, user, world);
+    const RoomId = roomIdIn(family, body, { required: false });
+    const Token = tokenOf(world, 32);
+    world.bindTokens.set(Token, { UserID: user.UserID, multi: true, FamilyId: family.FamilyId, RoomId, devices: [], ExpireAt: world.now() + BIND_TOKEN_TTL_SECONDS });
+    // At the top, as the H5 panel SDK reads it.
+    return { Token };
+  },
+  AppGetMultiDeviceBindTokenState({ body, user, world }) {
+    const entry = bindToken(world, user, text(body, 'Token'));
+    if (!entry.multi) throw invalid('Token 不是多设备配网 Token');
+    return { Data: entry.devices.map(({ ProductId, DeviceName, State }) => ({ ProductId, DeviceName, State })) };
+  },
   AppSecureAddDeviceInFamily({ body, user, world }) {
     const family = memberFamily(body, user, world);
     const key = world.qrSignatures.get(text(body, 'DeviceSignature'));
@@ -90,6 +104,16 @@ export const bindingActions = {
     return { Data: { AppDeviceInfo: deviceInfo(device) } };
   },
 };
+
+/** A device reported a multi-device token in: bound into the token's family and room at once (State 2). */
+export function bindReportedDevice(world, entry, key) {
+  const [ProductId, DeviceName] = key.split('/');
+  const user = world.users.get(entry.UserID);
+  const family = world.families.get(entry.FamilyId);
+  const bound = Boolean(user && family && family.Members.has(user.UserID) && world.factory.has(key) && !world.devices.has(key));
+  if (bound) bindDevice(world, user, family, entry.RoomId, key);
+  entry.devices.push({ ProductId, DeviceName, State: bound ? 2 : 1 });
+}
 
 /** The signature a device makes for AppSigBindDeviceInFamily (1081/50205, Wi-Fi form): hex HMAC with its base64 PSK. */
 export function deviceSignature(psk, { ProductId, DeviceName, DeviceTimestamp, ConnId = '', SignMethod = 'hmacsha1' }) {

@@ -115,7 +115,25 @@ function ids(body, name, { required }) {
   return v;
 }
 
+// The catalog an app offers to add from (AppGetParentCategoryList, AppGetRecommList).
+const CATEGORIES = [
+  { CategoryId: 1, CategoryKey: 'Lighting', CategoryName: '照明', IconUrl: '', ListOrder: 1, products: ['LIGHT0PROD'] },
+  { CategoryId: 2, CategoryKey: 'Electrical', CategoryName: '电工', IconUrl: '', ListOrder: 2, products: ['PLUG00PROD'] },
+  { CategoryId: 3, CategoryKey: 'Sensors', CategoryName: '传感器', IconUrl: '', ListOrder: 3, products: ['SENSORPROD', 'DOORSNSPROD'] },
+  { CategoryId: 4, CategoryKey: 'Gateways', CategoryName: '网关', IconUrl: '', ListOrder: 4, products: ['GATEWAYPROD'] },
+];
+const categoryView = ({ products, ...category }) => category;
+
 export const productActions = {
+  AppGetParentCategoryList: () => ({ List: CATEGORIES.map(categoryView) }),
+  AppGetRecommList({ body }) {
+    const key = body.CategoryKey;
+    if (typeof key !== 'string' || !key) throw missing('CategoryKey');
+    const category = CATEGORIES.find((c) => c.CategoryKey === key);
+    const ProductList = (category ? category.products : []).map((ProductId, i) => ({ ProductId, ProductName: NAMES[ProductId], IconUrl: '', ListOrder: i + 1 }));
+    // No sub-categories in the emulator's catalog.
+    return { CategoryList: [], ProductList };
+  },
   AppGetProducts({ body }) {
     const wanted = ids(body, 'ProductIds', { required: true });
     const fromDevices = ids(body, 'DeviceIds', { required: false }).map((id) => id.split('/')[0]);

@@ -5,9 +5,10 @@
 //   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--lenient-signatures] [--quiet]
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { accountLifeActions } from './account-life.mjs';
 import { accountActions, appApi } from './accounts.mjs';
 import { automationActions, automationsOnReport, runAutomationTimers } from './automations.mjs';
-import { bindingActions } from './binding.mjs';
+import { bindingActions, bindReportedDevice } from './binding.mjs';
 import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
 import { familyActions } from './families.mjs';
@@ -33,6 +34,7 @@ const MAX_BODY = 1 << 20;
 const NONCE_MEMORY_SECONDS = 600;
 const TOKEN_API = {
   ...accountActions,
+  ...accountLifeActions,
   ...familyActions,
   ...deviceActions,
   ...bindingActions,
@@ -225,6 +227,7 @@ export async function startEmulator({
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
   world.onActionPush = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Push', payload);
   world.onActionReply = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Report', payload);
+  world.onMultiTokenReport = (entry, key) => bindReportedDevice(world, entry, key);
   world.onGatewayChange = (gateway, action, subDevices) => pushChannel.change(deviceId(gateway), 'Gateway', action, subDevices);
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
   const runDueTimers = () => runTimers(world, timerUtcOffsetMinutes);

@@ -58,6 +58,8 @@ export class World {
     this.timers = new Map(); // TimerId → timer (with the device key and when it last ran)
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.userSettings = new Map(); // UserID → settings (AppGetUserSetting)
+    this.tickets = new Map(); // TokenTicket → { UserID, ExpireAt } (one use)
+    this.feedback = []; // AppUserFeedBack, newest last
     this.scenes = new Map(); // SceneId → scene (scenes.mjs)
     this.automations = new Map(); // AutomationId → automation (automations.mjs)
     this.runs = []; // scene and automation runs under way (runs.mjs)
@@ -77,6 +79,22 @@ export class World {
     for (const [key, Value] of Object.entries(params)) device.props[key] = { Value, LastUpdate: at };
     device.UpdateTime = this.now();
     this.onReport?.(device, params, { controlled, cause });
+  }
+
+  /** Deletes a user (a cancelled account once its grace is over): logins, tokens, own families and their devices. */
+  deleteUser(userId) {
+    const user = this.users.get(userId);
+    if (!user) return;
+    this.users.delete(userId);
+    for (const index of [this.byOpenId, this.byEmail, this.byPhone]) for (const [k, v] of index) if (v === userId) index.delete(k);
+    for (const [token, t] of this.tokens) if (t.UserID === userId) this.tokens.delete(token);
+    for (const family of this.families.values()) family.Members.delete(userId);
+    for (const [id, family] of this.families) {
+      if (family.Owner !== userId) continue;
+      this.families.delete(id);
+      for (const [key, d] of this.devices) if (d.FamilyId === id) this.devices.delete(key);
+    }
+    this.userSettings.delete(userId);
   }
 
   /** The ids of a family's members. */
@@ -115,7 +133,8 @@ export class World {
       setTimeout(() => {
         const entry = this.bindTokens.get(Token);
         if (!entry) return resolve(false);
-        Object.assign(entry, { State: 2, ProductId: device.ProductId, DeviceName: device.DeviceName });
+        if (entry.multi) this.onMultiTokenReport?.(entry, `${device.ProductId}/${device.DeviceName}`);
+        else Object.assign(entry, { State: 2, ProductId: device.ProductId, DeviceName: device.DeviceName });
         resolve(true);
       }, delayMs);
     });

@@ -245,3 +245,32 @@ test('bind-token answers are read at the top and under Data (the demo and the do
   assert.equal((await client.getDeviceBindTokenState({ Token: 'x' })).State, 2);
   assert.equal((await client.getDeviceBindTokenState({ Token: 'x' })).State, 1);
 });
+
+test('several devices with one token (issue 28): each that reports it in is bound into its family and room; the catalog of products to add', LIMIT, async (t) => {
+  const { emulator, client, FamilyId } = await setUp(t);
+  const { RoomId } = await client.createRoom({ FamilyId, Name: '客厅' });
+  const { Token } = await client.createMultiDeviceBindToken({ FamilyId, RoomId });
+  assert.deepEqual((await client.getMultiDeviceBindTokenState({ Token })).Data, [], 'no device yet');
+  await Promise.all(['multi_1', 'multi_2'].map((DeviceName) => emulator.devices.provision(Token, { ProductId: 'PLUG00PROD', DeviceName, delayMs: 10 })));
+  const { Data } = await client.getMultiDeviceBindTokenState({ Token });
+  assert.deepEqual(Data?.map((d) => [d.DeviceName, d.State]).sort(), [['multi_1', 2], ['multi_2', 2]]);
+  const inRoom = (await client.getFamilyDeviceList({ FamilyId, RoomId })).DeviceList.map((d) => d.DeviceName).sort();
+  assert.deepEqual(inRoom, ['multi_1', 'multi_2']);
+  await assert.rejects(client.getDeviceBindTokenState({ Token: 'not-a-token' }), (e) => e.code === 'InvalidParameterValue.TokenNotExist');
+
+  const { List } = await client.getParentCategoryList();
+  assert.ok(List.some((c) => c.CategoryKey === 'Gateways'));
+  const sensors = await client.getRecommList({ CategoryKey: 'Sensors' });
+  assert.deepEqual(sensors.ProductList.map((p) => p.ProductId), ['SENSORPROD', 'DOORSNSPROD']);
+  assert.deepEqual((await client.getRecommList({ CategoryKey: 'Nothing' })).ProductList, []);
+
+  const { client: offline, sent } = offlineClient(sdk);
+  await assertRefused(offline, [
+    ['createMultiDeviceBindToken', {}, 'FamilyId'],
+    ['createMultiDeviceBindToken', { FamilyId: 'f', RoomId: 0 }, 'RoomId'],
+    ['getMultiDeviceBindTokenState', { Token: '' }, 'Token'],
+    ['getRecommList', {}, 'CategoryKey'],
+  ]);
+  assert.equal(sent(), 0);
+  await assertIncompleteAnswersRefused(offline, [['createMultiDeviceBindToken', { FamilyId: 'f' }], ['getParentCategoryList', undefined], ['getRecommList', { CategoryKey: 'k' }]]);
+});

@@ -55,7 +55,7 @@ test('7. every attempt is a new request with its own RequestId; a given one is u
   assert.notEqual(seen[0], seen[1]);
   const server = sdk.createServerClient({ appKey: 'k', appSecret: 's', transport, retry });
   seen.length = 0;
-  await server.call('AppGetGlobalConfig', {}, { requestId: 'mine' });
+  await server.call('AppGetLatestVersion', { AppPlatform: 'ios' }, { requestId: 'mine' });
   assert.equal(seen[0], 'mine');
   assert.match(seen[1], /^[0-9a-f-]{36}$/);
 });

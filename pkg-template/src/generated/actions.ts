@@ -172,6 +172,86 @@ export type AppUpdateUserSettingParams = {
 export interface AppUpdateUserSettingResult {
   RequestId?: string | null;
 }
+/** The parameters of `AppFindUser`, as the core checks them. */
+export type AppFindUserParams = ({ Type: 'phone'; CountryCode: string; PhoneNumber: string } | { Type: 'email'; Email: string }) & {
+};
+/** What `AppFindUser` resolves to (the fields the core checks; others may be there too). */
+export interface AppFindUserResult {
+  RequestId?: string | null;
+  Data: {
+    UserID: string;
+  };
+}
+/** The parameters of `AppUserResetPassword`, as the core checks them. */
+export type AppUserResetPasswordParams = {
+  Password: string;
+  NewPassword: string;
+};
+/** What `AppUserResetPassword` resolves to (the fields the core checks; others may be there too). */
+export interface AppUserResetPasswordResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppUserCancelAccount`, as the core checks them. */
+export type AppUserCancelAccountParams = {
+};
+/** What `AppUserCancelAccount` resolves to (the fields the core checks; others may be there too). */
+export interface AppUserCancelAccountResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppUserFeedBack`, as the core checks them. */
+export type AppUserFeedBackParams = {
+  Type?: string; // sent as "advise" when left out or empty
+  Desc: string;
+  Contact?: string; // sent as "" when left out
+  LogUrl?: string; // sent as "" when left out
+};
+/** What `AppUserFeedBack` resolves to (the fields the core checks; others may be there too). */
+export interface AppUserFeedBackResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetTokenTicket`, as the core checks them. */
+export type AppGetTokenTicketParams = {
+};
+/** What `AppGetTokenTicket` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `TokenTicket` (also seen at `Data.TokenTicket`). */
+export interface AppGetTokenTicketResult {
+  RequestId?: string | null;
+  TokenTicket: string;
+}
+/** The parameters of `AppCheckInTokenTicket`, as the core checks them. */
+export type AppCheckInTokenTicketParams = {
+  TokenTicket: string;
+};
+/** What `AppCheckInTokenTicket` resolves to (the fields the core checks; others may be there too). */
+export interface AppCheckInTokenTicketResult {
+  RequestId?: string | null;
+  Data: {
+    Token?: string | null;
+    ExpireAt?: number | null;
+  };
+}
+/** The parameters of `AppGetGlobalConfig`, as the core checks them. */
+export type AppGetGlobalConfigParams = {
+  Keys: string;
+};
+/** What `AppGetGlobalConfig` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetGlobalConfigResult {
+  RequestId?: string | null;
+  Configs: Array<{
+    Key: string;
+    Value: string;
+  }>;
+}
+/** The parameters of `AppGetLatestVersion`, as the core checks them. */
+export type AppGetLatestVersionParams = {
+  ClientVersion?: string;
+  AppPlatform: string;
+  Channel?: number;
+};
+/** What `AppGetLatestVersion` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetLatestVersionResult {
+  RequestId?: string | null;
+  VersionInfo?: { Title?: string; AppVersion?: string; DownloadURL?: string; PackageSize?: number; Content?: string; ReleaseTime?: number; Channel?: JsonValue; UpgradeType?: number } | null;
+}
 /** The parameters of `AppGetFamilyList`, as the core checks them. */
 export type AppGetFamilyListParams = {
   Offset?: number;
@@ -524,6 +604,49 @@ export interface AppSecureAddDeviceInFamilyResult {
   Data: {
     AppDeviceInfo: { DeviceId?: string; ProductId: string; DeviceName: string; AliasName?: string; IconUrl?: string; FamilyId?: string; RoomId?: string | number; DeviceType?: JsonValue; CreateTime?: number; UpdateTime?: number };
   };
+}
+/** The parameters of `AppCreateMultiDeviceBindToken`, as the core checks them. */
+export type AppCreateMultiDeviceBindTokenParams = {
+  FamilyId: string;
+  RoomId?: string;
+  ProductId?: string;
+  DeviceName?: string;
+};
+/** What `AppCreateMultiDeviceBindToken` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `Token` (also seen at `Data.Token`). */
+export interface AppCreateMultiDeviceBindTokenResult {
+  RequestId?: string | null;
+  Token: string;
+}
+/** The parameters of `AppGetMultiDeviceBindTokenState`, as the core checks them. */
+export type AppGetMultiDeviceBindTokenStateParams = {
+  Token: string;
+};
+/** What `AppGetMultiDeviceBindTokenState` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetMultiDeviceBindTokenStateResult {
+  RequestId?: string | null;
+  Data?: Array<{
+    ProductId: string;
+    DeviceName: string;
+    State: number;
+  }> | null;
+}
+/** The parameters of `AppGetParentCategoryList`, as the core checks them. */
+export type AppGetParentCategoryListParams = {
+};
+/** What `AppGetParentCategoryList` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetParentCategoryListResult {
+  RequestId?: string | null;
+  List: Array<{ CategoryKey: string; CategoryId?: number; CategoryName?: string; IconUrl?: string; ListOrder?: number }>;
+}
+/** The parameters of `AppGetRecommList`, as the core checks them. */
+export type AppGetRecommListParams = {
+  CategoryKey: string;
+};
+/** What `AppGetRecommList` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetRecommListResult {
+  RequestId?: string | null;
+  CategoryList: Array<{ CategoryKey: string; CategoryId?: number; CategoryName?: string; IconUrl?: string; ListOrder?: number }>;
+  ProductList: Array<{ ProductId: string; ProductName?: string; IconUrl?: string; ListOrder?: number }>;
 }
 /** The parameters of `AppGetGatewayBindDeviceList`, as the core checks them. */
 export type AppGetGatewayBindDeviceListParams = {
@@ -1075,6 +1198,16 @@ export interface TypedClientMethods {
   getUserSetting(params?: AppGetUserSettingParams): Promise<AppGetUserSettingResult>;
   /** Sends `AppUpdateUserSetting` (https://cloud.tencent.com/document/product/1081/40790): changes some of the user's settings (each one left out stays as it is). */
   updateUserSetting(params?: AppUpdateUserSettingParams): Promise<AppUpdateUserSettingResult>;
+  /** Sends `AppFindUser` (no doc page; tencentyun/iot-link-android HttpRequest.kt findPhoneUser/findEmailUser and the iOS app's TIoTInvitationVC.m send {Type, CountryCode, PhoneNumber} or {Type, Email} and read Data.UserID): the UserID of a user by phone number or e-mail (to invite or share with). */
+  findUser(params: AppFindUserParams): Promise<AppFindUserResult>;
+  /** Sends `AppUserResetPassword` (no doc page; tencentyun/iot-link-android HttpRequest.kt resetPassword and the iOS app's TIoTResetPwdVC.m send {Password, NewPassword}): changes the logged-in user's password (the current one and the new one). */
+  userResetPassword(params: AppUserResetPasswordParams): Promise<AppUserResetPasswordResult>;
+  /** Sends `AppUserCancelAccount` (no doc page; tencentyun/iot-link-android HttpRequest.kt cancelAccount and the iOS app's TIoTCancelAccountVC.m send {}; both say a login within 7 days revokes it): asks for the account to be deleted in 7 days (a login before then revokes it: the grant's CancelAccountTime). */
+  userCancelAccount(params?: AppUserCancelAccountParams): Promise<AppUserCancelAccountResult>;
+  /** Sends `AppUserFeedBack` (no doc page; tencentyun/iot-link-android HttpRequest.kt feedback and the iOS app's TIoTFeedBackViewController.m send {Type: "advise", Desc, Contact, LogUrl}): sends feedback (LogUrl: image URLs joined by commas). */
+  userFeedBack(params: AppUserFeedBackParams): Promise<AppUserFeedBackResult>;
+  /** Sends `AppGetTokenTicket` (no doc page; tencentyun/iot-link-android HttpRequest.kt getOneTimeTokenTicket and the iOS app (TIoTTabBarViewController.m) read TokenTicket): a one-time ticket an H5 page (a device panel) is opened with (`&ticket=`). */
+  getTokenTicket(params?: AppGetTokenTicketParams): Promise<AppGetTokenTicketResult>;
   /** Sends `AppGetFamilyList` (https://cloud.tencent.com/document/product/1081/40811): one page of the user's families. */
   getFamilyList(params?: AppGetFamilyListParams): Promise<AppGetFamilyListResult>;
   /** Sends `AppCreateFamily` (https://cloud.tencent.com/document/product/1081/40808): creates a family. */
@@ -1137,6 +1270,14 @@ export interface TypedClientMethods {
   sigBindDeviceInFamily(params: AppSigBindDeviceInFamilyParams): Promise<AppSigBindDeviceInFamilyResult>;
   /** Sends `AppSecureAddDeviceInFamily` (no doc page; the official mini-program demo (models.js), tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTScanlViewController.m send {FamilyId, RoomId, DeviceSignature} and read Data.AppDeviceInfo): binds a device by the signature of its QR code. */
   secureAddDeviceInFamily(params: AppSecureAddDeviceInFamilyParams): Promise<AppSecureAddDeviceInFamilyResult>;
+  /** Sends `AppCreateMultiDeviceBindToken` (no doc page; the H5 panel SDK (qcloud-iotexplorer-h5-panel-sdk createWifiBindToken) sends {FamilyId, RoomId, ProductId, DeviceName} and reads Token at the top): a token several devices can be provisioned with at once, into a family and room. */
+  createMultiDeviceBindToken(params: AppCreateMultiDeviceBindTokenParams): Promise<AppCreateMultiDeviceBindTokenResult>;
+  /** Sends `AppGetMultiDeviceBindTokenState` (no doc page; the H5 panel SDK (getDevicesByBindToken) and the Wi-Fi provisioning plugin (qcloud-iotexplorer-appdev-plugin-wificonf-core) send {Token} and read Data as a list): the devices that reported a multi-device token in (State 2: bound). */
+  getMultiDeviceBindTokenState(params: AppGetMultiDeviceBindTokenStateParams): Promise<AppGetMultiDeviceBindTokenStateResult>;
+  /** Sends `AppGetParentCategoryList` (no doc page; tencentyun/iot-link-android HttpRequest.kt getParentCategoryList and the iOS app's TIoTNewAddEquipmentViewController.m read List): the top categories of products an app offers to add. */
+  getParentCategoryList(params?: AppGetParentCategoryListParams): Promise<AppGetParentCategoryListResult>;
+  /** Sends `AppGetRecommList` (no doc page; tencentyun/iot-link-android HttpRequest.kt getRecommList and the iOS app's TIoTNewAddEquipmentViewController.m send {CategoryKey} and read CategoryList and ProductList): a category's sub-categories and the products recommended in it. */
+  getRecommList(params: AppGetRecommListParams): Promise<AppGetRecommListResult>;
   /** Sends `AppGetGatewayBindDeviceList` (https://cloud.tencent.com/document/product/1081/48129): one page of the sub-devices a gateway has bound, each with whether it is in a family. */
   getGatewayBindDeviceList(params: AppGetGatewayBindDeviceListParams): Promise<AppGetGatewayBindDeviceListResult>;
   /** Sends `AppBindSubDeviceInFamily` (https://cloud.tencent.com/document/product/1081/43155): adds a sub-device the gateway has bound to the gateway's family. */
@@ -1238,10 +1379,16 @@ export interface TypedServerMethods {
   resetPasswordByCellphone(params: AppResetPasswordByCellphoneParams, options?: CallOptions): Promise<AppResetPasswordByCellphoneResult>;
   /** Sends `AppResetPasswordByEmail` (no doc page; tencentyun/iot-link-android HttpRequest.kt resetEmailPassword sends {Email, VerificationCode, Password}): resets an e-mail user's password. */
   resetPasswordByEmail(params: AppResetPasswordByEmailParams, options?: CallOptions): Promise<AppResetPasswordByEmailResult>;
+  /** Sends `AppCheckInTokenTicket` (no doc page; tencentyun/iot-link-android HttpRequest.kt ticketToToken sends {TokenTicket} signed; no official client reads its answer): exchanges a TokenTicket for a token (where a grant is, it is read at Data.Token, as the logins' are). */
+  checkInTokenTicket(params: AppCheckInTokenTicketParams, options?: CallOptions): Promise<AppCheckInTokenTicketResult>;
+  /** Sends `AppGetGlobalConfig` (no doc page; tencentyun/iot-link-android HttpRequest.kt getGlobalConfig and the iOS app's TIoTChooseTimeZoneVC.m send {Keys} signed and read Configs[0].Value): global settings by key (RegionListCN, RegionListEN: time zones; each Value is JSON text). */
+  getGlobalConfig(params: AppGetGlobalConfigParams, options?: CallOptions): Promise<AppGetGlobalConfigResult>;
+  /** Sends `AppGetLatestVersion` (no doc page; tencentyun/iot-link-android HttpRequest.kt getLastVersion and the iOS app's TIoTAboutVC.m send {ClientVersion, AppPlatform, Channel} signed and read VersionInfo): the newest release of the app (no VersionInfo: none). */
+  getLatestVersion(params: AppGetLatestVersionParams, options?: CallOptions): Promise<AppGetLatestVersionResult>;
 }
 
 /** The typed actions of each client (see `table` in crates/xtask/src/methods.rs). */
-export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
-export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail';
+export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
+export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail CheckInTokenTicket GetGlobalConfig GetLatestVersion';
 /** Methods not named after their action. */
 export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice' };

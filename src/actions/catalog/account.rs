@@ -3,7 +3,13 @@
 use crate::actions::definition::{Action, Variants};
 use crate::actions::kind::{opt, req, Field, Kind::*};
 
-const GRANT: &[Field] = &[req("Data.Token", Text), req("Data.ExpireAt", Integer)];
+// CancelAccountTime: the UNIX seconds of an account cancellation this login revoked (no page
+// lists it; both official apps read it under Data after AppGetToken and AppGetTokenByWeiXin).
+const GRANT: &[Field] = &[
+    req("Data.Token", Text),
+    req("Data.ExpireAt", Integer),
+    opt("Data.CancelAccountTime", Integer),
+];
 const PHONE: [Field; 2] = [req("CountryCode", Text), req("PhoneNumber", Text)];
 /// What a verification code is for: register and resetpass in the SMS page (1081/40785), login
 /// too in the e-mail page (56316) and in the Android app's SMS login (LoginModel.kt).
@@ -162,4 +168,95 @@ pub const ACTIONS: &[Action] = &[
     Action::write("AppLogoutUser")
         .page("1081/40787", "ends the token")
         .call_only("client.logout() sends it, and also ends the session"),
+    Action::read("AppFindUser")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt findPhoneUser/findEmailUser and the iOS app's TIoTInvitationVC.m send {Type, CountryCode, PhoneNumber} or {Type, Email} and read Data.UserID",
+            "the UserID of a user by phone number or e-mail (to invite or share with)",
+        )
+        .params(&[req("Type", OneOf(&["phone", "email"]))])
+        .variants(&Variants {
+            tag: "Type",
+            cases: &[("phone", &PHONE), ("email", &[req("Email", Text)])],
+        })
+        .result(&[req("Data.UserID", Text)]),
+    Action::write("AppUserResetPassword")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt resetPassword and the iOS app's TIoTResetPwdVC.m send {Password, NewPassword}",
+            "changes the logged-in user's password (the current one and the new one)",
+        )
+        .params(&[req("Password", Text), req("NewPassword", Text)]),
+    Action::write("AppUserCancelAccount")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt cancelAccount and the iOS app's TIoTCancelAccountVC.m send {}; both say a login within 7 days revokes it",
+            "asks for the account to be deleted in 7 days (a login before then revokes it: the grant's CancelAccountTime)",
+        ),
+    Action::write("AppUserFeedBack")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt feedback and the iOS app's TIoTFeedBackViewController.m send {Type: \"advise\", Desc, Contact, LogUrl}",
+            "sends feedback (LogUrl: image URLs joined by commas)",
+        )
+        .params(&[
+            opt("Type", Text),
+            req("Desc", Text),
+            opt("Contact", AnyText),
+            opt("LogUrl", AnyText),
+        ])
+        // The iOS app always sends the four; "advise" is the only Type either app sends.
+        .defaults(&[("Type", "advise"), ("Contact", ""), ("LogUrl", "")]),
+    Action::write("AppGetTokenTicket")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt getOneTimeTokenTicket and the iOS app (TIoTTabBarViewController.m) read TokenTicket",
+            "a one-time ticket an H5 page (a device panel) is opened with (`&ticket=`)",
+        )
+        .result(&[req("TokenTicket|Data.TokenTicket", Text)]),
+    Action::write("AppCheckInTokenTicket")
+        .signed()
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt ticketToToken sends {TokenTicket} signed; no official client reads its answer",
+            "exchanges a TokenTicket for a token (where a grant is, it is read at Data.Token, as the logins' are)",
+        )
+        .params(&[req("TokenTicket", Text)])
+        .result(&[opt("Data.Token", Text), opt("Data.ExpireAt", Integer)]),
+    Action::read("AppGetGlobalConfig")
+        .signed()
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt getGlobalConfig and the iOS app's TIoTChooseTimeZoneVC.m send {Keys} signed and read Configs[0].Value",
+            "global settings by key (RegionListCN, RegionListEN: time zones; each Value is JSON text)",
+        )
+        .params(&[req("Keys", Text)])
+        .result(&[
+            req("Configs", Array),
+            req("Configs[].Key", Text),
+            // JSON text: for RegionListCN/EN an array of { TZ, Title }.
+            req("Configs[].Value", AnyText),
+        ]),
+    Action::read("AppGetLatestVersion")
+        .signed()
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt getLastVersion and the iOS app's TIoTAboutVC.m send {ClientVersion, AppPlatform, Channel} signed and read VersionInfo",
+            "the newest release of the app (no VersionInfo: none)",
+        )
+        .params(&[
+            opt("ClientVersion", Text),
+            req("AppPlatform", Text),
+            opt("Channel", Integer),
+        ])
+        .result(&[opt(
+            "VersionInfo",
+            Struct(&[
+                opt("Title", AnyText),
+                opt("AppVersion", AnyText),
+                opt("DownloadURL", AnyText),
+                // Bytes in the Android app, megabytes in the iOS app: a number either way.
+                opt("PackageSize", Number),
+                opt("Content", AnyText),
+                opt("ReleaseTime", Integer),
+                opt("Channel", Any),
+                // 0: the user confirms, 1: forced, 2: silent.
+                opt("UpgradeType", Integer),
+            ]),
+        )]),
+    Action::write("AppUpdateUserByWeiXin")
+        .signed()
+        .call_only("binds a WeChat account with the OAuth code and busi of Tencent's own WeChat app registration; both official apps send it signed (appapi) with the user's AccessToken in the body; no page"),
 ];

@@ -1,8 +1,18 @@
-//! Adding a device to a family (1081/44044-44046, 50205).
+//! Adding a device to a family (1081/44044-44046, 50205), several at once with one token (as the
+//! H5 panel SDK does), and the catalog of products an app offers to add.
 
 use super::devices::{DEVICE, DEVICE_INFO};
 use crate::actions::definition::Action;
-use crate::actions::kind::{opt, req, Kind::*};
+use crate::actions::kind::{opt, req, Kind, Kind::*};
+
+/// A category of products (AppGetParentCategoryList, AppGetRecommList).
+const CATEGORY: Kind = Struct(&[
+    req("CategoryKey", Text),
+    opt("CategoryId", Integer),
+    opt("CategoryName", AnyText),
+    opt("IconUrl", AnyText),
+    opt("ListOrder", Integer),
+]);
 
 pub const ACTIONS: &[Action] = &[
     Action::write("AppCreateDeviceBindToken")
@@ -58,4 +68,54 @@ pub const ACTIONS: &[Action] = &[
         )
         .params(&[req("FamilyId", Text), opt("RoomId", AnyText), req("DeviceSignature", Text)])
         .result(&[req("Data.AppDeviceInfo|AppDeviceInfo", DEVICE_INFO)]),
+    Action::write("AppCreateMultiDeviceBindToken")
+        .client(
+            "the H5 panel SDK (qcloud-iotexplorer-h5-panel-sdk createWifiBindToken) sends {FamilyId, RoomId, ProductId, DeviceName} and reads Token at the top",
+            "a token several devices can be provisioned with at once, into a family and room",
+        )
+        // ProductId and DeviceName: the panel's device, which the H5 SDK sends.
+        .params(&[
+            req("FamilyId", Text),
+            opt("RoomId", AnyText),
+            opt("ProductId", Text),
+            opt("DeviceName", Text),
+        ])
+        .result(&[req("Token|Data.Token", Text)]),
+    Action::read("AppGetMultiDeviceBindTokenState")
+        .client(
+            "the H5 panel SDK (getDevicesByBindToken) and the Wi-Fi provisioning plugin (qcloud-iotexplorer-appdev-plugin-wificonf-core) send {Token} and read Data as a list",
+            "the devices that reported a multi-device token in (State 2: bound)",
+        )
+        .params(&[req("Token", Text)])
+        // The H5 SDK reads `Data || []`.
+        .result(&[
+            opt("Data", ArrayOrNull),
+            req("Data[].ProductId", Text),
+            req("Data[].DeviceName", Text),
+            req("Data[].State", Integer),
+        ]),
+    Action::read("AppGetParentCategoryList")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt getParentCategoryList and the iOS app's TIoTNewAddEquipmentViewController.m read List",
+            "the top categories of products an app offers to add",
+        )
+        .result(&[req("List", ListOf(&CATEGORY))]),
+    Action::read("AppGetRecommList")
+        .client(
+            "tencentyun/iot-link-android HttpRequest.kt getRecommList and the iOS app's TIoTNewAddEquipmentViewController.m send {CategoryKey} and read CategoryList and ProductList",
+            "a category's sub-categories and the products recommended in it",
+        )
+        .params(&[req("CategoryKey", Text)])
+        .result(&[
+            req("CategoryList", ListOf(&CATEGORY)),
+            req(
+                "ProductList",
+                ListOf(&Struct(&[
+                    req("ProductId", Text),
+                    opt("ProductName", AnyText),
+                    opt("IconUrl", AnyText),
+                    opt("ListOrder", Integer),
+                ])),
+            ),
+        ]),
 ];

@@ -1,45 +1,32 @@
 //! Actions the SDK knows (endpoint, whether a retry is safe) but has no typed method for, each
-//! with the reason: `client.call(action, params)` sends them unchecked.
+//! with the reason: `client.call(action, params)` sends them unchecked. (AppCosAuth is not one:
+//! both official apps post it to another service, …/api/studioapp/AppCosAuth.)
 
 use crate::actions::definition::Action;
 
-const NOT_YET: &str = "not typed yet";
+const TRTC: &str =
+    "an audio or video call of a device, which takes Tencent's TRTC SDK on the phone; no page";
+const TPNS: &str = "registers the phone's TPNS (信鸽) push token, which takes Tencent's push SDK on the phone; no page";
 
 pub const ACTIONS: &[Action] = &[
-    Action::read("AppGetGlobalConfig")
-        .signed()
-        .call_only(NOT_YET),
-    Action::read("AppGetLatestVersion")
-        .signed()
-        .call_only(NOT_YET),
-    Action::write("AppCheckInTokenTicket")
-        .signed()
-        .call_only(NOT_YET),
-    Action::write("AppUpdateUserByWeiXin").call_only(NOT_YET),
-    Action::write("AppUserResetPassword").call_only(NOT_YET),
-    Action::read("AppFindUser").call_only(NOT_YET),
-    Action::write("AppUserFeedBack").call_only(NOT_YET),
-    Action::write("AppUserCancelAccount").call_only(NOT_YET),
-    Action::read("AppGetTokenTicket").call_only(NOT_YET),
-    Action::write("AppCosAuth").call_only(NOT_YET),
-    Action::write("AppBindXgToken").call_only(NOT_YET),
-    Action::write("AppUnBindXgToken").call_only(NOT_YET),
-    Action::read("AppGetDeviceOnlineStatus").call_only(NOT_YET),
-    Action::write("AppReportDeviceData").call_only(NOT_YET),
-    Action::write("AppReportDataAsDevice").call_only(NOT_YET),
-    Action::read("AppGetProductInfo").call_only(NOT_YET),
-    Action::read("AppGetParentCategoryList").call_only(NOT_YET),
-    Action::read("AppGetRecommList").call_only(NOT_YET),
-    Action::read("AppGetVirtualBindDeviceList").call_only(NOT_YET),
-    Action::write("AppCreateProductResource").call_only(NOT_YET),
-    Action::read("AppGetMultiDeviceBindTokenState").call_only(NOT_YET),
-    Action::write("App::IotRTC::InviteDevice").call_only(NOT_YET),
-    Action::write("App::IotRTC::CallDevice").call_only(NOT_YET),
-    Action::write("App::IotRTC::LeavelRoom").call_only(NOT_YET),
-    Action::read("IotVideoDescribeCloudStorageEvents").call_only(NOT_YET),
-    Action::read("IotVideoDescribeCloudStorageDate").call_only(NOT_YET),
-    Action::read("IotVideoDescribeCloudStorageThumbnail").call_only(NOT_YET),
-    Action::read("IotVideoDescribeCloudStorageStreamData").call_only(NOT_YET),
-    Action::read("IotVideoDescribeCloudStorageTime").call_only(NOT_YET),
-    Action::write("IotVideoGenerateSignedVideoURL").call_only(NOT_YET),
+    Action::write("AppBindXgToken").call_only(TPNS),
+    Action::write("AppUnBindXgToken").call_only(TPNS),
+    Action::write("App::IotRTC::InviteDevice").call_only(TRTC),
+    Action::write("App::IotRTC::CallDevice").call_only(TRTC),
+    Action::write("App::IotRTC::LeavelRoom")
+        .call_only("only in the iOS app's history (2020-11-25 to 27), never shipped; no page"),
+    Action::read("AppGetDeviceOnlineStatus").call_only(
+        "no page; the Android app keeps it commented out and calls AppGetDeviceStatuses (getDeviceStatuses)",
+    ),
+    Action::write("AppReportDeviceData").call_only(
+        "no page, and no client sends it (an iOS constant only): AppReportDataAsDevice reports for a device",
+    ),
+    Action::read("AppGetProductInfo").call_only(
+        "no page (获取产品信息 is AppGetProducts: getProducts); only dead code in the official apps",
+    ),
+    Action::write("AppCreateProductResource")
+        .call_only("its page (1081/67570) contradicts itself and no client sends it"),
+    Action::read("AppGetVirtualBindDeviceList").call_only(
+        "takes a third-party platform's AccessToken and BindPlatformId, not the session's; no page",
+    ),
 ];
