@@ -22,6 +22,9 @@ pub struct Action {
     /// `"ProductId/DeviceName"` (what the official demo sends): one of the two is required, and
     /// the typed method sends the documented pair.
     pub device: bool,
+    /// With `device`: the page names the device by `DeviceId`, which the typed method sends
+    /// (joining a pair it is given).
+    pub device_as_id: bool,
     /// Pairs of names sources spell two ways (`MemberId`, `MemberID`): one of each is required.
     pub either: &'static [(&'static str, &'static str)],
     /// Parameters required by the value of another (`AppGetToken`'s `Type`).
@@ -94,6 +97,7 @@ impl Action {
             params: &[],
             result: &[],
             device: false,
+            device_as_id: false,
             either: &[],
             variants: None,
             defaults: &[],
@@ -140,6 +144,13 @@ impl Action {
     /// Names a device: `ProductId` + `DeviceName`, or `DeviceId`.
     pub const fn device(mut self) -> Self {
         self.device = true;
+        self
+    }
+
+    /// Names a device as `device` does, sent as `DeviceId` (where the page names it so).
+    pub const fn device_id(mut self) -> Self {
+        self.device = true;
+        self.device_as_id = true;
         self
     }
 

@@ -32,7 +32,10 @@ pub fn prepare(action: &str, params: &mut Params) {
             prepare_value(field.kind, value);
         }
     }
-    if def.device && params.get("ProductId").is_none() && params.get("DeviceName").is_none() {
+    if def.device_as_id {
+        join_device_id(params);
+    } else if def.device && params.get("ProductId").is_none() && params.get("DeviceName").is_none()
+    {
         let split = params
             .get("DeviceId")
             .and_then(Value::as_str)
@@ -44,6 +47,22 @@ pub fn prepare(action: &str, params: &mut Params) {
             params.set("DeviceName", name);
         }
     }
+}
+
+/// `ProductId` + `DeviceName` as `DeviceId` "ProductId/DeviceName", where none is given.
+fn join_device_id(params: &mut Params) {
+    if params.get("DeviceId").is_some() {
+        return;
+    }
+    let pair = match (params.get("ProductId"), params.get("DeviceName")) {
+        (Some(Value::String(p)), Some(Value::String(n))) if is_device_id_parts(p, n) => {
+            [p.as_str(), "/", n.as_str()].concat()
+        }
+        _ => return,
+    };
+    params.remove("ProductId");
+    params.remove("DeviceName");
+    params.set("DeviceId", pair);
 }
 
 /// What a typed method sends for `value` of `kind`, down through lists and objects: an object

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { accountLifeActions } from './account-life.mjs';
 import { accountActions, appApi } from './accounts.mjs';
+import { asDeviceActions } from './as-device.mjs';
 import { automationActions, automationsOnReport, runAutomationTimers } from './automations.mjs';
 import { bindingActions, bindReportedDevice } from './binding.mjs';
 import { deviceActionActions } from './device-actions.mjs';
@@ -37,6 +38,7 @@ const TOKEN_API = {
   ...accountLifeActions,
   ...familyActions,
   ...deviceActions,
+  ...asDeviceActions,
   ...bindingActions,
   ...gatewayActions,
   ...productActions,
@@ -227,6 +229,7 @@ export async function startEmulator({
   world.onBind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Bind', { FamilyId: device.FamilyId, RoomId: device.RoomId });
   world.onActionPush = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Push', payload);
   world.onActionReply = (device, payload) => pushChannel.change(deviceId(device), 'Action', 'Report', payload);
+  world.onEvent = (device, eventId, params) => deviceEvent(world, device, pushChannel.event(device, eventId, params));
   world.onMultiTokenReport = (entry, key) => bindReportedDevice(world, entry, key);
   world.onGatewayChange = (gateway, action, subDevices) => pushChannel.change(deviceId(gateway), 'Gateway', action, subDevices);
   world.onUnbind = (device) => pushChannel.change(deviceId(device), 'StatusChange', 'Unbind', { FamilyId: device.FamilyId });
@@ -271,7 +274,7 @@ export async function startEmulator({
       /** The device reports property values: its state, its history, the pushes and the automations follow. */
       report: (id, params) => world.report(world.devices.get(id), params),
       /** The device posts an event: its history, the push, and for an alert a message to its family (101). */
-      event: (id, eventId, params) => deviceEvent(world, world.devices.get(id), pushChannel.event(world.devices.get(id), eventId, params)),
+      event: (id, eventId, params) => world.event(world.devices.get(id), eventId, params),
       setOnline(id, online) {
         world.devices.get(id).online = online;
         pushChannel.status(world.devices.get(id), online);

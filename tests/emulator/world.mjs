@@ -97,6 +97,11 @@ export class World {
     this.userSettings.delete(userId);
   }
 
+  /** The device posted an event (onEvent: the history, the push, an alert's message). */
+  event(device, eventId, params) {
+    this.onEvent?.(device, eventId, params);
+  }
+
   /** The ids of a family's members. */
   membersOf(familyId) {
     return [...(this.families.get(familyId)?.Members || [])];

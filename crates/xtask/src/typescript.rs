@@ -177,11 +177,18 @@ pub fn params_type(def: &Action) -> String {
             ts_of(f.kind, Side::Param, json)
         );
     }
+    let type_of = |name: &str| {
+        def.params
+            .iter()
+            .find(|f| f.name == name)
+            .map_or("string".into(), |f| ts_of(f.kind, Side::Param, json))
+    };
     let mut parts: Vec<String> = def
         .either
         .iter()
         .map(|(a, b)| {
-            format!("({{ {a}: string; {b}?: undefined }} | {{ {b}: string; {a}?: undefined }})")
+            let (ta, tb) = (type_of(a), type_of(b));
+            format!("({{ {a}: {ta}; {b}?: undefined }} | {{ {b}: {tb}; {a}?: undefined }})")
         })
         .collect();
     if def.device {

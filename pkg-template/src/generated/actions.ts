@@ -547,6 +547,36 @@ export interface AppGetProductsConfigResult {
     Config?: string | null;
   }>;
 }
+/** The parameters of `AppReportDataAsDevice`, as the core checks them. */
+export type AppReportDataAsDeviceParams<D extends object = JsonObject> = ({ TimeStamp: number; DataTimeStamp?: undefined } | { DataTimeStamp: number; TimeStamp?: undefined }) & DeviceSelector & {
+  Data: string | (D & Jsonable<D>);
+};
+/** What `AppReportDataAsDevice` resolves to (the fields the core checks; others may be there too). */
+export interface AppReportDataAsDeviceResult {
+  RequestId?: string | null;
+  Data?: string | null;
+  DataParsed: { [key: string]: JsonValue };
+}
+/** The parameters of `AppReportDeviceEvent`, as the core checks them. */
+export type AppReportDeviceEventParams<D extends object = JsonObject> = DeviceSelector & {
+  EventId: string;
+  Params: string | (D & Jsonable<D>);
+  Method?: 'ReportEventAsDevice' | 'reported'; // sent as "ReportEventAsDevice" when left out or empty
+  EventTimeStamp?: number;
+};
+/** What `AppReportDeviceEvent` resolves to (the fields the core checks; others may be there too). */
+export interface AppReportDeviceEventResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppPublishMsgAsDevice`, as the core checks them. */
+export type AppPublishMsgAsDeviceParams = DeviceSelector & {
+  Topic: string;
+  Payload: string;
+};
+/** What `AppPublishMsgAsDevice` resolves to (the fields the core checks; others may be there too). */
+export interface AppPublishMsgAsDeviceResult {
+  RequestId?: string | null;
+}
 /** The parameters of `AppCreateDeviceBindToken`, as the core checks them. */
 export type AppCreateDeviceBindTokenParams = {
   TokenLengthType?: '' | '1';
@@ -1260,6 +1290,12 @@ export interface TypedClientMethods {
   getProducts(params: AppGetProductsParams): Promise<AppGetProductsResult>;
   /** Sends `AppGetProductsConfig` (no doc page; tencentyun/iot-link-android HttpRequest.kt and the iOS app's TIoTConfigScanVC.m send {ProductIds} and read Data[].Config): products' panel configurations. */
   getProductsConfig(params: AppGetProductsConfigParams): Promise<AppGetProductsConfigResult>;
+  /** Sends `AppReportDataAsDevice` (https://cloud.tencent.com/document/product/1081/50202): reports a device's property values for it (Data: an object is sent as its JSON text). */
+  reportDataAsDevice<D extends object>(params: AppReportDataAsDeviceParams<D>): Promise<AppReportDataAsDeviceResult>;
+  /** Sends `AppReportDeviceEvent` (https://cloud.tencent.com/document/product/1081/50204): reports a device's event for it (Params: an object is sent as its JSON text). */
+  reportDeviceEvent<D extends object>(params: AppReportDeviceEventParams<D>): Promise<AppReportDeviceEventResult>;
+  /** Sends `AppPublishMsgAsDevice` (https://cloud.tencent.com/document/product/1081/50203): publishes a device's message for it, such as its reply to an action (Payload as the topic wants it). */
+  publishMsgAsDevice(params: AppPublishMsgAsDeviceParams): Promise<AppPublishMsgAsDeviceResult>;
   /** Sends `AppCreateDeviceBindToken` (https://cloud.tencent.com/document/product/1081/44044): a token for provisioning a device. */
   createDeviceBindToken(params?: AppCreateDeviceBindTokenParams): Promise<AppCreateDeviceBindTokenResult>;
   /** Sends `AppGetDeviceBindTokenState` (https://cloud.tencent.com/document/product/1081/44045): whether the device reported the token in (State 2). */
@@ -1388,7 +1424,7 @@ export interface TypedServerMethods {
 }
 
 /** The typed actions of each client (see `table` in crates/xtask/src/methods.rs). */
-export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
+export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig ReportDataAsDevice ReportDeviceEvent PublishMsgAsDevice CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
 export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail CheckInTokenTicket GetGlobalConfig GetLatestVersion';
 /** Methods not named after their action. */
 export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice' };

@@ -1,6 +1,7 @@
 //! The catalog: every known action, one definition each, grouped by what it is about.
 
 mod account;
+mod as_device;
 mod binding;
 mod call_only;
 mod devices;
@@ -19,6 +20,7 @@ pub const CATALOG: &[&[Action]] = &[
     account::ACTIONS,
     family::ACTIONS,
     devices::ACTIONS,
+    as_device::ACTIONS,
     binding::ACTIONS,
     gateways::ACTIONS,
     sharing::ACTIONS,
