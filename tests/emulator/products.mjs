@@ -64,9 +64,17 @@ const TEMPLATES = {
     events: [],
     actions: [],
   },
+  // A camera with cloud recordings (video.mjs).
+  CAMERAPROD: {
+    version: '1.0',
+    profile: { ProductId: 'CAMERAPROD', CategoryId: '6' },
+    properties: [prop('record_switch', '云存录制', { type: 'bool', mapping: { 0: '关', 1: '开' } })],
+    events: [],
+    actions: [],
+  },
 };
 
-const NAMES = { LIGHT0PROD: '智能灯', PLUG00PROD: '智能插座', SENSORPROD: '温湿度传感器', GATEWAYPROD: '智能网关', DOORSNSPROD: '门磁传感器' };
+const NAMES = { LIGHT0PROD: '智能灯', PLUG00PROD: '智能插座', SENSORPROD: '温湿度传感器', GATEWAYPROD: '智能网关', DOORSNSPROD: '门磁传感器', CAMERAPROD: '摄像头' };
 
 /** 0 a device, 1 a gateway, 2 a sub-device (as AppDeviceInfo's DeviceType; 1081/48130's example). */
 export const deviceTypeOf = (ProductId) => (ProductId === 'GATEWAYPROD' ? 1 : ProductId === 'DOORSNSPROD' ? 2 : 0);
@@ -121,6 +129,7 @@ const CATEGORIES = [
   { CategoryId: 2, CategoryKey: 'Electrical', CategoryName: '电工', IconUrl: '', ListOrder: 2, products: ['PLUG00PROD'] },
   { CategoryId: 3, CategoryKey: 'Sensors', CategoryName: '传感器', IconUrl: '', ListOrder: 3, products: ['SENSORPROD', 'DOORSNSPROD'] },
   { CategoryId: 4, CategoryKey: 'Gateways', CategoryName: '网关', IconUrl: '', ListOrder: 4, products: ['GATEWAYPROD'] },
+  { CategoryId: 5, CategoryKey: 'Cameras', CategoryName: '摄像头', IconUrl: '', ListOrder: 5, products: ['CAMERAPROD'] },
 ];
 const categoryView = ({ products, ...category }) => category;
 

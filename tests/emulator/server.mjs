@@ -26,6 +26,7 @@ import { sceneActions } from './scenes.mjs';
 import { sharingActions } from './sharing.mjs';
 import { runTimers, timerActions } from './timers.mjs';
 import { signatureMatches } from './verify.mjs';
+import { CAMERA, serveVideo, videoActions } from './video.mjs';
 import { deviceId, World } from './world.mjs';
 
 export { ApiError } from './params.mjs';
@@ -140,6 +141,7 @@ function testHook(world, faults, req, res, path, text) {
     res.writeHead(204).end();
     return true;
   }
+  if (serveVideo(world, req, res, path)) return true;
   if (path === '/__emulator/faults' && req.method === 'POST') {
     faults.add(JSON.parse(text || '{}'));
     res.writeHead(204).end();
@@ -184,7 +186,7 @@ export async function startEmulator({
 } = {}) {
   const world = new World({ clock, tokenTtlSeconds, limits });
   const faults = faultQueue();
-  const tokenApi = { ...TOKEN_API, ...firmwareActions({ stepMs: firmwareStepMs }) };
+  const tokenApi = { ...TOKEN_API, ...firmwareActions({ stepMs: firmwareStepMs }), ...videoActions({ offsetMinutes: timerUtcOffsetMinutes }) };
   const checkSigned = appApiChecks(world, { apps, timestampWindowSeconds, lenientSignatures });
   const settings = { envelope };
 
@@ -247,6 +249,7 @@ export async function startEmulator({
   timerCheck.unref();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
+  world.publicUrl = url;
   return {
     url,
     endpoint: `${url}/api/exploreropen`,
@@ -265,6 +268,8 @@ export async function startEmulator({
       qrSignature: (ProductId, DeviceName) => world.qrSignature(ProductId, DeviceName),
       /** A gateway with `count` sub-devices it has bound, all in no family: { gateway, subDevices }. */
       gateway: (DeviceName, count) => world.makeGateway(DeviceName, count),
+      /** A camera (in no family) with two days of cloud recordings before it is bound. */
+      camera: (DeviceName) => world.makeDevice(CAMERA, DeviceName),
       /** The dynamic signature a sub-device makes for AppSigGatewayBindDevice: { ProductId, DeviceName, DeviceTimestamp, Nonce }. */
       gatewaySignature: gatewayBindSignature,
     },

@@ -66,6 +66,7 @@ export class World {
     this.runLog = []; // what the runs did, oldest first
     this.counter = 0;
     this.lastMessageId = 0;
+    this.publicUrl = ''; // the emulator's own address, once it listens (its signed video addresses)
   }
 
   /**

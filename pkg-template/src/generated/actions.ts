@@ -1218,6 +1218,88 @@ export interface AppDeleteMessageResult {
   RequestId?: string | null;
   Data?: string | null;
 }
+/** The parameters of `IotVideoDescribeCloudStorageEvents`, as the core checks them. */
+export type IotVideoDescribeCloudStorageEventsParams = DeviceSelector & {
+  StartTime?: number;
+  EndTime?: number;
+  Context?: string;
+  Size?: number;
+  EventId?: string;
+  UserId?: string;
+  ChannelId?: number;
+};
+/** What `IotVideoDescribeCloudStorageEvents` resolves to (the fields the core checks; others may be there too). */
+export interface IotVideoDescribeCloudStorageEventsResult {
+  RequestId?: string | null;
+  Events: Array<{
+    StartTime: number;
+    EndTime: number;
+    Thumbnail?: string | null;
+    EventId?: string | null;
+    UploadStatus?: string | null;
+    Data?: string | null;
+  }>;
+  Context?: string | null;
+  Listover?: boolean | null;
+  Total?: number | null;
+  VideoURL?: string | null;
+}
+/** The parameters of `IotVideoDescribeCloudStorageThumbnail`, as the core checks them. */
+export type IotVideoDescribeCloudStorageThumbnailParams = DeviceSelector & {
+  Thumbnail: string;
+};
+/** What `IotVideoDescribeCloudStorageThumbnail` resolves to (the fields the core checks; others may be there too). */
+export interface IotVideoDescribeCloudStorageThumbnailResult {
+  RequestId?: string | null;
+  ThumbnailURL: string;
+}
+/** The parameters of `IotVideoDescribeCloudStorageDate`, as the core checks them. */
+export type IotVideoDescribeCloudStorageDateParams = DeviceSelector & {
+  UserId?: string;
+};
+/** What `IotVideoDescribeCloudStorageDate` resolves to (the fields the core checks; others may be there too). */
+export interface IotVideoDescribeCloudStorageDateResult {
+  RequestId?: string | null;
+  Data: string[];
+}
+/** The parameters of `IotVideoDescribeCloudStorageTime`, as the core checks them. */
+export type IotVideoDescribeCloudStorageTimeParams = DeviceSelector & {
+  Date: string;
+  StartTime?: number;
+  EndTime?: number;
+  UserId?: string;
+};
+/** What `IotVideoDescribeCloudStorageTime` resolves to (the fields the core checks; others may be there too). */
+export interface IotVideoDescribeCloudStorageTimeResult {
+  RequestId?: string | null;
+  Data: {
+    VideoURL: string;
+    TimeList: Array<{ StartTime: number; EndTime: number }>;
+  };
+}
+/** The parameters of `IotVideoGenerateSignedVideoURL`, as the core checks them. */
+export type IotVideoGenerateSignedVideoURLParams = {
+  ProductId: string;
+  DeviceName?: string;
+  VideoURL: string;
+  ExpireTime: number;
+  ChannelId?: number;
+};
+/** What `IotVideoGenerateSignedVideoURL` resolves to (the fields the core checks; others may be there too). */
+export interface IotVideoGenerateSignedVideoURLResult {
+  RequestId?: string | null;
+  SignedVideoURL: string;
+}
+/** The parameters of `IotVideoDescribeCloudStorageStreamData`, as the core checks them. */
+export type IotVideoDescribeCloudStorageStreamDataParams = DeviceSelector & {
+  StartTime: number;
+};
+/** What `IotVideoDescribeCloudStorageStreamData` resolves to (the fields the core checks; others may be there too). */
+export interface IotVideoDescribeCloudStorageStreamDataResult {
+  RequestId?: string | null;
+  VideoStream: string;
+  AudioStream: string;
+}
 /** The typed methods, one per typed action, generated from its definition. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (no doc page; the official mini-program SDK reads Data from it (LoginManager.js); its SDK page 1081/67448 lists the fields): the logged-in user. */
@@ -1392,6 +1474,18 @@ export interface TypedClientMethods {
   getMessages(params: AppGetMessagesParams): Promise<AppGetMessagesResult>;
   /** Sends `AppDeleteMessage` (https://cloud.tencent.com/document/product/1081/40795): deletes a message. */
   deleteMessage(params: AppDeleteMessageParams): Promise<AppDeleteMessageResult>;
+  /** Sends `IotVideoDescribeCloudStorageEvents` (https://cloud.tencent.com/document/product/1081/106039): one page of a camera's recorded events (StartTime, EndTime: Unix seconds; Context: the cursor). */
+  describeCloudStorageEvents(params: IotVideoDescribeCloudStorageEventsParams): Promise<IotVideoDescribeCloudStorageEventsResult>;
+  /** Sends `IotVideoDescribeCloudStorageThumbnail` (https://cloud.tencent.com/document/product/1081/106040): a signed address of an event's thumbnail (Thumbnail: the event's). */
+  describeCloudStorageThumbnail(params: IotVideoDescribeCloudStorageThumbnailParams): Promise<IotVideoDescribeCloudStorageThumbnailResult>;
+  /** Sends `IotVideoDescribeCloudStorageDate` (https://cloud.tencent.com/document/product/1081/106041): the days a camera has recordings of (YYYY-MM-DD). */
+  describeCloudStorageDate(params: IotVideoDescribeCloudStorageDateParams): Promise<IotVideoDescribeCloudStorageDateResult>;
+  /** Sends `IotVideoDescribeCloudStorageTime` (https://cloud.tencent.com/document/product/1081/106042): a day's recorded time spans and the address to play them from. */
+  describeCloudStorageTime(params: IotVideoDescribeCloudStorageTimeParams): Promise<IotVideoDescribeCloudStorageTimeResult>;
+  /** Sends `IotVideoGenerateSignedVideoURL` (https://cloud.tencent.com/document/product/1081/106043): a playback address that stops working at ExpireTime (Unix seconds): VideoURL with ?starttime_epoch=…&endtime_epoch=…. */
+  generateSignedVideoURL(params: IotVideoGenerateSignedVideoURLParams): Promise<IotVideoGenerateSignedVideoURLResult>;
+  /** Sends `IotVideoDescribeCloudStorageStreamData` (https://cloud.tencent.com/document/product/1081/106044): the video and audio addresses of a picture-stream event (StartTime: its start). */
+  describeCloudStorageStreamData(params: IotVideoDescribeCloudStorageStreamDataParams): Promise<IotVideoDescribeCloudStorageStreamDataResult>;
 }
 /** The typed methods, one per typed action, generated from its definition. */
 export interface TypedServerMethods {
@@ -1424,7 +1518,7 @@ export interface TypedServerMethods {
 }
 
 /** The typed actions of each client (see `table` in crates/xtask/src/methods.rs). */
-export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig ReportDataAsDevice ReportDeviceEvent PublishMsgAsDevice CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage';
+export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig ReportDataAsDevice ReportDeviceEvent PublishMsgAsDevice CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage =IotVideoDescribeCloudStorageEvents =IotVideoDescribeCloudStorageThumbnail =IotVideoDescribeCloudStorageDate =IotVideoDescribeCloudStorageTime =IotVideoGenerateSignedVideoURL =IotVideoDescribeCloudStorageStreamData';
 export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail CheckInTokenTicket GetGlobalConfig GetLatestVersion';
 /** Methods not named after their action. */
-export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice' };
+export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice', IotVideoDescribeCloudStorageEvents: 'describeCloudStorageEvents', IotVideoDescribeCloudStorageThumbnail: 'describeCloudStorageThumbnail', IotVideoDescribeCloudStorageDate: 'describeCloudStorageDate', IotVideoDescribeCloudStorageTime: 'describeCloudStorageTime', IotVideoGenerateSignedVideoURL: 'generateSignedVideoURL', IotVideoDescribeCloudStorageStreamData: 'describeCloudStorageStreamData' };

@@ -13,6 +13,7 @@ mod messages;
 mod sharing;
 mod smart;
 mod timers;
+mod video;
 
 use super::definition::Action;
 
@@ -29,5 +30,6 @@ pub const CATALOG: &[&[Action]] = &[
     firmware::ACTIONS,
     smart::ACTIONS,
     messages::ACTIONS,
+    video::ACTIONS,
     call_only::ACTIONS,
 ];
