@@ -36,11 +36,11 @@ pub enum Kind {
     /// A non-negative integer, or its digits: a delay's seconds, which the doc's example sends
     /// as text and the Android app as a number. A typed method sends a number as its text.
     IntText,
-    /// A count in a result, which some pages type as String (`Total` of 1081/48129): a
-    /// non-negative integer or its digits; the typed result has the number.
-    Count,
-    /// A result's true or false, which the wire may also give as 0 or 1 or their text (the
-    /// typed result has the boolean).
+    /// A non-negative integer some pages type as String (a `Total` in 1081/48129, a `FenceId` in
+    /// 54140): its digits are taken too; the typed result has the number.
+    IntOrDigits,
+    /// true or false; in a result the wire may also give 0 or 1 or their text (the typed result
+    /// has the boolean).
     Switch,
     /// A non-empty string or an integer: ids the docs type as String and show as numbers.
     Id,
@@ -201,7 +201,7 @@ fn fits_leaf(kind: Kind, value: &Value) -> bool {
         (TimeOfDay, Value::String(s)) => is_time_of_day(s),
         (Flag, Value::Number(n)) => matches!(n.as_integer(), Some(0 | 1)),
         (Switch, Value::Bool(_)) => true,
-        (IntText | Count, Value::Number(n)) => n.as_integer().is_some_and(|i| i >= 0),
+        (IntText | IntOrDigits, Value::Number(n)) => n.as_integer().is_some_and(|i| i >= 0),
         (IntText, Value::String(s)) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
         (OneOf(values), Value::String(s)) => values.contains(&s.as_str()),
         (IntOneOf(values), Value::Number(n)) => n.as_integer().is_some_and(|i| values.contains(&i)),
@@ -265,8 +265,8 @@ pub fn describe(kind: Kind, out: &mut String) {
         DayMask => "7 characters of 0 and 1, Sunday first",
         TimeOfDay => "a time of day, HH:mm",
         Flag => "0 or 1",
-        IntText | Count => "a non-negative integer or its digits",
-        Switch => "true or false (or 0, 1)",
+        IntText | IntOrDigits => "a non-negative integer or its digits",
+        Switch => "true or false",
         OneOf(values) => {
             out.push_str("one of ");
             for (i, v) in values.iter().enumerate() {

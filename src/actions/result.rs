@@ -76,7 +76,7 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
 }
 
 /// The value of its type for a field (outside lists) whose kind takes other shapes on the wire:
-/// null for an empty list, a Switch's 0, 1 or their text for false or true, a Count's digits for
+/// null for an empty list, a Switch's 0, 1 or their text for false or true, an IntOrDigits' digits for
 /// the number.
 fn typed_value(field: &Field, body: &Value) -> Option<Value> {
     if field.path().contains('[') {
@@ -89,7 +89,7 @@ fn typed_value(field: &Field, body: &Value) -> Option<Value> {
             Some(i @ (0 | 1)) => Some(Value::Bool(i == 1)),
             _ => None,
         },
-        (Kind::Count, Value::String(s))
+        (Kind::IntOrDigits, Value::String(s))
             if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) =>
         {
             crate::number::Number::parse(s).map(Value::Number)

@@ -389,7 +389,7 @@ fn sample_of(kind: Kind) -> Value {
         | Kind::Flag
         | Kind::Number
         | Kind::IntText
-        | Kind::Count => json("1"),
+        | Kind::IntOrDigits => json("1"),
         Kind::Switch => json("true"),
         Kind::Array | Kind::TextList | Kind::ListOf(_) => json("[]"),
         Kind::Struct(fields) => Value::Object(

@@ -1,9 +1,10 @@
 // Firmware upgrades (876/47129, 1081/47131, 1081/47128) that progress over a few steps of the
 // emulator's clock: sent (2), downloading (3, 30% then 60%), burning (4, 90%), done (6, the
 // device now runs the new version). Test hooks make the next upgrade of a device fail (5) or
-// stall (no progress, for timeouts).
+// stall (no progress, for timeouts). A Bluetooth device's upgrade is the app's to carry out
+// (86901, 86902): the download address, then the progress the app reports, which is the status.
 import { deviceKey } from './devices.mjs';
-import { invalid } from './params.mjs';
+import { integer, invalid, text } from './params.mjs';
 import { deviceId } from './world.mjs';
 
 const STEPS = [
@@ -26,10 +27,18 @@ function deviceOf(body, user, world) {
 
 const versionOf = (device) => device.firmwareVersion || '1.0.0';
 
-/** Where the device's upgrade is by now: a step index, or the failure / stall set by a hook. */
+// What the app reports of an upgrade it carries out, as the status the console shows.
+const REPORTED_STATUS = { downloading: 3, burning: 4, updating: 4, done: 6, fail: 5 };
+const noTask = () => invalid('未查询到固件升级任务', 'ResourceNotFound.DeviceFirmwareTaskNotExist');
+
+/** Where the device's upgrade is by now: a step index, or the failure / stall set by a hook, or what the app reported. */
 export function firmwareStatus(world, device, stepMs) {
   const task = world.firmwareTasks.get(deviceId(device));
   if (!task) return null;
+  if (task.byApp) {
+    const { State = 'downloading', Persent = 0, ResultMsg = '' } = task.reported || {};
+    return { OriVersion: task.OriVersion, DstVersion: task.DstVersion, Status: REPORTED_STATUS[State], Percent: Persent, ErrMsg: ResultMsg };
+  }
   const elapsed = Math.max(0, world.clock() - task.startedAt);
   let index = Math.min(STEPS.length - 1, Math.floor(elapsed / stepMs));
   if (task.stall) index = Math.min(index, 1);
@@ -60,8 +69,41 @@ export function firmwareActions({ stepMs }) {
     },
     AppDescribeFirmwareUpdateStatus({ body, user, world }) {
       const status = firmwareStatus(world, deviceOf(body, user, world), stepMs);
-      if (!status) throw invalid('未查询到固件升级任务', 'ResourceNotFound.DeviceFirmwareTaskNotExist');
+      if (!status) throw noTask();
       return status;
+    },
+    AppGetDeviceOTAInfo({ body, user, world }) {
+      const device = deviceOf(body, user, world);
+      const key = deviceId(device);
+      const latest = LATEST_FIRMWARE[device.ProductId];
+      let task = world.firmwareTasks.get(key);
+      // A task is open until the device runs its version.
+      if (!task || task.DstVersion <= versionOf(device)) {
+        if (!latest || latest <= versionOf(device)) throw noTask();
+        task = { OriVersion: versionOf(device), DstVersion: latest, startedAt: world.clock(), byApp: true };
+        world.firmwareTasks.set(key, task);
+      }
+      return { FirmwareURL: `${world.publicUrl}/__firmware/${device.ProductId}/${task.DstVersion}.bin`, TargetVersion: task.DstVersion, UploadVersion: versionOf(device) };
+    },
+    AppReportOTAStatus({ body, user, world }) {
+      const device = deviceOf(body, user, world);
+      const task = world.firmwareTasks.get(deviceId(device));
+      if (!task) throw noTask();
+      const State = text(body, 'State');
+      if (!(State in REPORTED_STATUS)) throw invalid('State 非法');
+      const ResultCode = integer(body, 'ResultCode', { min: -5 });
+      if (ResultCode > 0) throw invalid('ResultCode 非法');
+      const ResultMsg = text(body, 'ResultMsg', { required: State === 'fail', empty: State !== 'fail' }) ?? '';
+      const Persent = integer(body, 'Persent', { fallback: 0 });
+      if (Persent > 100) throw invalid('Persent 取值范围 0 ~ 100');
+      task.byApp = true;
+      task.reported = { State, Persent, ResultMsg };
+      if (State === 'done') device.firmwareVersion = text(body, 'Version');
+      return {};
+    },
+    AppReportFirmwareVersion({ body, user, world }) {
+      deviceOf(body, user, world).firmwareVersion = text(body, 'Version');
+      return {};
     },
   };
 }

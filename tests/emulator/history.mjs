@@ -1,11 +1,19 @@
 // Data and event history (1081/43119, 60783), kept from what the simulated devices reported
-// (push.mjs records every report and event), read a page at a time with a Context cursor.
+// (push.mjs records every report and event), read a page at a time with a Context cursor, and a
+// property's values aggregated per interval (AppGetDeviceAggsData, as the free panels ask).
 import { deviceOf } from './devices.mjs';
 import { integer, invalid, text } from './params.mjs';
 import { productOf } from './products.mjs';
 import { deviceId } from './world.mjs';
 
 const DAY_SECONDS = 24 * 3600;
+// The free panels ask for sum and avg; max and min as the cloud API's aggregates.
+const AGGREGATES = {
+  sum: (v) => v.reduce((a, b) => a + b, 0),
+  avg: (v) => v.reduce((a, b) => a + b, 0) / v.length,
+  max: (v) => Math.max(...v),
+  min: (v) => Math.min(...v),
+};
 
 /** The device reported these property values (at the emulator's clock). */
 export function recordReport(world, device, params) {
@@ -65,5 +73,25 @@ export const historyActions = {
     );
     const { page, Context, done } = cursorPage(items, body, sizeOf(world, Size, 'eventPageSize'));
     return { Context, Listover: done, Total: items.length, EventHistory: page };
+  },
+  AppGetDeviceAggsData({ body, user, world }) {
+    const device = deviceOf({ body, user, world });
+    const FieldName = text(body, 'FieldName');
+    const method = AGGREGATES[text(body, 'AggMethod')];
+    if (!method) throw invalid(`AggMethod 取值为 ${Object.keys(AGGREGATES).join('、')}`);
+    const interval = /^([1-9]\d{0,2})([hd])$/.exec(text(body, 'Interval'));
+    if (!interval) throw invalid('Interval 应为 <n>h 或 <n>d');
+    const step = Number(interval[1]) * (interval[2] === 'h' ? 3600_000 : 86400_000);
+    const MinTime = integer(body, 'MinTime');
+    const MaxTime = integer(body, 'MaxTime');
+    if (MaxTime < MinTime || (MaxTime - MinTime) / step > 1000) throw invalid('时间范围非法');
+    const values = (world.dataHistory.get(deviceId(device)) || []).filter((r) => r.FieldName === FieldName && r.Time >= MinTime && r.Time <= MaxTime && Number.isFinite(Number(r.Value)));
+    const Results = [];
+    for (let from = MinTime; from <= MaxTime; from += step) {
+      const bucket = values.filter((r) => r.Time >= from && r.Time < from + step).map((r) => Number(r.Value));
+      if (!bucket.length) continue;
+      Results.push({ Data: method(bucket), Date: new Date(from).toISOString().slice(0, interval[2] === 'h' ? 13 : 10), TimestampMs: from });
+    }
+    return { Results };
   },
 };

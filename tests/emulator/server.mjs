@@ -17,9 +17,11 @@ import { answerBefore, faultQueue, sendAnswer } from './faults.mjs';
 import { firmwareActions } from './firmware.mjs';
 import { gatewayActions, gatewayBindSignature } from './gateways.mjs';
 import { historyActions } from './history.mjs';
+import { locationActions, moveDevice } from './location.mjs';
 import { deviceEvent, messageActions } from './messages.mjs';
 import { ApiError, codeOf, invalid, missing } from './params.mjs';
 import { productActions } from './products.mjs';
+import { resourceActions, serveUpload } from './resources.mjs';
 import { attachPush } from './push.mjs';
 import { advanceRuns } from './runs.mjs';
 import { sceneActions } from './scenes.mjs';
@@ -46,6 +48,8 @@ const TOKEN_API = {
   ...sharingActions,
   ...timerActions,
   ...historyActions,
+  ...locationActions,
+  ...resourceActions,
   ...deviceActionActions,
   ...sceneActions,
   ...automationActions,
@@ -142,6 +146,7 @@ function testHook(world, faults, req, res, path, text) {
     return true;
   }
   if (serveVideo(world, req, res, path)) return true;
+  if (serveUpload(world, req, res, path, text.length)) return true;
   if (path === '/__emulator/faults' && req.method === 'POST') {
     faults.add(JSON.parse(text || '{}'));
     res.writeHead(204).end();
@@ -268,6 +273,8 @@ export async function startEmulator({
       qrSignature: (ProductId, DeviceName) => world.qrSignature(ProductId, DeviceName),
       /** A gateway with `count` sub-devices it has bound, all in no family: { gateway, subDevices }. */
       gateway: (DeviceName, count) => world.makeGateway(DeviceName, count),
+      /** The device reports where it is: its location history, and its fences' alerts. */
+      moveTo: (id, point) => moveDevice(world, world.devices.get(id), point),
       /** A camera (in no family) with two days of cloud recordings before it is bound. */
       camera: (DeviceName) => world.makeDevice(CAMERA, DeviceName),
       /** The dynamic signature a sub-device makes for AppSigGatewayBindDevice: { ProductId, DeviceName, DeviceTimestamp, Nonce }. */

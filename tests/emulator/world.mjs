@@ -59,6 +59,10 @@ export class World {
     this.shareTokens = new Map(); // ShareDeviceToken → { key, FromUserId, UserId, ExpireTime, CreateTime, BindTime, TokenContext }
     this.userSettings = new Map(); // UserID → settings (AppGetUserSetting)
     this.tickets = new Map(); // TokenTicket → { UserID, ExpireAt } (one use)
+    this.positions = new Map(); // "ProductId/DeviceName" → [{ Longitude, Latitude, at (ms) }] (location.mjs)
+    this.fences = new Map(); // FenceId → fence of a device
+    this.lastFenceId = 0;
+    this.resources = new Map(); // ResourceName → a vendor's file (resources.mjs)
     this.feedback = []; // AppUserFeedBack, newest last
     this.scenes = new Map(); // SceneId → scene (scenes.mjs)
     this.automations = new Map(); // AutomationId → automation (automations.mjs)

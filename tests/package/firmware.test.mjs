@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
-import { offlineClient, assertRefused } from '../fixtures/offline-client.mjs';
+import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
@@ -82,4 +82,30 @@ test('bad input per firmware action is refused before sending, naming the parame
   assert.equal(sent(), 0, 'nothing was sent');
   // The official demo copes with an answer without CurrentVersion (panel.js): a result, not a Parse error.
   assert.equal((await client.checkFirmwareUpdate({ DeviceId: 'P/d' })).CurrentVersion, undefined);
+});
+
+test('a Bluetooth device upgraded by the app: the download address, the progress reported, the version it runs (issue 28)', LIMIT, async (t) => {
+  const { client, lamp: device } = await setUp(t);
+  const lamp = { ProductId: device.ProductId, DeviceName: device.DeviceName };
+  const info = await client.getDeviceOTAInfo(lamp);
+  assert.deepEqual([info.TargetVersion, info.UploadVersion], ['1.1.0', '1.0.0']);
+  assert.match(info.FirmwareURL, /^http:\/\/127\.0\.0\.1:\d+\/__firmware\/LIGHT0PROD\/1\.1\.0\.bin$/);
+  await client.reportOTAStatus({ ...lamp, Version: '1.1.0', State: 'downloading', ResultCode: 0, Persent: 40 });
+  assert.deepEqual(await client.describeFirmwareUpdateStatus(lamp).then((s) => [s.Status, s.Percent]), [3, 40]);
+  await client.reportOTAStatus({ ...lamp, Version: '1.1.0', State: 'done', ResultCode: 0, ResultMsg: '', Persent: 100 });
+  assert.deepEqual((await client.checkFirmwareUpdate(lamp)).CurrentVersion, '1.1.0');
+  await client.reportFirmwareVersion({ ...lamp, Version: '1.2.0' });
+  assert.equal((await client.checkFirmwareUpdate(lamp)).CurrentVersion, '1.2.0');
+  await assert.rejects(client.getDeviceOTAInfo(lamp), (e) => e.code === 'ResourceNotFound.DeviceFirmwareTaskNotExist', 'nothing newer');
+
+  const { client: offline, sent } = offlineClient(sdk);
+  await assertRefused(offline, [
+    ['reportOTAStatus', { ...lamp, Version: '1', State: 'fail', ResultCode: -5 }, 'ResultMsg'],
+    ['reportOTAStatus', { ...lamp, Version: '1', State: 'started', ResultCode: 0 }, 'State'],
+    ['reportOTAStatus', { ...lamp, Version: '1', State: 'done', ResultCode: 3 }, 'ResultCode'],
+    ['reportFirmwareVersion', lamp, 'Version'],
+    ['getDeviceOTAInfo', { DeviceName: 'd' }, 'ProductId'],
+  ]);
+  assert.equal(sent(), 0);
+  await assertIncompleteAnswersRefused(offline, [['getDeviceOTAInfo', lamp]]);
 });

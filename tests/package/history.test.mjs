@@ -107,3 +107,21 @@ test('bad input per history action is refused before sending, naming the paramet
   assert.equal(sent(), 0, 'nothing was sent');
   await assertIncompleteAnswersRefused(client, [['getDeviceDataHistory', range], ['listEventHistory', { DeviceId: 'P/d' }]]);
 });
+
+test("aggregates of a property per interval (AppGetDeviceAggsData, as the free panels ask): sum and avg of the sensor's day", LIMIT, async (t) => {
+  const { client, sensor } = await setUp(t);
+  const now = Date.now();
+  const hourly = await client.getDeviceAggsData({ DeviceId: sensor.DeviceId, FieldName: 'humidity', AggMethod: 'sum', Interval: '6h', MinTime: now - 23.5 * 3600_000, MaxTime: now + 1000 });
+  assert.ok(hourly.Results.length >= 4 && hourly.Results.length <= 5, `${hourly.Results.length} buckets`);
+  const total = hourly.Results.reduce((a, r) => a + (r.Data ?? 0), 0);
+  const avg = await client.getDeviceAggsData({ DeviceId: sensor.DeviceId, FieldName: 'humidity', AggMethod: 'avg', Interval: '1d', MinTime: now - 23.5 * 3600_000, MaxTime: now + 1000 });
+  assert.equal(avg.Results.length, 1);
+  assert.ok(Math.abs((avg.Results[0].Data ?? 0) * 24 - total) < 1e-6, 'the day\'s average times its 24 readings is the sum of the buckets');
+  await assert.rejects(client.getDeviceAggsData({ DeviceId: sensor.DeviceId, FieldName: 'humidity', AggMethod: 'median', Interval: '1h', MinTime: 0, MaxTime: 1 }), (e) => e.kind === 'Api');
+  const { client: offline, sent } = offlineClient(sdk);
+  await assertRefused(offline, [
+    ['getDeviceAggsData', { DeviceId: 'P/d', AggMethod: 'sum', Interval: '1h', MinTime: 0, MaxTime: 1 }, 'FieldName'],
+    ['getDeviceAggsData', { DeviceId: 'P/d', FieldName: 'f', AggMethod: 'sum', Interval: '1h', MinTime: '0', MaxTime: 1 }, 'MinTime'],
+  ]);
+  assert.equal(sent(), 0);
+});

@@ -19,6 +19,7 @@ test('each field seen at another path is where the typed result declares it', as
     const client = sdk.createClient({ getAccessToken: () => ({ Token: 't' }), transport, storage: sdk.memoryStorage() });
     const result = await client[method](params);
     assert.equal(typeOf(at(result, path)), type, `${method}: ${seenAt} → ${path} in ${JSON.stringify(result)}`);
-    assert.equal(at(result, seenAt), undefined, `${method}: moved from ${seenAt}`);
+    // Moved away, unless it moved inside its old place (48495's Data list → Data.Pos).
+    if (!path.startsWith(`${seenAt}.`)) assert.equal(at(result, seenAt), undefined, `${method}: moved from ${seenAt}`);
   }
 });

@@ -19,7 +19,7 @@ fn sample(kind: Kind) -> (String, &'static str) {
         | Kind::Flag
         | Kind::Id
         | Kind::IntText
-        | Kind::Count => ("1".into(), "number"),
+        | Kind::IntOrDigits => ("1".into(), "number"),
         Kind::Switch => ("true".into(), "boolean"),
         Kind::IntOneOf(values) => (values.first().copied().unwrap_or(0).to_string(), "number"),
         Kind::OneOf(values) => (

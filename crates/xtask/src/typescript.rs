@@ -23,7 +23,7 @@ pub fn ts_of(kind: Kind, side: Side, json: &str) -> String {
             format!("string | {json} | readonly JsonValue[]")
         }
         Kind::JsonText | Kind::TextOrJson => "string".into(),
-        Kind::Integer | Kind::Positive | Kind::Number | Kind::Count => "number".into(),
+        Kind::Integer | Kind::Positive | Kind::Number | Kind::IntOrDigits => "number".into(),
         Kind::Any => "JsonValue".into(),
         Kind::TextList => format!("{readonly}string[]"),
         Kind::Array | Kind::ArrayOrNull => format!("{readonly}JsonValue[]"),

@@ -975,6 +975,23 @@ export interface AppCallDeviceActionAsyncResult {
   ClientToken: string;
   Status?: string | null;
 }
+/** The parameters of `AppGetDeviceAggsData`, as the core checks them. */
+export type AppGetDeviceAggsDataParams = DeviceSelector & {
+  FieldName: string;
+  AggMethod: string;
+  Interval: string;
+  MinTime: number;
+  MaxTime: number;
+};
+/** What `AppGetDeviceAggsData` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetDeviceAggsDataResult {
+  RequestId?: string | null;
+  Results: Array<{
+    Data?: number | null;
+    Date?: string | null;
+    TimestampMs?: number | null;
+  }>;
+}
 /** The parameters of `AppCheckFirmwareUpdate`, as the core checks them. */
 export type AppCheckFirmwareUpdateParams = DeviceSelector & {
 };
@@ -1002,6 +1019,35 @@ export interface AppDescribeFirmwareUpdateStatusResult {
   OriVersion?: string | null;
   DstVersion?: string | null;
   ErrMsg?: string | null;
+}
+/** The parameters of `AppGetDeviceOTAInfo`, as the core checks them. */
+export type AppGetDeviceOTAInfoParams = DeviceSelector & {
+};
+/** What `AppGetDeviceOTAInfo` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetDeviceOTAInfoResult {
+  RequestId?: string | null;
+  FirmwareURL: string;
+  TargetVersion: string;
+  UploadVersion?: string | null;
+}
+/** The parameters of `AppReportOTAStatus`, as the core checks them. */
+export type AppReportOTAStatusParams = DeviceSelector & ({ State: 'fail'; ResultMsg: string }) & {
+  Version: string;
+  ResultCode: 0 | -1 | -2 | -3 | -4 | -5;
+  ResultMsg?: string;
+  Persent?: number;
+};
+/** What `AppReportOTAStatus` resolves to (the fields the core checks; others may be there too). */
+export interface AppReportOTAStatusResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppReportFirmwareVersion`, as the core checks them. */
+export type AppReportFirmwareVersionParams = DeviceSelector & {
+  Version: string;
+};
+/** What `AppReportFirmwareVersion` resolves to (the fields the core checks; others may be there too). */
+export interface AppReportFirmwareVersionResult {
+  RequestId?: string | null;
 }
 /** The parameters of `AppCreateScene`, as the core checks them. */
 export type AppCreateSceneParams = {
@@ -1300,6 +1346,168 @@ export interface IotVideoDescribeCloudStorageStreamDataResult {
   VideoStream: string;
   AudioStream: string;
 }
+/** The parameters of `AppGetDeviceLocation`, as the core checks them. */
+export type AppGetDeviceLocationParams = DeviceSelector & {
+  CoordType?: 1 | 2 | 3;
+};
+/** What `AppGetDeviceLocation` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetDeviceLocationResult {
+  RequestId?: string | null;
+  Data: {
+    Ret?: number | null;
+    ErrMsg?: string | null;
+    CreateTime?: number | null;
+    Longitude: number;
+    Latitude: number;
+  };
+}
+/** The parameters of `AppGetDeviceLocationHistory`, as the core checks them. */
+export type AppGetDeviceLocationHistoryParams = DeviceSelector & {
+  MinTime: number;
+  MaxTime: number;
+  CoordType?: 1 | 2 | 3;
+};
+/** What `AppGetDeviceLocationHistory` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `Data.Pos` (also seen at `Data`). */
+export interface AppGetDeviceLocationHistoryResult {
+  RequestId?: string | null;
+  Data: {
+    Ret?: number | null;
+    ErrMsg?: string | null;
+    Pos: Array<{ Location: { Longitude: number; Latitude: number }; CreateTime?: number }>;
+  };
+}
+/** The parameters of `AppCreateFence`, as the core checks them. */
+export type AppCreateFenceParams<D extends object = JsonObject> = DeviceSelector & {
+  FenceName: string;
+  FenceArea: string | (D & Jsonable<D>);
+  FenceDesc: string;
+  AlertCondition: string;
+  FenceEnable: boolean;
+  Method: string;
+};
+/** What `AppCreateFence` resolves to (the fields the core checks; others may be there too). */
+export interface AppCreateFenceResult {
+  RequestId?: string | null;
+  FenceId: number;
+}
+/** The parameters of `AppGetFenceList`, as the core checks them. */
+export type AppGetFenceListParams = DeviceSelector & {
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppGetFenceList` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetFenceListResult {
+  RequestId?: string | null;
+  List: Array<{
+    FenceId: number;
+    FenceName?: string | null;
+    FenceDesc?: string | null;
+    FenceArea?: string | null;
+    AlertCondition?: string | null;
+    FenceEnable?: boolean | null;
+    Method?: string | null;
+    CreateTime?: number | null;
+    UpdateTime?: number | null;
+  }>;
+  Total?: number | null;
+}
+/** The parameters of `AppModifyFence`, as the core checks them. */
+export type AppModifyFenceParams<D extends object = JsonObject> = DeviceSelector & {
+  FenceId: number;
+  FenceName: string;
+  FenceArea: string | (D & Jsonable<D>);
+  FenceDesc: string;
+  AlertCondition: string;
+  FenceEnable: boolean;
+  Method: string;
+};
+/** What `AppModifyFence` resolves to (the fields the core checks; others may be there too). */
+export interface AppModifyFenceResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDeleteFence`, as the core checks them. */
+export type AppDeleteFenceParams = DeviceSelector & {
+  FenceId: number;
+  AlertCondition: string;
+  FenceEnable: boolean;
+  Method: string;
+};
+/** What `AppDeleteFence` resolves to (the fields the core checks; others may be there too). */
+export interface AppDeleteFenceResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppGetFenceEventList`, as the core checks them. */
+export type AppGetFenceEventListParams = DeviceSelector & {
+  FenceId: number;
+  FenceEnable?: boolean;
+  StartTime: number;
+  EndTime: number;
+  Offset?: number;
+  Limit?: number;
+};
+/** What `AppGetFenceEventList` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetFenceEventListResult {
+  RequestId?: string | null;
+  List: Array<{
+    EventType?: string | null;
+    CreateTime?: number | null;
+  }>;
+  Total?: number | null;
+}
+/** The parameters of `AppGetResourceUploadURL`, as the core checks them. */
+export type AppGetResourceUploadURLParams = {
+  ProductId: string;
+  UserResourceName: string;
+  FileSize: number;
+  ResourceVer: string;
+};
+/** What `AppGetResourceUploadURL` resolves to (the fields the core checks; others may be there too). */
+export interface AppGetResourceUploadURLResult {
+  RequestId?: string | null;
+  UploadUrl: string;
+  ResourceName: string;
+}
+/** The parameters of `AppCreateProductResource`, as the core checks them. */
+export type AppCreateProductResourceParams = {
+  ProductId: string;
+  UserResourceName: string;
+  FileSize: number;
+  ResourceVer: string;
+  FileHash: string;
+};
+/** What `AppCreateProductResource` resolves to (the fields the core checks; others may be there too). */
+export interface AppCreateProductResourceResult {
+  RequestId?: string | null;
+  ResourceName: string;
+}
+/** The parameters of `AppControlDeviceResource`, as the core checks them. */
+export type AppControlDeviceResourceParams = DeviceSelector & {
+  ResourceName: string;
+  ResourceVer: string;
+  Method: 'update' | 'delete';
+};
+/** What `AppControlDeviceResource` resolves to (the fields the core checks; others may be there too). */
+export interface AppControlDeviceResourceResult {
+  RequestId?: string | null;
+}
+/** The parameters of `AppDescribeDeviceResource`, as the core checks them. */
+export type AppDescribeDeviceResourceParams = DeviceSelector & {
+  ResourceName: string;
+};
+/** What `AppDescribeDeviceResource` resolves to (the fields the core checks; others may be there too). */
+export interface AppDescribeDeviceResourceResult {
+  RequestId?: string | null;
+  Resource: {
+    ResourceName: string;
+    ProductId: string;
+    DeviceName: string;
+    ResourceVer: string;
+    ResourceType: string;
+    Status: number;
+    CreateTime: number;
+    UpdateTime: number;
+  };
+}
 /** The typed methods, one per typed action, generated from its definition. */
 export interface TypedClientMethods {
   /** Sends `AppGetUser` (no doc page; the official mini-program SDK reads Data from it (LoginManager.js); its SDK page 1081/67448 lists the fields): the logged-in user. */
@@ -1440,12 +1648,20 @@ export interface TypedClientMethods {
   callDeviceActionSync<D extends object>(params: AppCallDeviceActionSyncParams<D>, options?: TemplateOptions): Promise<AppCallDeviceActionSyncResult>;
   /** Sends `AppCallDeviceActionAsync` (https://cloud.tencent.com/document/product/1081/61348): calls a device action; the output comes as an ActionReport push with the same ClientToken. With `{ template }`, ActionId and InputParams are checked against the data template first. */
   callDeviceActionAsync<D extends object>(params: AppCallDeviceActionAsyncParams<D>, options?: TemplateOptions): Promise<AppCallDeviceActionAsyncResult>;
+  /** Sends `AppGetDeviceAggsData` (no doc page; the official free panels (tencentyun/iotexplorer-h5-freepanels) send {DeviceId, AggMethod, Interval, FieldName, MinTime, MaxTime} and read Results[{Data, Date, TimestampMs}]): a property's values between MinTime and MaxTime (ms) aggregated per Interval (1h, 1d, 7d...) by AggMethod (sum, avg...). */
+  getDeviceAggsData(params: AppGetDeviceAggsDataParams): Promise<AppGetDeviceAggsDataResult>;
   /** Sends `AppCheckFirmwareUpdate` (https://cloud.tencent.com/document/product/1081/47129): the device's firmware version and the version it can upgrade to. */
   checkFirmwareUpdate(params: AppCheckFirmwareUpdateParams): Promise<AppCheckFirmwareUpdateResult>;
   /** Sends `AppPublishFirmwareUpdateMessage` (https://cloud.tencent.com/document/product/1081/47131): tells the device to upgrade (the user confirmed). */
   publishFirmwareUpdateMessage(params: AppPublishFirmwareUpdateMessageParams): Promise<AppPublishFirmwareUpdateMessageResult>;
   /** Sends `AppDescribeFirmwareUpdateStatus` (https://cloud.tencent.com/document/product/1081/47128): the upgrade's status and percent. */
   describeFirmwareUpdateStatus(params: AppDescribeFirmwareUpdateStatusParams): Promise<AppDescribeFirmwareUpdateStatusResult>;
+  /** Sends `AppGetDeviceOTAInfo` (https://cloud.tencent.com/document/product/1081/86901): where to download the firmware of the device's upgrade task (ResourceNotFound.DeviceFirmwareTaskNotExist: none). */
+  getDeviceOTAInfo(params: AppGetDeviceOTAInfoParams): Promise<AppGetDeviceOTAInfoResult>;
+  /** Sends `AppReportOTAStatus` (https://cloud.tencent.com/document/product/1081/86902): reports the progress of an upgrade the app carries out (Persent, as the page spells it). */
+  reportOTAStatus(params: AppReportOTAStatusParams): Promise<AppReportOTAStatusResult>;
+  /** Sends `AppReportFirmwareVersion` (no doc page; the iOS app (reportFirmwareVersionWithVersion) and the H5 panel SDK send {Version, DeviceId}): reports the firmware version a device runs (a Bluetooth device, through the app). */
+  reportFirmwareVersion(params: AppReportFirmwareVersionParams): Promise<AppReportFirmwareVersionResult>;
   /** Sends `AppCreateScene` (https://cloud.tencent.com/document/product/1081/50210): creates a one-tap scene in a family (a device action's Data may be an object: sent as its JSON text). With `{ templates }` (by ProductId), each device action's Data is checked against its product's data template first. */
   createScene(params: AppCreateSceneParams, options?: SceneTemplateOptions): Promise<AppCreateSceneResult>;
   /** Sends `AppGetSceneList` (https://cloud.tencent.com/document/product/1081/50211): one page of a family's scenes. */
@@ -1486,6 +1702,28 @@ export interface TypedClientMethods {
   generateSignedVideoURL(params: IotVideoGenerateSignedVideoURLParams): Promise<IotVideoGenerateSignedVideoURLResult>;
   /** Sends `IotVideoDescribeCloudStorageStreamData` (https://cloud.tencent.com/document/product/1081/106044): the video and audio addresses of a picture-stream event (StartTime: its start). */
   describeCloudStorageStreamData(params: IotVideoDescribeCloudStorageStreamDataParams): Promise<IotVideoDescribeCloudStorageStreamDataResult>;
+  /** Sends `AppGetDeviceLocation` (https://cloud.tencent.com/document/product/1081/48494): where a cellular device is now (Data: Longitude, Latitude, CreateTime in nanoseconds). */
+  getDeviceLocation(params: AppGetDeviceLocationParams): Promise<AppGetDeviceLocationResult>;
+  /** Sends `AppGetDeviceLocationHistory` (https://cloud.tencent.com/document/product/1081/48495): where a cellular device was between MinTime and MaxTime (Unix milliseconds, within a month). */
+  getDeviceLocationHistory(params: AppGetDeviceLocationHistoryParams): Promise<AppGetDeviceLocationHistoryResult>;
+  /** Sends `AppCreateFence` (https://cloud.tencent.com/document/product/1081/54140): creates a geofence of a device (FenceArea: GeoJSON, an object is sent as its JSON). */
+  createFence<D extends object>(params: AppCreateFenceParams<D>): Promise<AppCreateFenceResult>;
+  /** Sends `AppGetFenceList` (https://cloud.tencent.com/document/product/1081/54142): one page of a device's geofences. */
+  getFenceList(params: AppGetFenceListParams): Promise<AppGetFenceListResult>;
+  /** Sends `AppModifyFence` (https://cloud.tencent.com/document/product/1081/54144): changes a geofence. */
+  modifyFence<D extends object>(params: AppModifyFenceParams<D>): Promise<AppModifyFenceResult>;
+  /** Sends `AppDeleteFence` (https://cloud.tencent.com/document/product/1081/54143): deletes a geofence (the page asks for its AlertCondition, FenceEnable and Method too). */
+  deleteFence(params: AppDeleteFenceParams): Promise<AppDeleteFenceResult>;
+  /** Sends `AppGetFenceEventList` (https://cloud.tencent.com/document/product/1081/54141): one page of a geofence's alerts between StartTime and EndTime (seconds in the table, milliseconds in the example: sent as given). */
+  getFenceEventList(params: AppGetFenceEventListParams): Promise<AppGetFenceEventListResult>;
+  /** Sends `AppGetResourceUploadURL` (https://cloud.tencent.com/document/product/1081/67572): an address to upload a file to, and its name on the vendor's side. */
+  getResourceUploadURL(params: AppGetResourceUploadURLParams): Promise<AppGetResourceUploadURLResult>;
+  /** Sends `AppCreateProductResource` (https://cloud.tencent.com/document/product/1081/67570): registers an uploaded file (FileHash: its MD5, 32 hex digits in the example). */
+  createProductResource(params: AppCreateProductResourceParams): Promise<AppCreateProductResourceResult>;
+  /** Sends `AppControlDeviceResource` (https://cloud.tencent.com/document/product/1081/60590): sends a file to a device (update) or deletes it there (its table says AppCreateProductResource: the example is right). */
+  controlDeviceResource(params: AppControlDeviceResourceParams): Promise<AppControlDeviceResourceResult>;
+  /** Sends `AppDescribeDeviceResource` (https://cloud.tencent.com/document/product/1081/67571): a file on a device: its version, type and status. */
+  describeDeviceResource(params: AppDescribeDeviceResourceParams): Promise<AppDescribeDeviceResourceResult>;
 }
 /** The typed methods, one per typed action, generated from its definition. */
 export interface TypedServerMethods {
@@ -1518,7 +1756,7 @@ export interface TypedServerMethods {
 }
 
 /** The typed actions of each client (see `table` in crates/xtask/src/methods.rs). */
-export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig ReportDataAsDevice ReportDeviceEvent PublishMsgAsDevice CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage =IotVideoDescribeCloudStorageEvents =IotVideoDescribeCloudStorageThumbnail =IotVideoDescribeCloudStorageDate =IotVideoDescribeCloudStorageTime =IotVideoGenerateSignedVideoURL =IotVideoDescribeCloudStorageStreamData';
+export const CLIENT_ACTIONS = 'GetUser UpdateUser GetUserSetting UpdateUserSetting FindUser UserResetPassword UserCancelAccount UserFeedBack GetTokenTicket GetFamilyList CreateFamily DescribeFamily ModifyFamily DeleteFamily CreateRoom ModifyRoom DeleteRoom GetRoomList InviteMember JoinFamily ExitFamily DeleteFamilyMember GetFamilyMemberList SendShareFamilyInvite GetFamilyDeviceList GetDeviceStatuses GetDeviceData ControlDeviceData:P GetDeviceInFamily UpdateDeviceInFamily DeleteDeviceInFamily ModifyFamilyDeviceRoom SetUserDeviceConfig GetProducts GetProductsConfig ReportDataAsDevice ReportDeviceEvent PublishMsgAsDevice CreateDeviceBindToken GetDeviceBindTokenState TokenBindDeviceFamily SigBindDeviceInFamily SecureAddDeviceInFamily CreateMultiDeviceBindToken GetMultiDeviceBindTokenState GetParentCategoryList GetRecommList GetGatewayBindDeviceList BindSubDeviceInFamily GetFamilySubDeviceList SigGatewayBindDevice GatewayUnbindDevice CreateShareDeviceToken DescribeShareDeviceToken BindUserShareDevice ListUserShareDevices RemoveUserShareDevice ListShareDeviceUsers RemoveShareDeviceUser SendShareDeviceInvite CreateTimer ModifyTimer ModifyTimerStatus DeleteTimer GetTimerList GetDeviceDataHistory ListEventHistory CallDeviceActionSync:A CallDeviceActionAsync:A GetDeviceAggsData CheckFirmwareUpdate PublishFirmwareUpdateMessage DescribeFirmwareUpdateStatus GetDeviceOTAInfo ReportOTAStatus ReportFirmwareVersion CreateScene:S GetSceneList ModifyScene:S RunScene DeleteScene CreateAutomation:S GetAutomationList DescribeAutomation ModifyAutomation:S ModifyAutomationStatus DeleteAutomation GetSceneAndAutomationLogs GetMessages DeleteMessage =IotVideoDescribeCloudStorageEvents =IotVideoDescribeCloudStorageThumbnail =IotVideoDescribeCloudStorageDate =IotVideoDescribeCloudStorageTime =IotVideoGenerateSignedVideoURL =IotVideoDescribeCloudStorageStreamData GetDeviceLocation GetDeviceLocationHistory CreateFence GetFenceList ModifyFence DeleteFence GetFenceEventList GetResourceUploadURL CreateProductResource ControlDeviceResource DescribeDeviceResource';
 export const SERVER_ACTIONS = 'GetTokenByWeiXin:G GetToken:G SendVerificationCode CheckVerificationCode SendEmailVerificationCode CheckEmailVerificationCode CreateCellphoneUser CreateEmailUser ResetPasswordByCellphone ResetPasswordByEmail CheckInTokenTicket GetGlobalConfig GetLatestVersion';
 /** Methods not named after their action. */
 export const RENAMED: { readonly [action: string]: string } = { AppControlDeviceData: 'controlDevice', IotVideoDescribeCloudStorageEvents: 'describeCloudStorageEvents', IotVideoDescribeCloudStorageThumbnail: 'describeCloudStorageThumbnail', IotVideoDescribeCloudStorageDate: 'describeCloudStorageDate', IotVideoDescribeCloudStorageTime: 'describeCloudStorageTime', IotVideoGenerateSignedVideoURL: 'generateSignedVideoURL', IotVideoDescribeCloudStorageStreamData: 'describeCloudStorageStreamData' };

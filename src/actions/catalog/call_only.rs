@@ -24,8 +24,6 @@ pub const ACTIONS: &[Action] = &[
     Action::read("AppGetProductInfo").call_only(
         "no page (获取产品信息 is AppGetProducts: getProducts); only dead code in the official apps",
     ),
-    Action::write("AppCreateProductResource")
-        .call_only("its page (1081/67570) contradicts itself and no client sends it"),
     Action::read("AppGetVirtualBindDeviceList").call_only(
         "takes a third-party platform's AccessToken and BindPlatformId, not the session's; no page",
     ),

@@ -1,8 +1,9 @@
-//! Firmware upgrades (1081/47128, 47129, 47131).
+//! Firmware upgrades (1081/47128, 47129, 47131), and those a Bluetooth device gets through the app,
+//! which downloads the firmware and reports its progress (86901, 86902).
 
 use super::devices::DEVICE;
-use crate::actions::definition::Action;
-use crate::actions::kind::{opt, Kind::*};
+use crate::actions::definition::{Action, Variants};
+use crate::actions::kind::{opt, req, Kind::*};
 
 pub const ACTIONS: &[Action] = &[
     Action::read("AppCheckFirmwareUpdate")
@@ -36,4 +37,42 @@ pub const ACTIONS: &[Action] = &[
             opt("DstVersion", AnyText),
             opt("ErrMsg", AnyText),
         ]),
+    Action::read("AppGetDeviceOTAInfo")
+        .page("1081/86901", "where to download the firmware of the device's upgrade task (ResourceNotFound.DeviceFirmwareTaskNotExist: none)")
+        // The page names the device ProductId + DeviceName (sent so); the iOS app and the H5
+        // panel SDK send DeviceId.
+        .device()
+        .params(&DEVICE)
+        .result(&[
+            req("FirmwareURL", Text),
+            req("TargetVersion", AnyText),
+            opt("UploadVersion", AnyText),
+        ]),
+    Action::write("AppReportOTAStatus")
+        .page("1081/86902", "reports the progress of an upgrade the app carries out (Persent, as the page spells it)")
+        .device()
+        .params(&[
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+            req("Version", Text),
+            req("State", OneOf(&["downloading", "fail", "done", "burning", "updating"])),
+            // 0 ok, -1 download timed out, -2 no such file, -3 signature expired, -4 MD5
+            // mismatch, -5 the update failed.
+            req("ResultCode", IntOneOf(&[0, -1, -2, -3, -4, -5])),
+            opt("ResultMsg", AnyText),
+            opt("Persent", Integer),
+        ])
+        // "当 State 取值为 fail 时必填".
+        .variants(&Variants {
+            tag: "State",
+            cases: &[("fail", &[req("ResultMsg", Text)])],
+        }),
+    Action::write("AppReportFirmwareVersion")
+        .client(
+            "the iOS app (reportFirmwareVersionWithVersion) and the H5 panel SDK send {Version, DeviceId}",
+            "reports the firmware version a device runs (a Bluetooth device, through the app)",
+        )
+        .device_id()
+        .params(&[DEVICE[0], DEVICE[1], DEVICE[2], req("Version", Text)]),
 ];

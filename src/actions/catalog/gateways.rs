@@ -39,7 +39,7 @@ pub const ACTIONS: &[Action] = &[
             // 0: in no family yet, 1: bound to one.
             opt("DeviceList[].BindStatus", Flag),
             // String in the table, a number in the example and the Android app.
-            req("Total", Count),
+            req("Total", IntOrDigits),
         ]),
     Action::write("AppBindSubDeviceInFamily")
         .page(
@@ -80,7 +80,7 @@ pub const ACTIONS: &[Action] = &[
             opt("DeviceList[].DeviceType", Any),
             opt("DeviceList[].CreateTime", Integer),
             opt("DeviceList[].UpdateTime", Integer),
-            req("Total", Count),
+            req("Total", IntOrDigits),
         ]),
     Action::write("AppSigGatewayBindDevice")
         .page(

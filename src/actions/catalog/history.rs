@@ -83,4 +83,26 @@ pub const ACTIONS: &[Action] = &[
         // cannot take it) is the action's failure.
         .result(&[req("ClientToken", Text), opt("Status", AnyText)])
         .failure("Status"),
+    Action::read("AppGetDeviceAggsData")
+        .client(
+            "the official free panels (tencentyun/iotexplorer-h5-freepanels) send {DeviceId, AggMethod, Interval, FieldName, MinTime, MaxTime} and read Results[{Data, Date, TimestampMs}]",
+            "a property's values between MinTime and MaxTime (ms) aggregated per Interval (1h, 1d, 7d...) by AggMethod (sum, avg...)",
+        )
+        .device_id()
+        .params(&[
+            DEVICE[0],
+            DEVICE[1],
+            DEVICE[2],
+            req("FieldName", Text),
+            req("AggMethod", Text),
+            req("Interval", Text),
+            req("MinTime", Integer),
+            req("MaxTime", Integer),
+        ])
+        .result(&[
+            req("Results", Array),
+            opt("Results[].Data", Number),
+            opt("Results[].Date", AnyText),
+            opt("Results[].TimestampMs", Integer),
+        ]),
 ];

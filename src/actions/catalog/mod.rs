@@ -9,7 +9,9 @@ mod family;
 mod firmware;
 mod gateways;
 mod history;
+mod location;
 mod messages;
+mod resources;
 mod sharing;
 mod smart;
 mod timers;
@@ -31,5 +33,7 @@ pub const CATALOG: &[&[Action]] = &[
     smart::ACTIONS,
     messages::ACTIONS,
     video::ACTIONS,
+    location::ACTIONS,
+    resources::ACTIONS,
     call_only::ACTIONS,
 ];
