@@ -305,6 +305,9 @@ async function main() {
   $('where').textContent = config.emulator ? `embedded emulator · ${config.endpoint}` : config.endpoint;
   client = createClient({ getAccessToken, endpoint: config.endpoint, transport: countingTransport() });
   client.onLoginStateChange(renderSession);
+  // The push channel's link; after a reconnect the devices' state comes as Resync events, which
+  // refresh the list like any push.
+  client.onPushState((state) => ($('live').textContent = `live · ${state} ${new Date().toLocaleTimeString()}`));
   ticker = setInterval(renderSession, 1000);
   $('login-form').onsubmit = async (event) => {
     event.preventDefault();

@@ -19,8 +19,9 @@ import { type DataHistoryOptions, dataHistory, type EventHistoryOptions, eventHi
 import { type PageRequest, pages } from './iterators.js';
 import { type Accepted, acceptInvitation, type Message, type MessageListOptions, messages } from './message-center.js';
 import type { Platform } from './platform.js';
-import type { PushOptions, SocketOpener } from './push.js';
+import type { PushOptions, PushState, SocketOpener } from './push.js';
 import type { PushEvent } from './push-events.js';
+import { resyncDevices } from './resync.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { type AccessTokenGrant, Session } from './session.js';
 import { type FamilyListOptions, type Scene, type SceneLogEntry, sceneLog, scenes } from './smart.js';
@@ -74,6 +75,13 @@ export interface Client extends TypedClientMethods {
    * `LoggedOut` when a logout() came first.
    */
   subscribe(deviceIds: readonly string[], onEvent: (event: PushEvent) => void): Promise<() => void>;
+  /**
+   * The push channel's link as it changes: `connected`, `disconnected` (a drop, or the
+   * mini-program hidden), `reconnected`. After each reconnect the subscribed devices' current
+   * state arrives as `Resync` events, so nothing reported while it was down is missed. Returns
+   * the function that stops listening.
+   */
+  onPushState(listener: (state: PushState) => void): () => void;
   /** Resolves once the stored session (if any) is restored: true when logged in. */
   ready(): Promise<boolean>;
   /** Logs in now (normally done on the first call). */
@@ -163,16 +171,18 @@ export function createClient(core: Core, platform: Platform, given: ClientOption
     loaded,
   });
   const family = defaultFamily(session, calls.call);
-  const live = subscriptions(core, platform, session, options, loaded);
   const call = <P extends object = Params>(action: string, params?: P & Jsonable<P>) => family.call(action, params as Params | undefined, false);
 
   // The generated table's methods, as their generated declarations type them.
   const typed = typedMethods(CLIENT_ACTIONS, (action, params) => family.call(action, params as Params, true)) as unknown as TypedClientMethods;
+  const resync = resyncDevices(typed, options.onPushError || (() => {}));
+  const live = subscriptions(core, platform, session, { ...options, resync }, loaded);
 
   return {
     ...typed,
     call,
     subscribe: live.subscribe,
+    onPushState: live.onPushState,
     ready: () => session.restored.then(() => session.loggedIn),
     login: () => session.accessToken().then(() => undefined),
     async logout() {

@@ -20,7 +20,7 @@ export type { FirmwareProgress, UpgradeFirmwareOptions } from './firmware.js';
 export type * from './generated/actions.js';
 export type { MiniProgramInitOptions, WasmResponseLike, WasmSource } from './init-options.js';
 export type { Accepted, Message, MessageListOptions } from './message-center.js';
-export type { PushOptions, SocketHandlers, SocketOpener, WxSocketTask } from './push.js';
+export type { PushOptions, PushState, SocketHandlers, SocketOpener, WxSocketTask } from './push.js';
 export type { PushEvent } from './push-events.js';
 export type { RetryOptions } from './retry.js';
 export type { ServerClient, ServerClientOptions } from './server-client.js';

@@ -28,6 +28,13 @@ export type PushEvent =
   /** Sub-devices bound to or unbound from this gateway (`Gateway` × `bind`/`unbind`), with their list. */
   | (PushEventBase & { type: 'SubDeviceChange'; action: 'bind' | 'unbind'; subDevices: JsonValue[] })
   /**
+   * The device's state as the service has it now, fetched after the push channel came back (a
+   * reconnect, or the mini-program shown again): what it reported while the socket was down is
+   * here. `data` is AppGetDeviceData's (each property's `Value` and `LastUpdate`), `online`
+   * AppGetDeviceStatuses' (null when that call failed). Render from it as from a report.
+   */
+  | (PushEventBase & { type: 'Resync'; data: { [property: string]: JsonValue }; online: boolean | null })
+  /**
    * A push this SDK does not know, for a device you subscribed to, kept as the raw frame text.
    * (A frame that names no valid device reaches no callback: `onPushError` gets it.)
    */

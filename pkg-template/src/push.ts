@@ -38,6 +38,9 @@ export interface WxSocketTask {
   close(options: object): void;
 }
 
+/** The push channel's link: up at first, down when it drops (or the app is hidden), up again. */
+export type PushState = 'connected' | 'disconnected' | 'reconnected';
+
 /** What createPushHub takes. */
 export interface PushHubOptions {
   /** createPushChannel's. */
@@ -52,6 +55,10 @@ export interface PushHubOptions {
   replyTimeoutMs?: number;
   /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
+  /** The link went up, down, or up again. */
+  onState?: (state: PushState) => void;
+  /** The devices' current state as events, fetched once the channel is back (default: none). */
+  resync?: (deviceIds: string[]) => Promise<PushEvent[]>;
 }
 
 /** A client's push channel, as the client drives it. */
@@ -146,6 +153,8 @@ class Hub {
   declare wakeAt: number | null;
   /** Each subscribe() until the server answers. */
   declare waiting: Waiting[];
+  /** Whether the socket is open, whether it ever was, whether a resync waits for the next subscription. */
+  declare link: { up: boolean; ever: boolean; resyncDue: boolean };
 
   constructor(options: PushHubOptions) {
     this.options = options;
@@ -158,6 +167,7 @@ class Hub {
     this.depth = 0;
     this.wakeAt = null;
     this.waiting = [];
+    this.link = { up: false, ever: false, resyncDue: false };
     // A token the session refreshed for other calls. A session that lost its token (refused, none
     // to replace it) keeps the subscriptions, as calls keep going: the next connect logs in again.
     // Only clear() (a logout) ends them.
@@ -215,6 +225,7 @@ class Hub {
         if (this.socket) {
           const closing = this.socket;
           this.socket = null;
+          this.linkDown();
           closing.close();
         }
         break;
@@ -223,6 +234,7 @@ class Hub {
         break;
       case 'subscribed':
         this.answer(command.devices);
+        if (this.link.resyncDue) this.resync();
         break;
       case 'tokenRejected':
         this.tokenRejected(command.token);
@@ -238,11 +250,16 @@ class Hub {
     const alive = () => this.socket === mine.socket;
     try {
       mine.socket = this.socket = this.options.openSocket(this.options.url, {
-        open: () => alive() && this.step({ type: 'opened' }),
+        open: () => {
+          if (!alive()) return;
+          this.linkUp();
+          this.step({ type: 'opened' });
+        },
         message: (text) => alive() && this.step({ type: 'message', text }),
         close: () => {
           if (!alive()) return;
           this.socket = null;
+          this.linkDown();
           this.step({ type: 'closed' });
         },
       });
@@ -257,6 +274,44 @@ class Hub {
     this.options.session
       .accessToken()
       .then((fresh) => this.useToken(fresh))
+      .catch((e: unknown) => this.reportUnlessLoggedOut(e));
+  }
+
+  linkUp(): void {
+    const again = this.link.ever;
+    this.link = { up: true, ever: true, resyncDue: again };
+    this.tellState(again ? 'reconnected' : 'connected');
+  }
+
+  linkDown(): void {
+    if (!this.link.up) return;
+    this.link.up = false;
+    this.tellState('disconnected');
+  }
+
+  tellState(state: PushState): void {
+    try {
+      if (this.options.onState) this.options.onState(state);
+    } catch (e) {
+      this.report(e);
+    }
+  }
+
+  /**
+   * The channel is back and the server has the subscriptions again: what the devices reported
+   * while it was down reaches their listeners as Resync events, fetched now.
+   */
+  resync(): void {
+    this.link.resyncDue = false;
+    const ids = this.listeners.ids();
+    if (!ids.length || !this.options.resync) return;
+    const epoch = this.listeners.epoch;
+    this.options
+      .resync(ids)
+      .then((events) => {
+        if (epoch !== this.listeners.epoch) return; // a logout came first
+        for (const event of events) this.listeners.deliver(event);
+      })
       .catch((e: unknown) => this.reportUnlessLoggedOut(e));
   }
 
@@ -298,6 +353,9 @@ class Hub {
 
   /** Drops every subscription and closes the socket (on logout). */
   clear(): void {
+    // The next connection (after a login) is a first one again.
+    this.link.ever = false;
+    this.link.resyncDue = false;
     const ids = this.listeners.clear();
     for (const w of this.waiting.splice(0)) w.settle(loggedOutError('subscribing'));
     if (ids.length) this.step({ type: 'unsubscribe', ids });
@@ -392,6 +450,11 @@ class Listeners {
       else this.held.delete(id);
       return !this.held.has(id);
     });
+  }
+
+  /** The ids someone holds. */
+  ids(): string[] {
+    return [...this.held.keys()];
   }
 
   /** Lets go of everything; returns the ids that were held. */

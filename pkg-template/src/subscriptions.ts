@@ -2,7 +2,7 @@
 import type { Core } from './core.js';
 import { IotExplorerError } from './errors.js';
 import type { Platform } from './platform.js';
-import { createPushHub, type PushOptions, type SocketOpener } from './push.js';
+import { createPushHub, type PushOptions, type PushState, type SocketOpener } from './push.js';
 import { isDeviceId, type PushEvent } from './push-events.js';
 import { createPushChannel } from './push-session.js';
 import type { Session } from './session.js';
@@ -14,6 +14,8 @@ export interface SubscriptionOptions {
   socket?: SocketOpener;
   push?: PushOptions;
   onPushError?: (error: IotExplorerError) => void;
+  /** The devices' current state as events, after the channel came back (resync.ts). */
+  resync?: (deviceIds: string[]) => Promise<PushEvent[]>;
 }
 
 const invalidIds = (message: string) => new IotExplorerError(message, { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
@@ -21,6 +23,17 @@ const invalidIds = (message: string) => new IotExplorerError(message, { kind: 'I
 /** `loaded()`: null once the wasm is loaded, else a promise that settles when it is. */
 export function subscriptions(core: Core, platform: Platform, session: Session, options: SubscriptionOptions, loaded: () => Promise<void> | null) {
   let hub: ReturnType<typeof createPushHub> | null = null;
+  const stateListeners = new Set<(state: PushState) => void>();
+  const onError = options.onPushError || (() => {});
+  const tellState = (state: PushState) => {
+    for (const listener of [...stateListeners]) {
+      try {
+        listener(state);
+      } catch (e) {
+        onError(e instanceof IotExplorerError ? e : new IotExplorerError(String(e), { kind: 'Transport' }));
+      }
+    }
+  };
   const pushHub = () => {
     if (!hub) {
       const openSocket = options.socket || platform.defaultSocket();
@@ -32,8 +45,10 @@ export function subscriptions(core: Core, platform: Platform, session: Session, 
         openSocket,
         url: options.pushUrl || core.endpointUrls(options.endpoint)[2],
         session,
-        onError: options.onPushError || (() => {}),
+        onError,
         replyTimeoutMs: (options.push && options.push.replyTimeoutMs) || undefined,
+        onState: tellState,
+        resync: options.resync,
       });
       if (platform.onLifecycle) platform.onLifecycle(hub);
     }
@@ -50,6 +65,14 @@ export function subscriptions(core: Core, platform: Platform, session: Session, 
       const waiting = loaded();
       if (waiting) await waiting;
       return pushHub().subscribe(deviceIds, onEvent);
+    },
+    /** Calls `listener` with the push channel's state as it changes; returns the function that stops it. */
+    onPushState(listener: (state: PushState) => void): () => void {
+      if (typeof listener !== 'function') throw invalidIds('onPushState(listener: function)');
+      stateListeners.add(listener);
+      return () => {
+        stateListeners.delete(listener);
+      };
     },
     /** Ends every subscription (a logout). */
     clear(): void {

@@ -73,6 +73,10 @@ test('the example mini-program: login through the cloud function, devices with s
   const redirects = [];
   sb.wx.redirectTo = ({ url }) => redirects.push(url);
   sb.wx.stopPullDownRefresh = () => {};
+  // The app going to the background and back (the client listens once its push channel opens).
+  const lifecycle = { hide: [], show: [] };
+  sb.wx.onAppHide = (callback) => lifecycle.hide.push(callback);
+  sb.wx.onAppShow = (callback) => lifecycle.show.push(callback);
 
   // The framework: App() and Page() register, getApp() answers, setData merges into data.
   let app = null;
@@ -125,6 +129,13 @@ test('the example mini-program: login through the cloud function, devices with s
   emulator.push.setOnline(light.id, false);
   await until(() => devices.data.devices.find((d) => d.id === light.id).online === false, 'the light to go offline');
   assert.equal(calls.length, 1, 'one login for everything');
+
+  // Hidden, the push socket closes; the light reports meanwhile; shown again, the page catches up.
+  lifecycle.hide.forEach((callback) => callback());
+  await until(() => emulator.push.openSockets() === 0, 'the socket to close while hidden');
+  emulator.push.report(light.id, { power_switch: 1 });
+  lifecycle.show.forEach((callback) => callback());
+  await until(() => devices.data.devices.find((d) => d.id === light.id).on === true, 'the report made while hidden');
 
   await devices.logout();
   assert.deepEqual(redirects, ['/pages/devices/devices', '/pages/login/login']);

@@ -75,8 +75,10 @@ test('a dropped connection is re-established and resubscribed', async (t) => {
   await until(() => emulator.push.stats.subscribes === 2, 'the resubscription');
   assert.equal(emulator.push.stats.connections, 2);
   emulator.push.report(light.DeviceId, { power_switch: 1 });
-  await until(() => events.length === 1, 'an event after the reconnect');
-  assert.deepEqual(events[0].params, { power_switch: 1 });
+  const reports = () => events.filter((e) => e.type === 'PropertyReport');
+  await until(() => reports().length === 1, 'an event after the reconnect');
+  assert.deepEqual(reports()[0].params, { power_switch: 1 });
+  assert.ok(events.some((e) => e.type === 'Resync'), 'the state fetched after the reconnect');
 });
 
 test('heartbeats keep going on their interval', async (t) => {
@@ -90,7 +92,7 @@ test('a rejected token is refreshed through the session and the devices resubscr
   emulator.push.dropAll();
   await until(() => logins.length === 2 && emulator.push.stats.subscribes === 2, 'a new login and resubscription');
   emulator.push.report(light.DeviceId, { brightness: 5 });
-  await until(() => events.length === 1, 'an event with the new token');
+  await until(() => events.some((e) => e.type === 'PropertyReport'), 'an event with the new token');
 });
 
 test('malformed frames go to onPushError, not to a device; a throwing listener does not break the channel', async (t) => {
@@ -266,4 +268,40 @@ test('12. Bind, Unbind, Action and gateway frames reach their device, typed', LI
   assert.ok(events.every((e) => e.deviceId === id));
   assert.deepEqual([events[2].actionId, events[2].params, events[3].clientToken, events[3].response], ['open', { seconds: 5 }, 'c1', { ok: 1 }]);
   assert.deepEqual(events[4].subDevices, [{ ProductId: 'SUB0PROD', DeviceName: 'child' }]);
+});
+
+test('what a device reports while the socket is down reaches the app after the reconnect (Resync), with the link\'s states', LIMIT, async (t) => {
+  const emulator = await emulatorFor(t);
+  const { client, devices } = await loggedIn(t, emulator, { push: FAST });
+  const light = devices.find((d) => d.ProductId === 'LIGHT0PROD');
+  const states = [];
+  const stop = client.onPushState((state) => states.push(state));
+  const events = [];
+  t.after(await client.subscribe([light.DeviceId], (e) => events.push(e)));
+  await until(() => states.includes('connected'), 'connected');
+
+  // The push server drops every socket: the light reports twice meanwhile, heard by nobody.
+  emulator.push.dropOnConnect(true);
+  emulator.push.dropAll();
+  await until(() => states.includes('disconnected'), 'disconnected');
+  emulator.push.report(light.DeviceId, { brightness: 11 });
+  emulator.push.report(light.DeviceId, { power_switch: 1 });
+  assert.ok(!events.some((e) => e.type === 'PropertyReport'), 'nothing heard while down');
+  emulator.push.dropOnConnect(false);
+  await until(() => events.some((e) => e.type === 'Resync'), 'the resync', 10_000);
+  const resync = events.find((e) => e.type === 'Resync');
+  assert.ok(resync.type === 'Resync');
+  assert.deepEqual([resync.deviceId, resync.data.brightness.Value, resync.data.power_switch.Value, resync.online], [light.DeviceId, 11, 1, true]);
+  assert.deepEqual(states.slice(0, 2), ['connected', 'disconnected']);
+  assert.ok(states.includes('reconnected'));
+
+  // Reports after the reconnect arrive as usual; a listener stopped hears nothing more.
+  stop();
+  const before = states.length;
+  emulator.push.report(light.DeviceId, { brightness: 12 });
+  await until(() => events.some((e) => e.type === 'PropertyReport' && e.params.brightness === 12), 'the next report');
+  emulator.push.dropAll();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(states.length, before);
+  assert.throws(() => client.onPushState('not a function'), (e) => e.kind === 'InvalidInput');
 });

@@ -1,5 +1,6 @@
 // The user's devices with a power switch each, kept live by the push channel: a report or a
-// control from anywhere (another phone, the device itself) updates the switch.
+// control from anywhere (another phone, the device itself) updates the switch, and what was
+// reported while the app was hidden or offline arrives as a Resync when the channel is back.
 const { iot } = getApp();
 
 Page({
@@ -51,6 +52,10 @@ Page({
       if ('power_switch' in event.params) this.patch(devices, event.deviceId, { on: event.params.power_switch === 1 });
     } else if (event.type === 'StatusChange') {
       this.patch(devices, event.deviceId, { online: event.online });
+    } else if (event.type === 'Resync') {
+      const fields = event.online === null ? {} : { online: event.online };
+      if (event.data.power_switch) fields.on = event.data.power_switch.Value === 1;
+      this.patch(devices, event.deviceId, fields);
     } else {
       return;
     }
