@@ -5,13 +5,13 @@
 import { IotExplorerError } from './errors.js';
 import type { AppGetDeviceBindTokenStateResult, TypedClientMethods } from './generated/actions.js';
 import { durations, stepRunner } from './steps.js';
-import type { JsonValue } from './types.js';
+import type { AbortSignalLike, JsonValue } from './types.js';
 
 export interface AddDeviceOptions {
   /** Hands the token to the device; may resolve to the device's { ProductId, DeviceName }. */
   // biome-ignore lint/suspicious/noConfusingVoidType: an async function that returns nothing is a provision too
-  provision(token: string, context: { signal?: AbortSignal }): Promise<{ ProductId?: string; DeviceName?: string } | void>;
-  signal?: AbortSignal;
+  provision(token: string, context: { signal?: AbortSignalLike }): Promise<{ ProductId?: string; DeviceName?: string } | void>;
+  signal?: AbortSignalLike;
   /** How long to wait for the device to report in (default 120,000). */
   timeoutMs?: number;
   /** The first poll interval (default 1,000), growing 1.5× to `maxPollIntervalMs` (default 5,000). */
@@ -65,21 +65,24 @@ export async function addDeviceWithToken(
   // The caller's provisioning may say which device took the token (the device's own reply does).
   const provided = await step('provision', () => provision(Token, { signal }));
 
-  const deadline = Date.now() + timeoutMs;
+  // Polls until the deadline, the last time at the deadline itself: never fails before it.
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let interval = pollIntervalMs;
   let state: AppGetDeviceBindTokenStateResult;
   for (;;) {
     state = await step('wait', () => methods.getDeviceBindTokenState({ Token }));
     if (state.State === REPORTED) break;
-    if (Date.now() + interval > deadline) {
-      throw new IotExplorerError(`the device did not report the bind token within ${timeoutMs} ms`, {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new IotExplorerError(`the device did not report the bind token in ${Date.now() - started} ms (timeoutMs ${timeoutMs})`, {
         kind: 'Timeout',
         code: 'DeviceNotReported',
         retryable: true,
         step: 'wait',
       });
     }
-    await sleep('wait', interval);
+    await sleep('wait', Math.min(interval, left));
     interval = Math.min(maxPollIntervalMs, Math.ceil(interval * 1.5));
   }
   const ProductId = state.ProductId || (provided && provided.ProductId);

@@ -5,7 +5,7 @@
 import { IotExplorerError } from './errors.js';
 import type { TypedClientMethods } from './generated/actions.js';
 import { durations, stepRunner } from './steps.js';
-import type { DeviceSelector } from './types.js';
+import type { AbortSignalLike, DeviceSelector } from './types.js';
 
 /** One status of a firmware upgrade (AppDescribeFirmwareUpdateStatus). */
 export interface FirmwareProgress {
@@ -19,7 +19,7 @@ export interface FirmwareProgress {
 
 export interface UpgradeFirmwareOptions {
   onProgress?: (progress: FirmwareProgress) => void;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   timeoutMs?: number;
   pollIntervalMs?: number;
 }

@@ -5,6 +5,7 @@
 
 import type { FailedStep } from './errors.js';
 import { IotExplorerError, toIotExplorerError, withFields } from './errors.js';
+import type { AbortSignalLike } from './types.js';
 
 // setTimeout fires at once past this.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -17,7 +18,7 @@ export function failedIn(step: FailedStep, e: unknown): IotExplorerError {
 }
 
 /** `what` names the helper in messages ("adding the device"). */
-export function stepRunner(signal: AbortSignal | undefined, what: string) {
+export function stepRunner(signal: AbortSignalLike | undefined, what: string) {
   const cancelled = (step: FailedStep) => {
     const reason: unknown = signal && signal.reason && (signal.reason as { message?: unknown }).message;
     return new IotExplorerError(`${what} was cancelled${reason ? `: ${reason}` : ''}`, { kind: 'Transport', code: 'Aborted', step });

@@ -92,6 +92,18 @@ export interface ApiResponse {
   [field: string]: JsonValue | undefined;
 }
 
+/**
+ * What a cancellable flow uses of an AbortSignal, declared here so that projects without the DOM's
+ * or Node's types (a mini-program's: miniprogram-api-typings, lib es2019) compile: an
+ * AbortController's signal is one.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface TokenGrant {
   Token: string;
   /** UNIX seconds. */

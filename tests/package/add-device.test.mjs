@@ -274,3 +274,23 @@ test('several devices with one token (issue 28): each that reports it in is boun
   assert.equal(sent(), 0);
   await assertIncompleteAnswersRefused(offline, [['createMultiDeviceBindToken', { FamilyId: 'f' }], ['getParentCategoryList', undefined], ['getRecommList', { CategoryKey: 'k' }]]);
 });
+
+test('addDeviceWithToken polls once more at its deadline: a device reporting at 1.2 s is added with timeoutMs 2,400; a silent one fails no earlier than timeoutMs (issue 29)', LIMIT, async (t) => {
+  const { emulator, client, FamilyId } = await setUp(t);
+  const provisionAfter = (delayMs, DeviceName) => async (token) => void emulator.devices.provision(token, { ProductId: 'LIGHT0PROD', DeviceName, delayMs });
+  const timing = { pollIntervalMs: 1000, maxPollIntervalMs: 5000, timeoutMs: 2400 };
+  const added = await client.addDeviceWithToken({ FamilyId }, { ...timing, provision: provisionAfter(1200, 'late_light') });
+  assert.equal(added.DeviceName, 'late_light');
+
+  const started = Date.now();
+  await assert.rejects(
+    client.addDeviceWithToken({ FamilyId }, { pollIntervalMs: 400, maxPollIntervalMs: 400, timeoutMs: 1000, provision: async () => {} }),
+    (e) => {
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed >= 1000, `failed after ${elapsed} ms`);
+      const said = Number(/in (\d+) ms/.exec(e.message)?.[1]);
+      assert.ok(said >= 1000 && said <= elapsed, `${e.message} (elapsed ${elapsed})`);
+      return e.code === 'DeviceNotReported' && e.step === 'wait';
+    },
+  );
+});
