@@ -13,8 +13,10 @@ demo: setup
 
 # The emulator alone, to point your own code at: prints its endpoint, AppKey, AppSecret and the
 # `export` lines to copy (EMULATOR_PORT: default 8787).
-emulator: setup
-	@node scripts/emulator.mjs
+# Needs only the npm dev dependencies (ws), not the Rust tools.
+emulator:
+	@test -d node_modules/ws || npm ci --no-audit --no-fund --loglevel=error
+	@node emulator/cli.mjs
 
 wasm: setup
 	@scripts/build-wasm.sh

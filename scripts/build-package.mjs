@@ -92,6 +92,9 @@ writeFileSync(
 );
 
 for (const f of ['package.json', 'LICENSE']) cpSync(join(template, f), join(out, f));
+// The emulator, a Node-only entry (iot-explorer-app/emulator) and command (iot-explorer-emulator):
+// its own folder, which no browser or mini-program build reaches.
+cpSync(join(root, 'emulator'), join(out, 'emulator'), { recursive: true });
 // The declarations, emitted from the glue's TypeScript (every entry exports the same API): one
 // file, and the same as an ES module for `import` under moduleResolution node16/nodenext.
 const declarations = declarationsOf(entry('browser'));

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../tests/emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const pkgDist = join(here, '..', 'pkg', 'dist');

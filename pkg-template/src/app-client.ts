@@ -84,11 +84,12 @@ export interface Client extends TypedClientMethods {
   onPushState(listener: (state: PushState) => void): () => void;
   /** Resolves once the stored session (if any) is restored: true when logged in. */
   ready(): Promise<boolean>;
-  /** Logs in now (normally done on the first call). */
+  /** Logs in now (normally done on the first call); after a logout(), the way to log in again. */
   login(): Promise<void>;
   /**
    * Ends live subscriptions, tells the server (`AppLogoutUser`, best effort: a token the
    * server already refuses, or no network, does not fail the logout) and forgets the token.
+   * Calls from then on fail with `InvalidInput` code `NotLoggedIn` until `login()`.
    */
   logout(): Promise<void>;
   onLoginStateChange(listener: (loggedIn: boolean) => void): () => void;
@@ -184,7 +185,7 @@ export function createClient(core: Core, platform: Platform, given: ClientOption
     subscribe: live.subscribe,
     onPushState: live.onPushState,
     ready: () => session.restored.then(() => session.loggedIn),
-    login: () => session.accessToken().then(() => undefined),
+    login: () => session.logIn().then(() => undefined),
     async logout() {
       const loggingOut = session.logOut(); // at once: calls, logins and subscribes see it
       live.clear();

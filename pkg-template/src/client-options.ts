@@ -18,7 +18,20 @@ export function timeoutOf(options: { timeoutMs?: unknown }): number {
 }
 
 /** A string option a client cannot work without: checked when the client is made. */
-export function requiredText(options: { [name: string]: unknown }, name: string, factory: string): string {
+/** requiredText, refusing a value with spaces or line breaks around it (a pasted newline). */
+export function credentialText(options: { [name: string]: unknown }, name: string, factory: string): string {
+  const value = requiredText(options, name, factory);
+  if (value.trim() !== value) {
+    throw new IotExplorerError(`${name} has a space or a line break at its start or end (pasted with a newline?)`, {
+      kind: 'InvalidInput',
+      code: 'InvalidParameter',
+      param: name,
+    });
+  }
+  return value;
+}
+
+function requiredText(options: { [name: string]: unknown }, name: string, factory: string): string {
   const value = options[name];
   if (typeof value === 'string' && value !== '') return value;
   const missing = value === undefined || value === null || value === '';

@@ -7,7 +7,7 @@ export type { ApiErrorCode };
 export type ErrorKind = 'Api' | 'InvalidInput' | 'Http' | 'Parse' | 'Transport' | 'Timeout';
 
 /** The SDK's own codes of `InvalidInput` errors. */
-export type InvalidInputCode = 'InvalidParameter' | 'MissingParameter' | 'NotInitialized' | 'AppSecretNotAllowed';
+export type InvalidInputCode = 'InvalidParameter' | 'MissingParameter' | 'NotInitialized' | 'AppSecretNotAllowed' | 'NotLoggedIn';
 
 /** The step of addDeviceWithToken or upgradeFirmware that failed. */
 export type FailedStep = 'token' | 'provision' | 'wait' | 'bind' | 'check' | 'publish' | 'progress';
@@ -25,6 +25,8 @@ export interface IotExplorerErrorFields {
   errMsg?: string;
   errno?: number | null;
   step?: FailedStep;
+  /** The likely cause, where the server's words alone do not say it (a credential mistake). */
+  hint?: string;
   cause?: unknown;
 }
 
@@ -43,6 +45,7 @@ class IotExplorerErrorClass extends Error {
   declare errMsg?: string;
   declare errno?: number | null;
   declare step?: FailedStep;
+  declare hint?: string;
 
   constructor(message: string, fields: IotExplorerErrorFields = {}) {
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
@@ -58,11 +61,12 @@ class IotExplorerErrorClass extends Error {
     if (fields.errMsg !== undefined) this.errMsg = fields.errMsg;
     if (fields.errno !== undefined) this.errno = fields.errno;
     if (fields.step !== undefined) this.step = fields.step;
+    if (fields.hint !== undefined) this.hint = fields.hint;
   }
 
   toJSON() {
-    const { name, kind, code, message, requestId, status, retryable, param, excerpt } = this;
-    return { name, kind, code, message, requestId, status, retryable, param, excerpt };
+    const { name, kind, code, message, requestId, status, retryable, param, excerpt, hint } = this;
+    return { name, kind, code, message, requestId, status, retryable, param, excerpt, ...(hint === undefined ? {} : { hint }) };
   }
 }
 
@@ -91,6 +95,11 @@ interface IotExplorerErrorBase extends Error {
   readonly step?: FailedStep;
   /** True when only a new access token can fix the call. */
   readonly isAuthError: boolean;
+  /**
+   * The likely cause where the server's words alone do not say it: a wrong AppSecret or AppKey,
+   * a client and its backend on different endpoints.
+   */
+  readonly hint?: string;
   toJSON(): {
     name: string;
     kind: ErrorKind;
@@ -101,6 +110,7 @@ interface IotExplorerErrorBase extends Error {
     retryable: boolean;
     param: string | null;
     excerpt: string | null;
+    hint?: string;
   };
 }
 
@@ -145,7 +155,7 @@ export const IotExplorerError = IotExplorerErrorClass as unknown as {
 
 /** An error's fields with `changes` made: a new error, as errors are read-only once made. */
 export function withFields(e: IotExplorerError, message: string, changes: IotExplorerErrorFields): IotExplorerError {
-  const { kind, code, requestId, status, retryable, param, excerpt, isAuthError, errMsg, errno, step } = e;
+  const { kind, code, requestId, status, retryable, param, excerpt, isAuthError, errMsg, errno, step, hint } = e;
   return new IotExplorerError(message, {
     kind,
     code,
@@ -158,6 +168,7 @@ export function withFields(e: IotExplorerError, message: string, changes: IotExp
     errMsg,
     errno,
     step,
+    hint,
     cause: e.cause,
     ...changes,
   });

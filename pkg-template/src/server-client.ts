@@ -2,10 +2,11 @@
 // `appapi` calls, each attempt anew (its own RequestId, Timestamp and Nonce: the service
 // refuses a replayed Nonce), with a clock kept near the service's.
 
-import { DEFAULT_INIT_TIMEOUT_MS, requiredText, timeoutOf } from './client-options.js';
+import { credentialText, DEFAULT_INIT_TIMEOUT_MS, timeoutOf } from './client-options.js';
 import { type ServerClock, serverClock } from './clock.js';
 import type { Core } from './core.js';
 import { SERVER_ACTIONS, type TypedServerMethods } from './generated/actions.js';
+import { signedCallHint } from './hints.js';
 import type { Platform } from './platform.js';
 import { newRequestId } from './request-id.js';
 import { type RetryOptions, retryPolicy, withRetry } from './retry.js';
@@ -52,8 +53,8 @@ type Parse = (answer: Answer) => unknown;
 
 export function createServerClient(core: Core, platform: Platform, given: ServerClientOptions): ServerClient {
   const options = given || ({} as ServerClientOptions);
-  const appKey = requiredText(options as unknown as { [name: string]: unknown }, 'appKey', 'createServerClient');
-  const appSecret = requiredText(options as unknown as { [name: string]: unknown }, 'appSecret', 'createServerClient');
+  const appKey = credentialText(options as unknown as { [name: string]: unknown }, 'appKey', 'createServerClient');
+  const appSecret = credentialText(options as unknown as { [name: string]: unknown }, 'appSecret', 'createServerClient');
   const { endpoint, signing, initTimeoutMs = DEFAULT_INIT_TIMEOUT_MS } = options;
   const timeoutMs = timeoutOf(options);
   const transport = options.transport || platform.defaultTransport();
@@ -94,7 +95,7 @@ export function createServerClient(core: Core, platform: Platform, given: Server
         },
       );
     } catch (e) {
-      throw naming(e, () => {
+      throw naming(signedCallHint(e), () => {
         try {
           return core.endpointUrls(endpoint)[0];
         } catch {

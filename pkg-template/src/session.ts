@@ -50,6 +50,8 @@ export class Session {
   declare events: boolean[];
   declare tokenListeners: Set<(token: string) => void>;
   declare generation: number;
+  /** Logged out by the app: calls fail with NotLoggedIn until it logs in again. */
+  declare signedOut: boolean;
   declare loggedOutSignal: { promise: Promise<never>; reject: (error: unknown) => void };
   declare storageQueue: Promise<unknown>;
   declare restored: Promise<string | null>;
@@ -78,6 +80,7 @@ export class Session {
     this.tokenListeners = new Set();
     // Bumped by every logout: a login begun before it must not log the user back in.
     this.generation = 0;
+    this.signedOut = false;
     this.loggedOutSignal = rejectedOnLogout();
     this.storageQueue = Promise.resolve();
     this.restored = this.restore();
@@ -171,7 +174,14 @@ export class Session {
   async accessToken(): Promise<string> {
     const login = await this.restoredLogin();
     if (this.fresh(this.token)) return this.token.Token;
+    if (this.signedOut) throw notLoggedIn();
     return login();
+  }
+
+  /** The app logs in (again, after a logout): a token, logging in when needed. */
+  logIn(): Promise<string> {
+    this.signedOut = false;
+    return this.accessToken();
   }
 
   /**
@@ -259,6 +269,7 @@ export class Session {
    */
   async logOut(): Promise<string | null> {
     this.generation++;
+    this.signedOut = true;
     this.refreshing = null;
     this.loggedOutSignal.reject(loggedOut());
     this.loggedOutSignal = rejectedOnLogout();
@@ -287,6 +298,11 @@ function rejectedOnLogout(): Session['loggedOutSignal'] {
 }
 
 const loggedOut = () => loggedOutError('logging in: the new token was not kept');
+const notLoggedIn = () =>
+  new IotExplorerError('logged out: call login() first (after logout(), calls do not log in again by themselves)', {
+    kind: 'InvalidInput',
+    code: 'NotLoggedIn',
+  });
 
 /** Calls each listener with `value`; a listener's bug must not break what changed the state. */
 function notify<T>(listeners: Iterable<(value: T) => void>, value: T): void {

@@ -3,6 +3,7 @@
 // replaced by a new login and the call sent once more.
 import type { Core } from './core.js';
 import { IotExplorerError } from './errors.js';
+import { refusedTokenHint } from './hints.js';
 import { newRequestId } from './request-id.js';
 import { type RetryPolicy, withRetry } from './retry.js';
 import type { Session } from './session.js';
@@ -60,7 +61,11 @@ export function tokenCalls({ core, transport, endpoint, timeoutMs, policy, sessi
       if (!(e instanceof IotExplorerError) || !e.isAuthError || generation !== session.generation) throw naming(e, url);
       // The server no longer accepts this token: log in again and retry once.
       const fresh = await session.replace(token);
-      return withToken(action, params, fresh, prepare);
+      try {
+        return await withToken(action, params, fresh, prepare);
+      } catch (again) {
+        throw again instanceof IotExplorerError && again.isAuthError ? refusedTokenHint(again) : again;
+      }
     }
   }
 

@@ -1,8 +1,8 @@
 // The emulator's own checks, with raw HTTP and node:crypto signing (no package code involved).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from './server.mjs';
-import { signatureOf, stringToSign } from './verify.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
+import { signatureOf, stringToSign } from '../../emulator/verify.mjs';
 
 async function post(endpoint, api, body) {
   const res = await fetch(`${endpoint}/${api}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });

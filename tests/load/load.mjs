@@ -17,14 +17,14 @@ const CALLS = arg('calls', 100000);
 const CONCURRENCY = arg('concurrency', 64);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const sdk = createRequire(import.meta.url)('../package/node_modules/iot-explorer-app');
-const { DEMO_APP_KEY, DEMO_APP_SECRET } = await import('../emulator/server.mjs');
+const { DEMO_APP_KEY, DEMO_APP_SECRET } = await import('../../emulator/server.mjs');
 
 async function startEmulatorProcess() {
-  const child = spawn(process.execPath, [`${here}../emulator/server.mjs`, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [`${here}../../emulator/cli.mjs`, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   for await (const chunk of child.stdout) {
     out += chunk;
-    const m = /on (http:\/\/127\.0\.0\.1:\d+\/api\/exploreropen)/.exec(out);
+    const m = /^export IOT_EXPLORER_ENDPOINT=(http:\/\/127\.0\.0\.1:\d+\/api\/exploreropen)$/m.exec(out);
     if (m) {
       child.stdout.resume();
       return { endpoint: m[1], stop: () => (child.kill(), once(child, 'exit')) };

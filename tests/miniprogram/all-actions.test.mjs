@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 import { EXPECTED } from '../fixtures/all-actions.mjs';
 import { emulatorAndProject } from './fixture.mjs';
 import { PACKAGE_NAME, createSandbox } from './sandbox.mjs';

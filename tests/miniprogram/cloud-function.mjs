@@ -3,7 +3,7 @@
 // wx.cloud.callFunction.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 import { REPO } from './sandbox.mjs';
 
 export const AVATAR = 'https://example.com/avatar.png';

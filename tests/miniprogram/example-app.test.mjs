@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ci from 'miniprogram-ci';
 import { until } from '../fixtures/until.mjs';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 import { PACKAGE_NAME, REPO, createSandbox } from './sandbox.mjs';
 import { createWxSocket } from './wx-socket.mjs';
 
@@ -144,4 +144,11 @@ test('the example mini-program: login through the cloud function, devices with s
   await again.onLoad();
   assert.equal(redirects.length, 2, 'logged out: the login page stays');
   assert.ok(existsSync(join(mp(), 'app.json')));
+});
+
+test('the example installs from a checkout as it is (its dependency is ../../pkg, which make package assembles)', { timeout: 60000 }, () => {
+  const manifest = JSON.parse(readFileSync(join(EXAMPLE, 'package.json'), 'utf8'));
+  assert.equal(manifest.dependencies[PACKAGE_NAME], 'file:../../pkg');
+  const out = execFileSync('npm', ['install', '--dry-run', '--offline', '--no-audit', '--no-fund'], { cwd: EXAMPLE, encoding: 'utf8' });
+  assert.match(out, /add iot-explorer-app/);
 });

@@ -1,6 +1,6 @@
 // A test's emulator and mini-program project, both removed when the test ends.
 import { rmSync } from 'node:fs';
-import { startEmulator } from '../emulator/server.mjs';
+import { startEmulator } from '../../emulator/server.mjs';
 import { createProject } from './sandbox.mjs';
 
 export async function emulatorAndProject(t) {

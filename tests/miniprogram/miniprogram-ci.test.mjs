@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ci from 'miniprogram-ci';
-import { startEmulator } from '../emulator/server.mjs';
+import { startEmulator } from '../../emulator/server.mjs';
 import { cloudFunction } from './cloud-function.mjs';
 import { PACKAGE_NAME, REPO, createSandbox } from './sandbox.mjs';
 

@@ -4,7 +4,7 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../emulator/server.mjs';
+import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
 import { AVATAR, cloudFunction } from './cloud-function.mjs';
 import { PACKAGE_NAME, REPO, createProject, createSandbox } from './sandbox.mjs';
 import { MAX_IN_FLIGHT } from './wx.mjs';
@@ -231,10 +231,17 @@ test('a slow server fails as a Timeout error with errMsg and errno', T, async ()
 });
 
 test('a wasm that cannot be loaded rejects init() with a typed error, and init() can be retried', T, async () => {
-  const { app } = loadPackage();
+  const { sb, app } = loadPackage();
+  // A recent base library: the file is missing, not unsupported.
+  sb.wx.getAppBaseInfo = () => ({ SDKVersion: '3.4.1' });
   const e = await failure(() => app.init({ wasmPath: '/missing/iot_explorer_app_bg.wasm.br' }));
   assertIotError(app, e, { kind: 'Transport' });
-  assert.match(e.message, /cannot load \/missing\/iot_explorer_app_bg\.wasm\.br: .*base library ≥ 2\.14\.0/);
+  assert.match(e.message, /cannot load \/missing\/iot_explorer_app_bg\.wasm\.br: .*构建 npm/);
+  assert.doesNotMatch(e.message, /base library/);
+  // Base library 2.13: brotli is what it lacks.
+  sb.wx.getAppBaseInfo = () => ({ SDKVersion: '2.13.2' });
+  const old = await failure(() => app.init({ wasmPath: '/missing/iot_explorer_app_bg.wasm.br' }));
+  assert.match(old.message, /base library ≥ 2\.14\.0/);
   // Bytes instead of a path (WXWebAssembly takes paths only): typed, not a TypeError.
   assertIotError(app, await failure(() => app.init({ wasmPath: new ArrayBuffer(8) })), { kind: 'InvalidInput', param: 'wasmPath' });
   assertIotError(app, await failure(() => app.init(new Uint8Array(8))), { kind: 'InvalidInput', param: 'wasmPath' });

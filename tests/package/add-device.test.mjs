@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { until } from '../fixtures/until.mjs';
 import * as sdk from 'iot-explorer-app';
 import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
-import { deviceSignature } from '../emulator/binding.mjs';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { deviceSignature } from '../../emulator/binding.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const FAST_POLL = { pollIntervalMs: 20, maxPollIntervalMs: 50 };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
 import { twoUsers } from './two-users.mjs';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
 

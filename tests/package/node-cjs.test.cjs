@@ -7,7 +7,7 @@ const sdk = require('iot-explorer-app');
 let emulator;
 let keys;
 test.before(async () => {
-  const mod = await import('../emulator/server.mjs');
+  const mod = await import('../../emulator/server.mjs');
   emulator = await mod.startEmulator();
   keys = { appKey: mod.DEMO_APP_KEY, appSecret: mod.DEMO_APP_SECRET, endpoint: emulator.endpoint };
 });

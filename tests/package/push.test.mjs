@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { until } from '../fixtures/until.mjs';
 import * as sdk from 'iot-explorer-app';
 import { isError } from '../fixtures/is-error.mjs';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
 const { createClient } = sdk;
 // A fault that makes a call hang fails its test instead of stalling the run.

@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createServerClient } from 'iot-explorer-app';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -122,6 +122,10 @@ test('family-life example: members, sharing, a timer, history, an action and a f
   const light = [...emulator.world.devices.values()].find((d) => d.UserID === alice.UserID && d.ProductId === 'LIGHT0PROD');
   assert.equal(light.firmwareVersion, '1.1.0');
   assert.equal(emulator.world.shares.get(`${light.ProductId}/${light.DeviceName}`).size, 0, 'the share was removed');
+  // Run again (the same users): the firmware is the newest already, and the recipe says so.
+  const again = await run('family-life', examples['family-life'], 'mjs');
+  assert.match(again, /^firmware already the newest$/m);
+  assert.doesNotMatch(again, /undefined/);
 });
 
 test('smart-home example: an invitation accepted from the message center, a scene run, an automation fired by the sensor, the log and the notice', async () => {

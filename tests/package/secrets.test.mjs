@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import * as sdk from 'iot-explorer-app';
-import { startEmulator } from '../emulator/server.mjs';
+import { startEmulator } from '../../emulator/server.mjs';
 
 const SECRET = 'SECRET-7f3a9c-DO-NOT-LEAK';
 const APP_KEY = 'SecretTestAppKey';

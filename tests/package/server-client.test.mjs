@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, createServerClient } from 'iot-explorer-app';
 import { isError } from '../fixtures/is-error.mjs';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
 const KEYS = { appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET };
 
@@ -49,4 +49,27 @@ test('the emulator, like the documented service, refuses an empty NickName: why 
   const res = await fetch(request.url, request);
   const body = await res.text();
   assert.throws(() => parseLoginResponse(res.status, body), isError({ kind: 'Api', code: 'InvalidParameterValue.NickNameLengthInvalid' }));
+});
+
+test('credential mistakes: a pasted newline refused at once; a wrong AppSecret, AppKey or endpoint each keep the server\'s words and name the likely cause', async (t) => {
+  assert.throws(() => createServerClient({ ...KEYS, appSecret: `${DEMO_APP_SECRET}\n` }), isError({ code: 'InvalidParameter', param: 'appSecret', message: /line break/ }));
+  assert.throws(() => createServerClient({ ...KEYS, appKey: ` ${DEMO_APP_KEY}` }), isError({ code: 'InvalidParameter', param: 'appKey' }));
+
+  const login = { WxOpenID: 'o-credentials', NickName: 'n', Avatar: '' };
+  const wrongSecret = createServerClient({ ...KEYS, appSecret: 'not-the-secret', endpoint: emulator.endpoint, retry: false });
+  await assert.rejects(wrongSecret.getTokenByWeiXin(login), isError({ kind: 'Api', code: 'InvalidParameterValue', message: /签名/, hint: /AppSecret/ }));
+  const wrongKey = createServerClient({ ...KEYS, appKey: 'NoSuchAppKey', endpoint: emulator.endpoint, retry: false });
+  await assert.rejects(wrongKey.getTokenByWeiXin(login), isError({ kind: 'Api', code: 'InvalidParameterValue', hint: /AppKey/ }));
+
+  // The backend logs in on one service, the client calls another: a fresh token is refused too.
+  const other = await startEmulator();
+  t.after(() => other.close());
+  const backend = createServerClient({ ...KEYS, endpoint: emulator.endpoint });
+  const client = createClient({ getAccessToken: () => backend.getTokenByWeiXin(login), endpoint: other.endpoint, retry: false });
+  await assert.rejects(client.getUser(), (e) => {
+    assert.equal(e.code, 'InvalidParameterValue.InvalidAccessToken');
+    assert.match(e.hint, /backend .* different endpoints/);
+    assert.equal(e.toJSON().hint, e.hint);
+    return true;
+  });
 });

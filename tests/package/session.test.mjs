@@ -339,13 +339,29 @@ test('a login after a logout starts afresh instead of joining the overtaken one'
   const first = client.call('AppGetUser').catch((e) => e); // it fails at the logout, before we look
   await new Promise((r) => setTimeout(r, 1));
   await client.logout();
+  const loggingIn = client.login();
   const second = client.call('AppGetUser');
   await new Promise((r) => setTimeout(r, 1));
-  assert.equal(releases.length, 2, 'the second call asked for a login of its own');
+  assert.equal(releases.length, 2, 'the login after the logout asked for a token of its own');
   releases.forEach((release) => release());
   assert.equal((await first).code, 'LoggedOut');
+  await loggingIn;
   assert.equal((await second).Data.UserID, 'u1');
   assert.equal(server.calls.at(-1).AccessToken, 'tok-2');
+});
+
+test('after logout(), calls and subscribes reject NotLoggedIn without asking getAccessToken, until login()', async () => {
+  const server = fakeServer();
+  const login = issuer(server, () => NOW / 1000 + 7200);
+  const client = createClient({ getAccessToken: login.getAccessToken, transport: server.transport, clock: () => NOW });
+  await client.call('AppGetUser');
+  await client.logout();
+  await assert.rejects(client.call('AppGetUser'), isError({ kind: 'InvalidInput', code: 'NotLoggedIn', message: /login\(\)/ }));
+  await assert.rejects(client.getFamilyList(), isError({ kind: 'InvalidInput', code: 'NotLoggedIn' }));
+  assert.equal(login.issued.length, 1, 'no login behind the app\'s back');
+  await client.login();
+  assert.equal((await client.call('AppGetUser')).Data.UserID, 'u1');
+  assert.deepEqual(login.issued, ['tok-1', 'tok-2']);
 });
 
 test('with a storage whose operations finish out of order, a logout between two logins keeps the second', async () => {

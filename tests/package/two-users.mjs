@@ -1,6 +1,6 @@
 // Two users of one emulator, for tests of what runs between users (families, sharing).
 import * as sdk from 'iot-explorer-app';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../emulator/server.mjs';
+import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
 /** The emulator and two logged-in users of it, Alice and Bob, each with their own default family. */
 export async function twoUsers(t, options = {}) {

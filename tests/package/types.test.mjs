@@ -33,7 +33,8 @@ test('every README example compiles under tsc --strict, as JavaScript checked by
   mkdirSync(dir);
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const files = [];
-  for (const [, name, code] of readme.matchAll(/<!-- example: ([\w-]+) -->\n```js\n([\s\S]*?)```/g)) {
+  // The examples run against the emulator, and those run in a project of their own (emulator-product.test.mjs).
+  for (const [, name, code] of readme.matchAll(/<!-- (?:example|scratch): ([\w-]+) -->\n```js\n([\s\S]*?)```/g)) {
     const file = `${name}.${/\brequire\(/.test(code) ? 'cjs' : 'mjs'}`;
     writeFileSync(join(dir, file), code);
     files.push(file);

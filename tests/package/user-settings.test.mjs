@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { assertRefused, offlineClient } from '../fixtures/offline-client.mjs';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../emulator/server.mjs';
+import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
 
 test('getUserSetting: the push flags and display settings, under UserSetting', { timeout: 20_000 }, async (t) => {
   const emulator = await startEmulator();

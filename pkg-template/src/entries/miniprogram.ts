@@ -19,6 +19,21 @@ const randomPool: number[] = [];
 /** The `wx` global of a mini-program, when there is one. */
 const wxApi = () => wxGlobal() || null;
 
+/** Whether the base library is known to be older than major.minor (wx.getAppBaseInfo, or getSystemInfoSync before it). */
+function baseLibraryBelow(major: number, minor: number): boolean {
+  const api = wxApi() as { getAppBaseInfo?: () => { SDKVersion?: string }; getSystemInfoSync?: () => { SDKVersion?: string } } | null;
+  let version: string | undefined;
+  try {
+    if (api) version = (api.getAppBaseInfo ? api.getAppBaseInfo() : api.getSystemInfoSync ? api.getSystemInfoSync() : {}).SDKVersion;
+  } catch {
+    return false;
+  }
+  const [a, b] = String(version || '')
+    .split('.')
+    .map(Number);
+  return Number.isInteger(a) && Number.isInteger(b) && (a < major || (a === major && b < minor));
+}
+
 /** `WXWebAssembly`: WebAssembly in mini-programs, from a path inside the code package. */
 declare const WXWebAssembly:
   | { instantiate(path: string, imports: object): Promise<WebAssembly.WebAssemblyInstantiatedSource | WebAssembly.Instance> }
@@ -87,7 +102,11 @@ export const init: Init = (options = {}) => {
       .catch((e) => {
         loading = null;
         wasm.loading(null);
-        const hint = wasmPath.endsWith('.br') ? ' (.wasm.br needs base library ≥ 2.14.0; on 2.13.x pass a .wasm copied from dist/ as wasmPath)' : '';
+        // The base library's version says which hint fits: too old for brotli, or a file not there.
+        const hint =
+          wasmPath.endsWith('.br') && baseLibraryBelow(2, 14)
+            ? ' (.wasm.br needs base library ≥ 2.14.0; on 2.13.x pass a .wasm copied from dist/ as wasmPath)'
+            : ' (is it in the code package? 工具 → 构建 npm puts it in miniprogram_npm/iot-explorer-app/; elsewhere, pass its path as wasmPath)';
         throw new IotExplorerError(`cannot load ${wasmPath}: ${e && e.message}${hint}`, { kind: 'Transport', cause: e });
       });
     wasm.loading(loading);

@@ -1,8 +1,7 @@
-#!/usr/bin/env node
 // A local IoT Explorer App API on 127.0.0.1: POST /api/exploreropen/appapi (signature checked
 // with its own code, see verify.mjs) and /api/exploreropen/tokenapi, state in memory, both
-// response envelopes, a push channel, and fault injection for tests.
-//   node tests/emulator/server.mjs [--port N] [--envelope wire|documented] [--token-ttl S] [--lenient-signatures] [--quiet]
+// response envelopes, a push channel, simulated devices, and fault injection for tests.
+// The command is cli.mjs; the package's entry index.mjs.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { accountLifeActions } from './account-life.mjs';
@@ -22,7 +21,7 @@ import { deviceEvent, messageActions } from './messages.mjs';
 import { ApiError, codeOf, invalid, missing } from './params.mjs';
 import { productActions } from './products.mjs';
 import { resourceActions, serveUpload } from './resources.mjs';
-import { attachPush } from './push.mjs';
+import { attachPush, loadWebSocketServer } from './push.mjs';
 import { advanceRuns } from './runs.mjs';
 import { sceneActions } from './scenes.mjs';
 import { sharingActions } from './sharing.mjs';
@@ -189,6 +188,7 @@ export async function startEmulator({
   // eventPageSize, deviceTimestampWindowSeconds.
   limits = {},
 } = {}) {
+  const WebSocketServer = await loadWebSocketServer();
   const world = new World({ clock, tokenTtlSeconds, limits });
   const faults = faultQueue();
   const tokenApi = { ...TOKEN_API, ...firmwareActions({ stepMs: firmwareStepMs }), ...videoActions({ offsetMinutes: timerUtcOffsetMinutes }) };
@@ -227,7 +227,7 @@ export async function startEmulator({
     sendAnswer(fault, res, JSON.stringify(out));
   });
   server.keepAliveTimeout = 1000;
-  const pushChannel = attachPush(server, world);
+  const pushChannel = attachPush(server, world, WebSocketServer);
   world.onReport = (device, params, { controlled, cause }) => {
     if (controlled) pushChannel.controlled(device, params);
     else pushChannel.report(device, params);
@@ -323,20 +323,3 @@ export async function startEmulator({
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name, fallback) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : fallback;
-  };
-  const emulator = await startEmulator({
-    port: Number(arg('port', 0)),
-    envelope: arg('envelope', 'wire'),
-    tokenTtlSeconds: Number(arg('token-ttl', 7200)),
-    lenientSignatures: process.argv.includes('--lenient-signatures'),
-    log: process.argv.includes('--quiet') ? () => {} : (line) => console.log(`emulator: ${line}`),
-  });
-  console.log(`emulator: IoT Explorer App API on ${emulator.endpoint} (AppKey ${DEMO_APP_KEY})`);
-  const stop = () => emulator.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}

@@ -1,11 +1,19 @@
 // The emulator's WebSocket push channel at /ws/explorer: ActivePush subscriptions checked
 // against the token, YunApi heartbeats, and DeviceChange pushes (base64 JSON payloads, NUL
 // padded like the real ones) when devices change.
-import { WebSocketServer } from 'ws';
 import { recordEvent, recordReport } from './history.mjs';
 import { deviceId } from './world.mjs';
 
-export function attachPush(server, world) {
+/** The `ws` package's WebSocketServer: the emulator's one dependency, an optional peer of the package's. */
+export async function loadWebSocketServer() {
+  try {
+    return (await import('ws')).WebSocketServer;
+  } catch (e) {
+    throw new Error(`the emulator's push channel needs the ws package: npm install --save-dev ws (${e.message})`, { cause: e });
+  }
+}
+
+export function attachPush(server, world, WebSocketServer) {
   const wss = new WebSocketServer({ server, path: '/ws/explorer' });
   const subscribers = new Map(); // socket → { userId, devices: Set }
   const stats = { connections: 0, subscribes: 0, heartbeats: 0 };
