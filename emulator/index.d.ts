@@ -67,6 +67,32 @@ export interface FactoryDevice {
 export type DeviceId = string;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export interface SoftApDeviceOptions {
+  /** Default PLUG00PROD. */
+  ProductId?: string;
+  DeviceName?: string;
+  /** The only network it can join (any when absent): another ssid or password and it never reports in. */
+  homeWifi?: { ssid: string; password: string };
+  /** Its product's region (default ap-guangzhou); a token for another region is never reported. */
+  region?: string;
+  /** silent: never answers; currentError: answers Current_Error; previousError: an earlier attempt's log first. */
+  failure?: 'silent' | 'currentError' | 'previousError' | null;
+  /** Its three answers this far apart (default 1,000). */
+  replyEveryMs?: number;
+  /** It reports the token to the cloud this long after taking it (default 300). */
+  reportDelayMs?: number;
+}
+
+export interface SoftApDevice {
+  readonly address: string;
+  readonly port: number;
+  readonly ProductId: string;
+  readonly DeviceName: string;
+  /** Every datagram it received, parsed. */
+  readonly received: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
 export interface Emulator {
   /** http://127.0.0.1:port */
   readonly url: string;
@@ -93,6 +119,8 @@ export interface Emulator {
     camera(DeviceName?: string): FactoryDevice;
     /** The device is here now: its location history grows, its fences record what the move crosses. */
     moveTo(id: DeviceId, point: { Longitude: number; Latitude: number }): void;
+    /** A Wi-Fi device in SoftAP mode on a UDP port of 127.0.0.1 (closed with the emulator). */
+    softAp(options?: SoftApDeviceOptions): Promise<SoftApDevice>;
   };
   /** The devices as they talk to the cloud, and the push channel. */
   readonly push: {

@@ -24,6 +24,7 @@ import { resourceActions, serveUpload } from './resources.mjs';
 import { attachPush, loadWebSocketServer } from './push.mjs';
 import { advanceRuns } from './runs.mjs';
 import { sceneActions } from './scenes.mjs';
+import { startSoftApDevice } from './softap.mjs';
 import { sharingActions } from './sharing.mjs';
 import { runTimers, timerActions } from './timers.mjs';
 import { signatureMatches } from './verify.mjs';
@@ -189,6 +190,7 @@ export async function startEmulator({
   limits = {},
 } = {}) {
   const WebSocketServer = await loadWebSocketServer();
+  const closing = []; // simulated devices with sockets of their own
   const world = new World({ clock, tokenTtlSeconds, limits });
   const faults = faultQueue();
   const tokenApi = { ...TOKEN_API, ...firmwareActions({ stepMs: firmwareStepMs }), ...videoActions({ offsetMinutes: timerUtcOffsetMinutes }) };
@@ -275,6 +277,16 @@ export async function startEmulator({
       gateway: (DeviceName, count) => world.makeGateway(DeviceName, count),
       /** The device reports where it is: its location history, and its fences' alerts. */
       moveTo: (id, point) => moveDevice(world, world.devices.get(id), point),
+      /**
+       * A device in SoftAP mode on a UDP port of 127.0.0.1: { ProductId, DeviceName, homeWifi,
+       * region, failure: 'silent' | 'currentError' | 'previousError', replyEveryMs, reportDelayMs }.
+       * Resolves to { address, port, received, close() } (closed with the emulator too).
+       */
+      softAp: async (options) => {
+        const device = await startSoftApDevice(world, options);
+        closing.push(device.close);
+        return device;
+      },
       /** A camera (in no family) with two days of cloud recordings before it is bound. */
       camera: (DeviceName) => world.makeDevice(CAMERA, DeviceName),
       /** The dynamic signature a sub-device makes for AppSigGatewayBindDevice: { ProductId, DeviceName, DeviceTimestamp, Nonce }. */
@@ -314,6 +326,7 @@ export async function startEmulator({
     smart: { run: runSmart },
     close: async () => {
       clearInterval(timerCheck);
+      await Promise.all(closing.splice(0).map((close) => close()));
       await pushChannel.close();
       await new Promise((resolve) => {
         server.closeAllConnections();

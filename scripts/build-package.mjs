@@ -59,6 +59,30 @@ const miniprogram = await build({
 });
 const miniprogramIndex = await writeMiniprogramIndex(miniprogram.outputFiles);
 
+// iot-explorer-app/provisioning: its own files, so that an app that never provisions loads none
+// of it. It takes IotExplorerError from the main entry (one class for `instanceof`).
+const mainEntry = (path) => ({
+  name: 'main-entry',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/errors\.js$/ }, (args) => (args.importer.includes(`${join('src', 'provisioning')}`) ? { path, external: true } : undefined));
+  },
+});
+const provisioningEntry = (name) => join(template, 'src', 'entries', `provisioning-${name}.ts`);
+await build({ ...common, entryPoints: [provisioningEntry('node')], outfile: join(out, 'dist', 'provisioning.cjs'), format: 'cjs', platform: 'node', target: 'node18', plugins: [mainEntry('./node.cjs')] });
+const provisioningMp = await build({
+  ...common,
+  entryPoints: [provisioningEntry('miniprogram')],
+  write: false,
+  format: 'cjs',
+  platform: 'neutral',
+  mainFields: ['main'],
+  target: 'es2019',
+  minify: true,
+  plugins: [mainEntry('./index.js')],
+});
+const provisioningMpCode = Buffer.from((await minify(provisioningMp.outputFiles[0].text, TERSER_OPTIONS)).code);
+writeFileSync(join(out, 'miniprogram_dist', 'provisioning.js'), provisioningMpCode);
+
 // terser after esbuild (scripts/terser-options.mjs), its map chained back to the sources
 // through esbuild's. Returns what it wrote to index.js.
 async function writeMiniprogramIndex(outputFiles) {
@@ -85,11 +109,12 @@ writeFileSync(join(out, 'miniprogram_dist', `${wasmName}.br`), brotli);
 // The Node build loads the speed build (scripts/build-wasm.sh speed): same source and glue.
 cpSync(join(root, 'target', 'wasm-node', wasmName), join(out, 'dist', NODE_WASM));
 // ESM for Node re-exports the CommonJS build: one wasm instance, one IotExplorerError class.
-const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', 'node.cjs'))).filter((n) => n !== 'default');
-writeFileSync(
-  join(out, 'dist', 'node.mjs'),
-  `import cjs from './node.cjs';\nexport const { ${names.join(', ')} } = cjs;\nexport default cjs.init;\n`,
-);
+const esmOf = (cjsFile, withDefault) => {
+  const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', cjsFile))).filter((n) => n !== 'default');
+  return `import cjs from './${cjsFile}';\nexport const { ${names.join(', ')} } = cjs;\n${withDefault ? 'export default cjs.init;\n' : ''}`;
+};
+writeFileSync(join(out, 'dist', 'node.mjs'), esmOf('node.cjs', true));
+writeFileSync(join(out, 'dist', 'provisioning.mjs'), esmOf('provisioning.cjs', false));
 
 for (const f of ['package.json', 'LICENSE']) cpSync(join(template, f), join(out, f));
 // The emulator, a Node-only entry (iot-explorer-app/emulator) and command (iot-explorer-emulator):
@@ -100,14 +125,15 @@ cpSync(join(root, 'emulator'), join(out, 'emulator'), { recursive: true });
 const declarations = declarationsOf(entry('browser'));
 writeFileSync(join(out, 'index.d.ts'), declarations);
 writeFileSync(join(out, 'index.d.mts'), declarations);
+writeFileSync(join(out, 'provisioning.d.ts'), declarationsOf(provisioningEntry('node'), 'iot-explorer-app/provisioning (SoftAP and BLE combo; nodeUdp in Node only)'));
 
-function declarationsOf(file) {
+function declarationsOf(file, title = 'iot-explorer-app (all entry points: Node, browsers, WeChat mini-programs)') {
   const require = createRequire(import.meta.url);
   const { generateDtsBundle } = require('dts-bundle-generator');
   const [text] = generateDtsBundle([{ filePath: file, output: { noBanner: true, exportReferencedTypes: false } }], {
     preferredConfigPath: join(template, 'tsconfig.json'),
   });
-  return `// Types of iot-explorer-app (all entry points: Node, browsers, WeChat mini-programs), emitted from\n// its TypeScript sources. API payloads keep the App API's own PascalCase names; options are camelCase.\n${text}`;
+  return `// Types of ${title}, emitted from\n// its TypeScript sources. API payloads keep the App API's own PascalCase names; options are camelCase.\n${text}`;
 }
 cpSync(join(root, 'README.md'), join(out, 'README.md'));
 
@@ -125,6 +151,7 @@ for (const file of ['dist/node.cjs', 'dist/browser.js', 'dist/browser-inline.js'
 }
 const mpJs = sizeRow('miniprogram_dist/index.js (as shipped)', miniprogramIndex); // minified already
 rows.push(mpJs);
+rows.push(sizeRow('miniprogram_dist/provisioning.js (as shipped)', provisioningMpCode));
 const report = {
   files: rows.map(([file, raw, gzip, br]) => ({ file, raw, gzip, brotli: br })),
   miniprogramTotal: { 'wasm.br + index.js(as shipped, gzip)': brotli.length + mpJs[2] },

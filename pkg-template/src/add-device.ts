@@ -2,7 +2,7 @@
 // AppCreateDeviceBindToken → the app hands the token to the device (the caller's `provision`,
 // through WeChat's radio APIs or Tencent's provisioning plugins) → poll
 // AppGetDeviceBindTokenState until State 2 (the device reported in) → AppTokenBindDeviceFamily.
-import { IotExplorerError } from './errors.js';
+import { IotExplorerError, withFields } from './errors.js';
 import type { AppGetDeviceBindTokenStateResult, TypedClientMethods } from './generated/actions.js';
 import { durations, stepRunner } from './steps.js';
 import type { AbortSignalLike, JsonValue } from './types.js';
@@ -35,6 +35,13 @@ export const ADD_DEVICE_DEFAULTS = { timeoutMs: 120_000, pollIntervalMs: 1000, m
 /** The State 2 of AppGetDeviceBindTokenState: the device reported the token in. */
 const REPORTED = 2;
 
+const STILL_ON_HOTSPOT =
+  "the phone could not reach the service while waiting for the device: it is likely still on the device's hotspot; ask the user to rejoin the home Wi-Fi (or turn on mobile data)";
+
+/** A poll that failed on the way (request:fail, a timeout), not by the service's answer. */
+const unreachable = (e: unknown): e is IotExplorerError =>
+  e instanceof IotExplorerError && (e.kind === 'Transport' || e.kind === 'Timeout') && e.code !== 'Aborted' && e.code !== 'LoggedOut';
+
 /**
  * `methods`: the client's typed methods. Resolves to the device as the family lists it
  * (AppGetDeviceInFamily's fields, which the core gives at the top whatever the answer's shape);
@@ -60,31 +67,44 @@ export async function addDeviceWithToken(
   }
   const { run: step, sleep } = stepRunner(signal, 'adding the device');
 
+  // Polls until the deadline, the last time at the deadline itself: never fails before it. A
+  // poll that cannot reach the service (the phone still on the device's hotspot) is tried again.
+  const waitForReport = async (Token: string): Promise<AppGetDeviceBindTokenStateResult> => {
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    let interval = pollIntervalMs;
+    let offline: IotExplorerError | undefined;
+    for (;;) {
+      try {
+        const state = await step('wait', () => methods.getDeviceBindTokenState({ Token }));
+        if (state.State === REPORTED) return state;
+        offline = undefined;
+      } catch (e) {
+        if (!unreachable(e)) throw e;
+        offline = e;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const waited = Date.now() - started;
+        if (offline) throw withFields(offline, `${offline.message} (the service still unreachable after ${waited} ms)`, { hint: STILL_ON_HOTSPOT });
+        throw new IotExplorerError(`the device did not report the bind token in ${waited} ms (timeoutMs ${timeoutMs})`, {
+          kind: 'Timeout',
+          code: 'DeviceNotReported',
+          retryable: true,
+          step: 'wait',
+        });
+      }
+      await sleep('wait', Math.min(interval, left));
+      interval = Math.min(maxPollIntervalMs, Math.ceil(interval * 1.5));
+    }
+  };
+
   const created = await step('token', () => methods.createDeviceBindToken({}));
   const Token = created.Token;
   // The caller's provisioning may say which device took the token (the device's own reply does).
   const provided = await step('provision', () => provision(Token, { signal }));
 
-  // Polls until the deadline, the last time at the deadline itself: never fails before it.
-  const started = Date.now();
-  const deadline = started + timeoutMs;
-  let interval = pollIntervalMs;
-  let state: AppGetDeviceBindTokenStateResult;
-  for (;;) {
-    state = await step('wait', () => methods.getDeviceBindTokenState({ Token }));
-    if (state.State === REPORTED) break;
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      throw new IotExplorerError(`the device did not report the bind token in ${Date.now() - started} ms (timeoutMs ${timeoutMs})`, {
-        kind: 'Timeout',
-        code: 'DeviceNotReported',
-        retryable: true,
-        step: 'wait',
-      });
-    }
-    await sleep('wait', Math.min(interval, left));
-    interval = Math.min(maxPollIntervalMs, Math.ceil(interval * 1.5));
-  }
+  const state = await waitForReport(Token);
   const ProductId = state.ProductId || (provided && provided.ProductId);
   const DeviceName = state.DeviceName || (provided && provided.DeviceName);
   if (!ProductId || !DeviceName) {

@@ -22,12 +22,16 @@ test('the tarball contains exactly the files of the whitelist', () => {
     'dist/iot_explorer_app_node.wasm',
     'dist/node.cjs',
     'dist/node.mjs',
+    'dist/provisioning.cjs',
+    'dist/provisioning.mjs',
     'index.d.mts',
     'index.d.ts',
     'miniprogram_dist/index.js',
     'miniprogram_dist/index.js.map',
     'miniprogram_dist/iot_explorer_app_bg.wasm.br',
+    'miniprogram_dist/provisioning.js',
     'package.json',
+    'provisioning.d.ts',
   ]);
   assert.deepEqual(files.filter((f) => f.startsWith('emulator/')), emulator.sort());
 });
@@ -35,8 +39,10 @@ test('the tarball contains exactly the files of the whitelist', () => {
 test('the mini-program build parses as ES2019: iOS 13.0 JavaScriptCore has no ?? or ?.', async () => {
   const { readFileSync } = await import('node:fs');
   const { parse } = await import('acorn');
-  const code = readFileSync(new URL('../../pkg/miniprogram_dist/index.js', import.meta.url), 'utf8');
-  assert.doesNotThrow(() => parse(code, { ecmaVersion: 2019, sourceType: 'script' }));
+  for (const file of ['index.js', 'provisioning.js']) {
+    const code = readFileSync(new URL(`../../pkg/miniprogram_dist/${file}`, import.meta.url), 'utf8');
+    assert.doesNotThrow(() => parse(code, { ecmaVersion: 2019, sourceType: 'script' }), file);
+  }
   assert.throws(() => parse('a ?? b', { ecmaVersion: 2019 }), 'the check itself refuses ES2020');
 });
 
