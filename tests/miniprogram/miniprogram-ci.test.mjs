@@ -9,9 +9,7 @@ import { dirname, join } from 'node:path';
 import ci from 'miniprogram-ci';
 import { startEmulator } from '../../emulator/server.mjs';
 import { cloudFunction } from './cloud-function.mjs';
-import { PACKAGE_NAME, REPO, createSandbox } from './sandbox.mjs';
-
-const MINIPROGRAM_FILES = ['index.js', 'index.js.map', 'iot_explorer_app_bg.wasm.br'];
+import { MINIPROGRAM_FILES, PACKAGE_NAME, REPO, createSandbox } from './sandbox.mjs';
 
 let emulator;
 let project;

@@ -1,5 +1,5 @@
 // The push channel in the mini-program sandbox: wx.connectSocket as the socket, events typed,
-// the socket closed when the app hides and reopened (resubscribed) when it shows again.
+// the socket closed when the app hides and reopened (resubscribed, resynced) when it shows again.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { until } from '../fixtures/until.mjs';
@@ -42,8 +42,13 @@ test('push events over wx.connectSocket; hide closes, show reconnects', { timeou
   socket.show();
   await until(() => emulator.push.stats.subscribes === 2, 'resubscription on show');
   emulator.push.report(light.DeviceId, { brightness: 70 });
-  await until(() => events.length === 3, 'an event after show');
-  assert.deepEqual(events[2].params, { brightness: 70 });
+  // After show: the live report, and the state as the service has it (Resync), in either order.
+  const afterShow = () => events.slice(2);
+  await until(() => afterShow().some((e) => e.type === 'PropertyReport') && afterShow().some((e) => e.type === 'Resync'), 'the report and the resync after show');
+  assert.deepEqual(afterShow().find((e) => e.type === 'PropertyReport').params, { brightness: 70 });
+  const resync = afterShow().find((e) => e.type === 'Resync');
+  assert.ok([1, 70].includes(resync.data.brightness.Value), `the resync carries what was reported while hidden or since, not ${JSON.stringify(resync.data.brightness)}`);
+  assert.equal(afterShow().length, 2);
   assert.equal(socket.sockets.length, 2);
 });
 

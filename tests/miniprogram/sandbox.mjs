@@ -12,6 +12,8 @@ import { createWXWebAssembly } from './wx-webassembly.mjs';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const PACKAGE_NAME = 'iot-explorer-app';
+/** What miniprogram_dist/ holds, so what 构建 npm must copy: the SDK and its separate provisioning entry. */
+export const MINIPROGRAM_FILES = ['index.js', 'index.js.map', 'iot_explorer_app_bg.wasm.br', 'provisioning.js'];
 
 /** What 构建 npm makes of pkg/: a project root with miniprogram_npm/iot-explorer-app/ = miniprogram_dist/. */
 export function createProject() {
