@@ -9,6 +9,7 @@ import { accountActions, appApi } from './accounts.mjs';
 import { asDeviceActions } from './as-device.mjs';
 import { automationActions, automationsOnReport, runAutomationTimers } from './automations.mjs';
 import { bindingActions, bindReportedDevice } from './binding.mjs';
+import { bleComboDevice } from './ble-combo.mjs';
 import { deviceActionActions } from './device-actions.mjs';
 import { deviceActions } from './devices.mjs';
 import { familyActions } from './families.mjs';
@@ -24,12 +25,13 @@ import { resourceActions, serveUpload } from './resources.mjs';
 import { attachPush, loadWebSocketServer } from './push.mjs';
 import { advanceRuns } from './runs.mjs';
 import { sceneActions } from './scenes.mjs';
-import { startSoftApDevice } from './softap.mjs';
 import { sharingActions } from './sharing.mjs';
+import { startSoftApDevice } from './softap.mjs';
 import { runTimers, timerActions } from './timers.mjs';
 import { signatureMatches } from './verify.mjs';
 import { CAMERA, serveVideo, videoActions } from './video.mjs';
 import { deviceId, World } from './world.mjs';
+import { createWxRadio } from './wx-radio.mjs';
 
 export { ApiError } from './params.mjs';
 export const DEMO_APP_KEY = 'DemoAppKey000001';
@@ -191,6 +193,8 @@ export async function startEmulator({
 } = {}) {
   const WebSocketServer = await loadWebSocketServer();
   const closing = []; // simulated devices with sockets of their own
+  const bleDevices = []; // BLE combo devices in reach of emulator.wx()
+  const softApDevices = []; // SoftAP devices whose hotspots emulator.wx() can join
   const world = new World({ clock, tokenTtlSeconds, limits });
   const faults = faultQueue();
   const tokenApi = { ...TOKEN_API, ...firmwareActions({ stepMs: firmwareStepMs }), ...videoActions({ offsetMinutes: timerUtcOffsetMinutes }) };
@@ -285,6 +289,16 @@ export async function startEmulator({
       softAp: async (options) => {
         const device = await startSoftApDevice(world, options);
         closing.push(device.close);
+        softApDevices.push(device);
+        return device;
+      },
+      /**
+       * A BLE combo (LLSync) device in reach of emulator.wx(): { ProductId, DeviceName, mac,
+       * homeWifi, mtu, mustSetMtu, maxMtu, failure: 'silent' | 'cloudUnreachable', joinDelayMs, reportDelayMs }.
+       */
+      bleCombo: (options) => {
+        const device = bleComboDevice(world, options);
+        bleDevices.push(device);
         return device;
       },
       /** A camera (in no family) with two days of cloud recordings before it is bound. */
@@ -324,6 +338,15 @@ export async function startEmulator({
      * clock now (returns their AutomationIds) and moves on the runs whose delay is over.
      */
     smart: { run: runSmart },
+    /**
+     * WeChat's radio APIs (Bluetooth in front of devices.bleCombo(), UDP, Wi-Fi: once joined to a
+     * devices.softAp() hotspot, 192.168.4.1:8266 is that device), `calls` (each call made) and
+     * `connectedWifi()` (the SSID the phone is on, null before any).
+     */
+    wx: (options = {}) => {
+      const radio = createWxRadio({ ...options, devices: () => bleDevices, hotspots: () => softApDevices });
+      return Object.assign(radio.wx, { calls: radio.calls, connectedWifi: radio.connectedWifi });
+    },
     close: async () => {
       clearInterval(timerCheck);
       await Promise.all(closing.splice(0).map((close) => close()));

@@ -10,10 +10,10 @@ import { createSocket } from 'node:dgram';
 const ERROR_LOG = { wifi: 'ESP WIFI connect error! (10, 2)', command: 'APP command error! (2, 204)', earlier: 'MQTT connect error! (1, -4)' };
 
 /**
- * Starts the device; resolves to { address, port, received (every datagram's JSON), close() }.
+ * Starts the device; resolves to { address, port, ssid, received (every datagram's JSON), close() }.
  * `homeWifi`: the only network it can join ({ ssid, password }; any when absent); `region`: its product's.
  */
-export async function startSoftApDevice(world, { ProductId = 'PLUG00PROD', DeviceName, homeWifi, region = 'ap-guangzhou', failure = null, replyEveryMs = 1000, reportDelayMs = 300 } = {}) {
+export async function startSoftApDevice(world, { ProductId = 'PLUG00PROD', DeviceName, ssid, homeWifi, region = 'ap-guangzhou', failure = null, replyEveryMs = 1000, reportDelayMs = 300 } = {}) {
   const device = world.makeDevice(ProductId, DeviceName);
   const socket = createSocket('udp4');
   const received = [];
@@ -61,6 +61,8 @@ export async function startSoftApDevice(world, { ProductId = 'PLUG00PROD', Devic
   return {
     address: '127.0.0.1',
     port,
+    /** Its hotspot's name: a phone of emulator.wx() that joined it reaches the device at 192.168.4.1:8266. */
+    ssid: ssid || `tcloud_${device.DeviceName}`.slice(0, 32),
     ProductId: device.ProductId,
     DeviceName: device.DeviceName,
     received,

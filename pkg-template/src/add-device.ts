@@ -8,9 +8,16 @@ import { durations, stepRunner } from './steps.js';
 import type { AbortSignalLike, JsonValue } from './types.js';
 
 export interface AddDeviceOptions {
-  /** Hands the token to the device; may resolve to the device's { ProductId, DeviceName }. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: an async function that returns nothing is a provision too
-  provision(token: string, context: { signal?: AbortSignalLike }): Promise<{ ProductId?: string; DeviceName?: string } | void>;
+  /**
+   * Hands the token to the device (iot-explorer-app/provisioning has SoftAP and BLE combo); may
+   * resolve to the device's { ProductId, DeviceName }, with `bound: true` when it bound the
+   * device itself (Tencent's plugins do): then no second bind.
+   */
+  provision(
+    token: string,
+    context: { signal?: AbortSignalLike; FamilyId: string; RoomId?: string },
+    // biome-ignore lint/suspicious/noConfusingVoidType: an async function that returns nothing is a provision too
+  ): Promise<{ ProductId?: string; DeviceName?: string; bound?: boolean } | void>;
   signal?: AbortSignalLike;
   /** How long to wait for the device to report in (default 120,000). */
   timeoutMs?: number;
@@ -102,19 +109,19 @@ export async function addDeviceWithToken(
   const created = await step('token', () => methods.createDeviceBindToken({}));
   const Token = created.Token;
   // The caller's provisioning may say which device took the token (the device's own reply does).
-  const provided = await step('provision', () => provision(Token, { signal }));
-
-  const state = await waitForReport(Token);
-  const ProductId = state.ProductId || (provided && provided.ProductId);
-  const DeviceName = state.DeviceName || (provided && provided.DeviceName);
+  const room = RoomId === undefined || RoomId === null ? {} : { RoomId };
+  const provided = await step('provision', () => provision(Token, { signal, FamilyId, ...room }));
+  const bound = Boolean(provided && provided.bound);
+  const state = bound ? null : await waitForReport(Token);
+  const ProductId = (state && state.ProductId) || (provided && provided.ProductId);
+  const DeviceName = (state && state.DeviceName) || (provided && provided.DeviceName);
   if (!ProductId || !DeviceName) {
     throw new IotExplorerError(
       'the device reported in, but neither the service nor provision() said which device it is: resolve provision() to { ProductId, DeviceName }',
       { kind: 'Parse', step: 'wait' },
     );
   }
-  const room = RoomId === undefined || RoomId === null ? {} : { RoomId };
-  await step('bind', () => methods.tokenBindDeviceFamily({ Token, FamilyId, ...room, ProductId, DeviceName }));
+  if (!bound) await step('bind', () => methods.tokenBindDeviceFamily({ Token, FamilyId, ...room, ProductId, DeviceName }));
   const found = await step('bind', () => methods.getDeviceInFamily({ FamilyId, ProductId, DeviceName }));
   return { DeviceId: `${ProductId}/${DeviceName}`, ...found, ProductId, DeviceName };
 }

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
-import { readSoftApReply, softApProvisioner, softApRequest, tokenOnlyProvisioner } from 'iot-explorer-app/provisioning';
+import { joinWifi, readSoftApReply, softApProvisioner, softApRequest, tokenOnlyProvisioner, wxUdp } from 'iot-explorer-app/provisioning';
 import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
@@ -110,6 +110,29 @@ test('while the phone is still on the device\'s hotspot the polls fail (request:
   assert.match(error.message, /request:fail.*unreachable after \d+ ms/);
   assert.match(error.hint, /home Wi-Fi/);
   assert.ok(failedPolls.length >= 3);
+});
+
+test('the phone joins a Wi-Fi with wx.connectWifi; its refusals 12005, 12006, 12007, 12013 are typed errors with a hint', LIMIT, async (t) => {
+  const { emulator } = await setUp(t);
+  const wx = emulator.wx();
+  await joinWifi({ ssid: 'tcloud_PLUG_1234' }, { wx });
+  assert.deepEqual(wx.calls.map((c) => c.api), ['startWifi', 'connectWifi']);
+  assert.deepEqual(wx.calls[1].options.SSID, 'tcloud_PLUG_1234');
+  const hints = { 12005: /Wi-Fi is off/, 12006: /location \(GPS\)/, 12007: /加入.*允许/, 12013: /forget the network/ };
+  for (const [errCode, hint] of Object.entries(hints)) {
+    const error = await joinWifi(HOME, { wx: emulator.wx({ connectWifiError: Number(errCode) }) }).catch((e) => e);
+    assert.ok(error instanceof sdk.IotExplorerError);
+    assert.deepEqual([error.code, error.errno], ['WifiError', Number(errCode)]);
+    assert.match(error.hint, hint);
+    assert.match(error.errMsg, /^connectWifi:fail/);
+  }
+});
+
+test('SoftAP over WeChat\'s UDP socket (wxUdp), as in a mini-program', LIMIT, async (t) => {
+  const { emulator, client, FamilyId } = await setUp(t);
+  const plug = await device(emulator, { DeviceName: 'over_wx_udp' });
+  const added = await client.addDeviceWithToken({ FamilyId }, { ...FAST, provision: softApProvisioner({ wifi: HOME, ...at(plug), udp: wxUdp(emulator.wx()) }) });
+  assert.equal(added.DeviceName, 'over_wx_udp');
 });
 
 test('bad options are refused when the provisioner is made; a cancelled provisioning stops at once', LIMIT, async (t) => {

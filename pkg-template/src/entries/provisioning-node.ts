@@ -1,6 +1,9 @@
 // iot-explorer-app/provisioning in Node: SoftAP and the token-only step over node:dgram (a
-// gateway or a test bench on the device's network), the byte rules of BLE combo.
+// gateway or a test bench on the device's network); BLE combo over a central you pass as `ble`
+// (Node has no Bluetooth of its own; WeChat's is the default, as in a mini-program).
 import { createSocket } from 'node:dgram';
+import { wxBle } from '../provisioning/ble.js';
+import { makeBleComboProvisioner, makeFindBleComboDevice, makeScanBleComboDevices } from '../provisioning/ble-combo-provisioner.js';
 import { makeSoftApProvisioner, makeTokenOnlyProvisioner } from '../provisioning/softap-provisioner.js';
 import type { UdpOpener } from '../provisioning/udp.js';
 
@@ -21,4 +24,7 @@ export function nodeUdp(): UdpOpener {
 
 export const softApProvisioner = makeSoftApProvisioner(nodeUdp);
 export const tokenOnlyProvisioner = makeTokenOnlyProvisioner(nodeUdp);
+export const bleComboProvisioner = makeBleComboProvisioner(() => wxBle());
+export const findBleComboDevice = makeFindBleComboDevice(() => wxBle());
+export const scanBleComboDevices = makeScanBleComboDevices(() => wxBle());
 export * from './provisioning-common.js';

@@ -17,10 +17,18 @@ export type ProvisioningCode =
   | 'WifiError'
   | 'Aborted';
 
-type Kind = 'InvalidInput' | 'Transport' | 'Timeout';
+type Kind = 'Transport' | 'Timeout';
 
-export function provisioningError(kind: Kind, code: ProvisioningCode | 'InvalidParameter', message: string, hint?: string, cause?: unknown): IotExplorerError {
-  return new IotExplorerError(message, { kind, code, hint, cause, retryable: kind !== 'InvalidInput', param: kind === 'InvalidInput' ? 'options' : null });
+/** What a radio API said: WeChat's errMsg and errCode (as `errno`), the thrown value. */
+export interface RadioEvidence {
+  hint?: string;
+  cause?: unknown;
+  errMsg?: string;
+  errno?: number | null;
+}
+
+export function provisioningError(kind: Kind, code: ProvisioningCode, message: string, evidence: RadioEvidence = {}): IotExplorerError {
+  return new IotExplorerError(message, { kind, code, retryable: true, ...evidence });
 }
 
 export const invalidOption = (param: string, message: string): IotExplorerError =>

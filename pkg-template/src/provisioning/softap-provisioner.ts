@@ -26,9 +26,18 @@ export interface SoftApOptions {
 export interface ProvisionedDevice {
   ProductId: string;
   DeviceName: string;
+  /** The provision bound the device itself (Tencent's plugins do): addDeviceWithToken does not bind again. */
+  bound?: boolean;
 }
 
-export type Provision = (token: string, context?: { signal?: AbortSignalLikeOrNone }) => Promise<ProvisionedDevice>;
+/** What addDeviceWithToken tells a provision: its signal, and the family and room to add to. */
+export interface ProvisionContext {
+  signal?: AbortSignalLikeOrNone;
+  FamilyId?: string;
+  RoomId?: string;
+}
+
+export type Provision = (token: string, context?: ProvisionContext) => Promise<ProvisionedDevice>;
 
 const RESEND_MS = SOFTAP_DEFAULTS.resendMs;
 const SOFTAP_SILENT =

@@ -47,13 +47,10 @@ export function wxUdp(wxApi?: { createUDPSocket(): WxUdpSocket }): UdpOpener {
 }
 
 export const udpError = (detail: unknown, cause?: unknown): ReturnType<typeof provisioningError> =>
-  provisioningError(
-    'Transport',
-    'UdpError',
-    `UDP failed: ${detail instanceof Error ? detail.message : String(detail)}`,
-    'UDP does not work in 真机调试 (remote debugging): use 预览 (preview) on the phone; and base library ≥ 2.7.0 is needed',
+  provisioningError('Transport', 'UdpError', `UDP failed: ${detail instanceof Error ? detail.message : String(detail)}`, {
+    hint: 'UDP does not work in 真机调试 (remote debugging): use 预览 (preview) on the phone; and base library ≥ 2.7.0 is needed',
     cause,
-  );
+  });
 
 /** When to send again, how many times, what to call the device in errors. */
 export interface ExchangeOptions {
@@ -83,7 +80,9 @@ export async function exchange(open: UdpOpener, to: UdpEndpoint, text: string, o
           if (reply.type === 'device') finish.resolve(reply);
           else if (reply.type === 'currentError') {
             const why = `the device failed: ${reply.log || 'no log'}`;
-            finish.reject(provisioningError('Transport', 'DeviceError', why, 'check the Wi-Fi name and password (a 2.4 GHz network), then start again'));
+            finish.reject(
+              provisioningError('Transport', 'DeviceError', why, { hint: 'check the Wi-Fi name and password (a 2.4 GHz network), then start again' }),
+            );
           } else if (reply.type === 'previousError') earlier.push(reply.log);
         },
         error: (e) => finish.reject(udpError(e, e)),
@@ -97,7 +96,9 @@ export async function exchange(open: UdpOpener, to: UdpEndpoint, text: string, o
   const tick = () => {
     if (sent === options.sends) {
       const logs = earlier.length ? ` (its earlier attempts' logs: ${earlier.join('; ')})` : '';
-      finish.reject(provisioningError('Timeout', 'DeviceNoReply', `no answer from ${to.address}:${to.port} after ${sent} sends${logs}`, options.silentHint));
+      finish.reject(
+        provisioningError('Timeout', 'DeviceNoReply', `no answer from ${to.address}:${to.port} after ${sent} sends${logs}`, { hint: options.silentHint }),
+      );
       return;
     }
     try {
