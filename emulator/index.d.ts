@@ -71,6 +71,8 @@ export interface SoftApDeviceOptions {
   /** Default PLUG00PROD. */
   ProductId?: string;
   DeviceName?: string;
+  /** Its hotspot's name, for emulator.wx()'s connectWifi (default `tcloud_${DeviceName}`). */
+  ssid?: string;
   /** The only network it can join (any when absent): another ssid or password and it never reports in. */
   homeWifi?: { ssid: string; password: string };
   /** Its product's region (default ap-guangzhou); a token for another region is never reported. */
@@ -88,9 +90,62 @@ export interface SoftApDevice {
   readonly port: number;
   readonly ProductId: string;
   readonly DeviceName: string;
+  readonly ssid: string;
   /** Every datagram it received, parsed. */
   readonly received: Record<string, unknown>[];
   close(): Promise<void>;
+}
+
+export interface BleComboDeviceOptions {
+  /** Default LIGHT0PROD. */
+  ProductId?: string;
+  DeviceName?: string;
+  /** AA:BB:CC:DD:EE:FF (random when absent). */
+  mac?: string;
+  /** The only network it can join (any when absent). */
+  homeWifi?: { ssid: string; password: string };
+  /** The ATT MTU it asks for (default 23), whether it asks the app to set it, the most it takes (default 247). */
+  mtu?: number;
+  mustSetMtu?: boolean;
+  maxMtu?: number;
+  /** silent: never notifies; cloudUnreachable: joins the Wi-Fi, never reaches the cloud; dropsLink: leaves when told to join. */
+  failure?: 'silent' | 'cloudUnreachable' | 'dropsLink' | null;
+  /** It has joined the Wi-Fi this long after E3, and the cloud took the token this long after E4 (default 100 each). */
+  joinDelayMs?: number;
+  reportDelayMs?: number;
+  rssi?: number;
+}
+
+export interface BleComboDevice {
+  /** What onBluetoothDeviceFound reports: its MAC as deviceId, LLSync_ name, 0xFFF0, E7 FE 02 MAC ProductId. */
+  readonly deviceId: string;
+  readonly mac: string;
+  readonly ProductId: string;
+  readonly DeviceName: string;
+  /** Each request it took, reassembled, as hex. */
+  readonly received: string[];
+  /** Each 09 MTU result the app sent: 0 (set) or 0xFFFF (could not). */
+  readonly mtuResults: number[];
+}
+
+export interface WxRadioOptions {
+  /** Default android (setBLEMTU exists only there). */
+  platform?: 'android' | 'ios';
+  /** false: Bluetooth is off (openBluetoothAdapter fails 10001). */
+  bluetooth?: boolean;
+  /** The errCode wx.connectWifi fails with (12002, 12005, 12006, 12007, 12013…). */
+  connectWifiError?: number | null;
+  /** The realm's ArrayBuffer (a mini-program sandbox's) for what the APIs hand over. */
+  ArrayBuffer?: ArrayBufferConstructor;
+}
+
+/** WeChat's Bluetooth, UDP and Wi-Fi APIs (success/fail/complete, errCode), with what was called. */
+export interface WxRadio {
+  [api: string]: unknown;
+  /** Each call made: its API name and options. */
+  readonly calls: { api: string; options: unknown }[];
+  /** The SSID the phone is on (null before any connectWifi). */
+  connectedWifi(): string | null;
 }
 
 export interface Emulator {
@@ -121,7 +176,15 @@ export interface Emulator {
     moveTo(id: DeviceId, point: { Longitude: number; Latitude: number }): void;
     /** A Wi-Fi device in SoftAP mode on a UDP port of 127.0.0.1 (closed with the emulator). */
     softAp(options?: SoftApDeviceOptions): Promise<SoftApDevice>;
+    /** A BLE combo (LLSync) device in reach of emulator.wx()'s Bluetooth. */
+    bleCombo(options?: BleComboDeviceOptions): BleComboDevice;
   };
+  /**
+   * A fake `wx` radio to merge into a mini-program's wx: Bluetooth in front of devices.bleCombo(),
+   * Wi-Fi (joining a devices.softAp() hotspot by its ssid), and UDP where 192.168.4.1:8266 is the
+   * SoftAP device whose hotspot the phone is on.
+   */
+  wx(options?: WxRadioOptions): WxRadio;
   /** The devices as they talk to the cloud, and the push channel. */
   readonly push: {
     readonly stats: { connections: number; subscribes: number; heartbeats: number };

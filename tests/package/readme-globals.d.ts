@@ -1,5 +1,6 @@
 // What a README snippet takes from its platform, for compiling the snippets with tsc (types.test.mjs):
-// wx-server-sdk in a cloud function; App and wx.cloud in a mini-program, as far as they use them.
+// wx-server-sdk in a cloud function; App, Page, getApp and wx.cloud in a mini-program, and Tencent's
+// SmartConfig plugin, as far as they use them.
 declare module 'wx-server-sdk' {
   export const DYNAMIC_CURRENT_ENV: unique symbol;
   export function init(options?: { env?: string | typeof DYNAMIC_CURRENT_ENV }): void;
@@ -16,3 +17,13 @@ declare const wx: {
     callFunction(options: { name: string; data?: object }): Promise<{ result: any }>;
   };
 };
+
+// A page's setData, and getApp() as the README's app.js makes it (with `iot`, a Client).
+declare function Page<T extends object>(options: T & ThisType<T & { setData(data: { [key: string]: unknown }): void }>): void;
+declare function getApp(): { iot: import('iot-explorer-app').Client };
+
+// Tencent's SmartConfig plugin, as far as officialPluginHost's usePlugin takes it.
+declare module 'qcloud-iotexplorer-appdev-plugin-wificonf-smartconfig' {
+  const plugin: { install(host: import('iot-explorer-app/provisioning').OfficialPluginHost, options?: unknown): void };
+  export = plugin;
+}

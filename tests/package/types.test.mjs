@@ -18,8 +18,8 @@ function tscErrors(options, files, cwd = here) {
   }
 }
 
-test('a strict TypeScript consumer of every export compiles', () => {
-  assert.equal(tscErrors(['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom'], ['consumer.mts']), '');
+test('a strict TypeScript consumer of every export (provisioning and the emulator too) compiles', () => {
+  assert.equal(tscErrors(['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom'], ['consumer.mts', 'consumer-provisioning.mts']), '');
 });
 
 test('moduleResolution "node" (Taro, uni-app) finds the types of iot-explorer-app/miniprogram', () => {
