@@ -16,7 +16,7 @@ import {
   wifiInfoRequest,
   wxBle,
 } from 'iot-explorer-app/provisioning';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
+import { loggedIn } from './provisioning-fixture.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const HOME = { ssid: 'Home-WiFi', password: 'abcd1234' };
@@ -24,15 +24,6 @@ const FAST = { pollIntervalMs: 50, maxPollIntervalMs: 100 };
 const QUICK = { stepGapMs: 0 };
 const hex = (packets) => packets.map((p) => Buffer.from(p).toString('hex').toUpperCase());
 const bytes = (text) => Uint8Array.from(Buffer.from(text.replace(/ /g, ''), 'hex'));
-
-async function setUp(t) {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const client = sdk.createClient({ endpoint: emulator.endpoint, getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: `o-ble-${Math.random()}`, NickName: 'BLE', Avatar: '' }) });
-  t.after(() => client.logout());
-  return { emulator, client, FamilyId: await client.defaultFamilyId() };
-}
 
 /** The writes the app made, as the fake wx recorded them. */
 const writes = (wx) => wx.calls.filter((c) => c.api === 'writeBLECharacteristicValue').map((c) => new Uint8Array(c.options.value));
@@ -76,7 +67,7 @@ test('notifications are reassembled; the device\'s events and advertisement are 
 });
 
 test('a BLE combo device added end to end on Android: found by product, MTU set as it asks, the token polled and bound once', LIMIT, async (t) => {
-  const { emulator, client, FamilyId } = await setUp(t);
+  const { emulator, client, FamilyId } = await loggedIn(t);
   emulator.devices.bleCombo({ ProductId: 'PLUG00PROD', DeviceName: 'other_product' });
   const light = emulator.devices.bleCombo({ ProductId: 'LIGHT0PROD', DeviceName: 'ble_combo_desk_lamp_0001', homeWifi: HOME, mtu: 64, mustSetMtu: true });
   const radio = emulator.wx({ platform: 'android' });
@@ -95,7 +86,7 @@ test('a BLE combo device added end to end on Android: found by product, MTU set 
 });
 
 test('on iOS the MTU stays 23: the device is told, every write is 20 bytes at most, the first device found is taken', LIMIT, async (t) => {
-  const { emulator, client, FamilyId } = await setUp(t);
+  const { emulator, client, FamilyId } = await loggedIn(t);
   const lamp = emulator.devices.bleCombo({ DeviceName: 'ios_lamp', homeWifi: HOME, mtu: 128, mustSetMtu: true });
   const radio = emulator.wx({ platform: 'ios' });
   const added = await client.addDeviceWithToken({ FamilyId }, { ...FAST, provision: bleComboProvisioner({ wifi: { ssid: 'Home-WiFi', password: HOME.password }, ble: wxBle(radio), ...QUICK }) });
@@ -107,7 +98,7 @@ test('on iOS the MTU stays 23: the device is told, every write is 20 bytes at mo
 });
 
 test('what goes wrong: a wrong password, a silent device, no cloud, a dropped link, Bluetooth off, no device, cancel', LIMIT, async (t) => {
-  const { emulator } = await setUp(t);
+  const { emulator } = await loggedIn(t);
   const run = (device, options = {}, radio = emulator.wx()) =>
     bleComboProvisioner({ wifi: HOME, ble: wxBle(radio), device: device && readBleComboAdvert({ ...device.advertisement, advertisData: device.advertisement.advertisData }), ...QUICK, ...options })('t0k3n').catch((e) => e);
 
@@ -146,7 +137,7 @@ test('what goes wrong: a wrong password, a silent device, no cloud, a dropped li
 });
 
 test('scanBleComboDevices lists every combo device heard, nearest first', LIMIT, async (t) => {
-  const { emulator } = await setUp(t);
+  const { emulator } = await loggedIn(t);
   emulator.devices.bleCombo({ ProductId: 'LIGHT0PROD', rssi: -80 });
   emulator.devices.bleCombo({ ProductId: 'PLUG00PROD', rssi: -40 });
   const radio = emulator.wx();

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as sdk from 'iot-explorer-app';
 import { officialPluginHost, officialPluginProvision } from 'iot-explorer-app/provisioning';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
+import { loggedIn } from './provisioning-fixture.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const HOME = { ssid: 'Home-WiFi', password: 'abcd1234' };
@@ -42,15 +42,11 @@ function loadOfficialCore(t, wx) {
 
 async function setUp(t) {
   const actions = [];
-  const emulator = await startEmulator({ log: (line) => actions.push(line) });
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const client = sdk.createClient({ endpoint: emulator.endpoint, getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: `o-plugin-${Math.random()}`, NickName: 'Plugin', Avatar: '' }) });
-  t.after(() => client.logout());
+  const { emulator, client, FamilyId } = await loggedIn(t, { emulatorOptions: { log: (line) => actions.push(line) } });
   const host = officialPluginHost(client);
   const plugin = loadOfficialCore(t, emulator.wx());
   host.usePlugin(plugin);
-  return { emulator, client, host, plugin, actions, FamilyId: await client.defaultFamilyId() };
+  return { emulator, client, host, plugin, actions, FamilyId };
 }
 
 const options = (device) => ({ targetWifiInfo: { SSID: HOME.ssid, password: HOME.password }, deviceAddress: device.address, udpPort: device.port, stepInterval: 20 });

@@ -5,26 +5,17 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { joinWifi, readSoftApReply, softApProvisioner, softApRequest, tokenOnlyProvisioner, wxUdp } from 'iot-explorer-app/provisioning';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
+import { loggedIn } from './provisioning-fixture.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const HOME = { ssid: 'Home-WiFi', password: 'abcd1234' };
 const FAST = { pollIntervalMs: 50, maxPollIntervalMs: 100 };
 
-async function setUp(t) {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const client = sdk.createClient({ endpoint: emulator.endpoint, getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: `o-softap-${Math.random()}`, NickName: 'SoftAP', Avatar: '' }) });
-  t.after(() => client.logout());
-  return { emulator, client, FamilyId: await client.defaultFamilyId() };
-}
-
 const device = (emulator, options = {}) => emulator.devices.softAp({ homeWifi: HOME, replyEveryMs: 50, reportDelayMs: 50, ...options });
 const at = (d) => ({ address: d.address, port: d.port });
 
 test('a SoftAP device added end to end: the Wi-Fi and token over UDP, its answer, the token polled and bound once', LIMIT, async (t) => {
-  const { emulator, client, FamilyId } = await setUp(t);
+  const { emulator, client, FamilyId } = await loggedIn(t);
   const plug = await device(emulator, { ProductId: 'PLUG00PROD', DeviceName: 'softap_plug' });
   const added = await client.addDeviceWithToken({ FamilyId }, { ...FAST, provision: softApProvisioner({ wifi: HOME, ...at(plug) }) });
   assert.deepEqual([added.DeviceId, added.ProductId, added.DeviceName], ['PLUG00PROD/softap_plug', 'PLUG00PROD', 'softap_plug']);
@@ -34,7 +25,7 @@ test('a SoftAP device added end to end: the Wi-Fi and token over UDP, its answer
 });
 
 test('the token alone (cmdType 0) to a device SmartConfig, AirKiss or SimpleConfig put on the home Wi-Fi', LIMIT, async (t) => {
-  const { emulator, client, FamilyId } = await setUp(t);
+  const { emulator, client, FamilyId } = await loggedIn(t);
   const light = await device(emulator, { ProductId: 'LIGHT0PROD', DeviceName: 'smartconfig_light' });
   const added = await client.addDeviceWithToken({ FamilyId }, { ...FAST, provision: tokenOnlyProvisioner(at(light)) });
   assert.equal(added.DeviceName, 'smartconfig_light');
@@ -42,7 +33,7 @@ test('the token alone (cmdType 0) to a device SmartConfig, AirKiss or SimpleConf
 });
 
 test('what goes wrong: a silent device, a Current_Error, a Previous_Error before success, a wrong password, another region', LIMIT, async (t) => {
-  const { emulator, client, FamilyId } = await setUp(t);
+  const { emulator, client, FamilyId } = await loggedIn(t);
   const quick = { timeoutMs: 400, ...FAST };
   const silent = await device(emulator, { failure: 'silent' });
   const noReply = await softApProvisioner({ wifi: HOME, ...at(silent), timeoutMs: 300 })('t0k3n').catch((e) => e);
@@ -72,9 +63,6 @@ test('what goes wrong: a silent device, a Current_Error, a Previous_Error before
 });
 
 test('while the phone is still on the device\'s hotspot the polls fail (request:fail): tried again until the deadline, then a hint', LIMIT, async (t) => {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
   // A user on a transport that cannot reach the service while `onHotspot` holds.
   let onHotspot = false;
   const failedPolls = [];
@@ -85,9 +73,7 @@ test('while the phone is still on the device\'s hotspot the polls fail (request:
     }
     return sdk.fetchTransport()(request);
   };
-  const client = sdk.createClient({ endpoint: emulator.endpoint, transport, retry: false, getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-hotspot', NickName: 'Hotspot', Avatar: '' }) });
-  t.after(() => client.logout());
-  const FamilyId = await client.defaultFamilyId();
+  const { emulator, client, FamilyId } = await loggedIn(t, { clientOptions: { transport, retry: false } });
   const joinHotspot = (provision) => async (token, context) => {
     const answer = await provision(token, context);
     onHotspot = true;
@@ -113,7 +99,7 @@ test('while the phone is still on the device\'s hotspot the polls fail (request:
 });
 
 test('the phone joins a Wi-Fi with wx.connectWifi; its refusals 12005, 12006, 12007, 12013 are typed errors with a hint', LIMIT, async (t) => {
-  const { emulator } = await setUp(t);
+  const { emulator } = await loggedIn(t);
   const wx = emulator.wx();
   await joinWifi({ ssid: 'tcloud_PLUG_1234' }, { wx });
   assert.deepEqual(wx.calls.map((c) => c.api), ['startWifi', 'connectWifi']);
@@ -129,14 +115,14 @@ test('the phone joins a Wi-Fi with wx.connectWifi; its refusals 12005, 12006, 12
 });
 
 test('SoftAP over WeChat\'s UDP socket (wxUdp), as in a mini-program', LIMIT, async (t) => {
-  const { emulator, client, FamilyId } = await setUp(t);
+  const { emulator, client, FamilyId } = await loggedIn(t);
   const plug = await device(emulator, { DeviceName: 'over_wx_udp' });
   const added = await client.addDeviceWithToken({ FamilyId }, { ...FAST, provision: softApProvisioner({ wifi: HOME, ...at(plug), udp: wxUdp(emulator.wx()) }) });
   assert.equal(added.DeviceName, 'over_wx_udp');
 });
 
 test('bad options are refused when the provisioner is made; a cancelled provisioning stops at once', LIMIT, async (t) => {
-  const { emulator } = await setUp(t);
+  const { emulator } = await loggedIn(t);
   const refused = (options, param) => assert.throws(() => softApProvisioner(options), (e) => e.kind === 'InvalidInput' && e.param === param);
   refused({ wifi: { password: 'p' } }, 'wifi.ssid');
   refused({ wifi: { ssid: 'x'.repeat(33), password: '' } }, 'wifi.ssid');
