@@ -134,7 +134,6 @@ export function makeBleComboProvisioner(defaultBle: () => BleCentral) {
 /** A link whose notifications are reassembled into events, awaited one step at a time. */
 async function connect(ble: BleCentral, deviceId: string, signal: AbortSignalLikeOrNone) {
   const read = notificationReader();
-  const events: BleComboEvent[] = [];
   let waiter: { type: BleComboEvent['type']; resolve: (e: BleComboEvent) => void; reject: (e: unknown) => void } | null = null;
   let broken: unknown = null;
   const fail = (error: unknown) => {
@@ -145,9 +144,9 @@ async function connect(ble: BleCentral, deviceId: string, signal: AbortSignalLik
     notify(packet) {
       const frame = read(packet);
       if (!frame) return;
+      // Anything but the awaited reply (a log, a late answer to an earlier step) is dropped.
       const event = readBleComboEvent(frame);
       if (waiter && event.type === waiter.type) waiter.resolve(event);
-      else events.push(event);
     },
     disconnected: () => fail(bluetoothError('onBLEConnectionStateChange', { errMsg: 'the device disconnected', errCode: 10006 })),
   });
@@ -163,7 +162,6 @@ async function connect(ble: BleCentral, deviceId: string, signal: AbortSignalLik
     step: string,
   ): Promise<Extract<BleComboEvent, { type: T }>> => {
     if (broken) throw broken;
-    events.length = 0; // what came before this request answers no question of it
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reply = new Promise<BleComboEvent>((resolve, reject) => {
       waiter = { type, resolve, reject };
