@@ -41,7 +41,7 @@ export type Provision = (token: string, context?: ProvisionContext) => Promise<P
 
 const RESEND_MS = SOFTAP_DEFAULTS.resendMs;
 const SOFTAP_SILENT =
-  "is the phone on the device's hotspot? On iOS the user joins it in Settings → Wi-Fi (wx.connectWifi asks on Android); the device must be in SoftAP mode (see its manual)";
+  "is the phone on the device's hotspot? Where joinWifi could not join it (iOS may refuse), the user joins it in Settings → Wi-Fi; and the device must be in SoftAP mode (see its manual)";
 const LAN_SILENT = 'is the phone on the same Wi-Fi as the device, and is that the address the encoding (SmartConfig, AirKiss, SimpleConfig) reported?';
 
 function target(options: SoftApOptions | { address?: string; port?: number }, needAddress: boolean) {
