@@ -148,17 +148,4 @@ export const createServerClient: Api['createServerClient'] = (options) => client
 export const createClient: Api['createClient'] = (options) => clientsOf().createClient(options);
 /** For leak checks: the size of the wasm linear memory (0 before init). */
 export const diagnostics: Api['diagnostics'] = () => diagnosticsOf(memory);
-export {
-  checkControlData,
-  fetchTransport,
-  IotExplorerError,
-  localStorageStorage,
-  memoryStorage,
-  parseDataTemplate,
-  webSocketOpener,
-  wxRequestTransport,
-  wxSocketOpener,
-  wxStorage,
-} from '../api.js';
-
-export type * from '../public-types.js';
+export * from './shared-exports.js';

@@ -151,20 +151,5 @@ export const {
   createClient,
   diagnostics,
 } = api;
-export {
-  // Not the defaults here, but exported as in every build (one set of types): a caller's fetch,
-  // store or WebSocket class works with them.
-  checkControlData,
-  fetchTransport,
-  IotExplorerError,
-  localStorageStorage,
-  memoryStorage,
-  parseDataTemplate,
-  webSocketOpener,
-  wxRequestTransport,
-  wxSocketOpener,
-  wxStorage,
-} from '../api.js';
+export * from './shared-exports.js';
 export default init;
-
-export type * from '../public-types.js';

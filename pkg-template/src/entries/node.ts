@@ -59,18 +59,5 @@ export const {
   createClient,
   diagnostics,
 } = api;
-export {
-  checkControlData,
-  fetchTransport,
-  IotExplorerError,
-  localStorageStorage,
-  memoryStorage,
-  parseDataTemplate,
-  webSocketOpener,
-  wxRequestTransport,
-  wxSocketOpener,
-  wxStorage,
-} from '../api.js';
+export * from './shared-exports.js';
 export default init;
-
-export type * from '../public-types.js';
