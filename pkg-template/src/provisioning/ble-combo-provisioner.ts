@@ -115,7 +115,7 @@ export function makeBleComboProvisioner(defaultBle: () => BleCentral) {
       if (!(step in timeouts)) throw invalidOption(`timeouts.${step}`, `timeouts has no step ${step}`);
       timeouts[step] = positive(ms, timeouts[step], `timeouts.${step}`);
     }
-    const stepGapMs = options.stepGapMs === undefined ? BLE_COMBO_DEFAULTS.stepGapMs : positive(options.stepGapMs, 0, 'stepGapMs', true);
+    const stepGapMs = positive(options.stepGapMs, BLE_COMBO_DEFAULTS.stepGapMs, 'stepGapMs', true);
     return async (token, context) => {
       const signal = (context && context.signal) || options.signal;
       const ble = options.ble || defaultBle();

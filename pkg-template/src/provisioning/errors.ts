@@ -34,7 +34,7 @@ export function provisioningError(kind: Kind, code: ProvisioningCode, message: s
 export const invalidOption = (param: string, message: string): IotExplorerError =>
   new IotExplorerError(message, { kind: 'InvalidInput', code: 'InvalidParameter', param });
 
-/** Rejects when `signal` aborts; `cleanup` runs either way. */
+/** `work`, or its rejection as Aborted once `signal` aborts (the work itself goes on). */
 export function abortable<T>(work: Promise<T>, signal: AbortSignalLikeOrNone, what: string): Promise<T> {
   if (!signal) return work;
   if (signal.aborted) return Promise.reject(aborted(what));

@@ -2,7 +2,7 @@
 // node:dgram (given by the Node entry), and the exchange: send, send again on a schedule, read
 // each answer, until the device says who it is, says it failed, or stays silent.
 import { fromUtf8 } from './bytes.js';
-import { type AbortSignalLikeOrNone, aborted, provisioningError } from './errors.js';
+import { type AbortSignalLikeOrNone, aborted, IotExplorerError, provisioningError } from './errors.js';
 import { readSoftApReply, type SoftApReply } from './softap.js';
 
 export interface UdpEndpoint {
@@ -89,7 +89,7 @@ export async function exchange(open: UdpOpener, to: UdpEndpoint, text: string, o
       }),
     )
     .catch((e: unknown) => {
-      throw e && (e as { name?: unknown }).name === 'IotExplorerError' ? e : udpError(e, e);
+      throw e instanceof IotExplorerError ? e : udpError(e, e);
     });
   let sent = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
