@@ -83,7 +83,7 @@ export const accountLifeActions = {
     return {};
   },
   AppGetTokenTicket({ user, world }) {
-    const TokenTicket = world.id('tt_').padEnd(32, '0').slice(0, 32);
+    const TokenTicket = world.token('tt_');
     world.tickets.set(TokenTicket, { UserID: user.UserID, ExpireAt: world.now() + TICKET_TTL_SECONDS });
     return { TokenTicket };
   },

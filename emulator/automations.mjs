@@ -68,7 +68,7 @@ function compare(op, a, b) {
 }
 
 const propertyMet = (world, { Property: p }) => {
-  const device = world.devices.get(`${p.ProductId}/${p.DeviceName}`);
+  const device = world.devices.get(deviceId(p));
   return Boolean(device && p.PropertyId in device.props && compare(p.Op, device.props[p.PropertyId].Value, p.Value));
 };
 
@@ -116,9 +116,10 @@ function firesAt(world, automation, { at, cause, offset }) {
 
 /** A device reported `params`: the automations with a condition on one of them that it now meets fire. */
 export function automationsOnReport(world, device, params, cause, offset) {
+  const reporter = deviceId(device);
   for (const automation of [...world.automations.values()]) {
     const met = automation.Conditions.some(
-      (c) => c.CondType === 0 && `${c.Property.ProductId}/${c.Property.DeviceName}` === deviceId(device) && c.Property.PropertyId in params && propertyMet(world, c),
+      (c) => c.CondType === 0 && deviceId(c.Property) === reporter && c.Property.PropertyId in params && propertyMet(world, c),
     );
     if (met && firesAt(world, automation, { at: world.clock(), cause, offset })) fire(world, automation, cause);
   }
@@ -131,10 +132,12 @@ export function runAutomationTimers(world, offset) {
   for (const automation of [...world.automations.values()]) {
     const from = automation.lastCheck;
     automation.lastCheck = now;
-    const due = automation.Conditions.filter((c) => c.CondType === 1 && !automation.spent.has(c.CondId) && dueTime(timerOf(c.Timer), from, now, offset) !== null);
-    const at = Math.max(...due.map((c) => dueTime(timerOf(c.Timer), from, now, offset)));
+    const due = automation.Conditions.filter((c) => c.CondType === 1 && !automation.spent.has(c.CondId))
+      .map((c) => ({ c, at: dueTime(timerOf(c.Timer), from, now, offset) }))
+      .filter(({ at }) => at !== null);
+    const at = Math.max(...due.map((d) => d.at));
     if (!due.length || !firesAt(world, automation, { at, cause: [], offset })) continue;
-    for (const c of due) if (c.Timer.Days === '0000000') automation.spent.add(c.CondId);
+    for (const { c } of due) if (c.Timer.Days === '0000000') automation.spent.add(c.CondId);
     fire(world, automation, []);
     fired.push(automation.AutomationId);
   }

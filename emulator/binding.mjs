@@ -6,8 +6,9 @@
 import { createHmac } from 'node:crypto';
 import { deviceInfo, deviceKey } from './devices.mjs';
 import { memberFamily, roomIdIn } from './families.mjs';
-import { invalid, text } from './params.mjs';
+import { deviceTimestamp, invalid, text } from './params.mjs';
 import { deviceTypeOf, initialProps } from './products.mjs';
+import { deviceId } from './world.mjs';
 
 // A bind token expires (InvalidParameterValue.TokenIsExpire, 1081/44045); how soon is not
 // documented. The official apps poll for up to 200 s.
@@ -37,15 +38,12 @@ function bindToken(world, user, Token) {
   return entry;
 }
 
-/** A random token of `length` characters. */
-const tokenOf = (world, length) => world.id('bt_').replace(/^bt_/, '').padEnd(length, '0').slice(0, length);
-
 export const bindingActions = {
   AppCreateDeviceBindToken({ body, user, world }) {
     // Empty (the default): 32 characters; "1": 6 characters (1081/44044).
     const lengthType = text(body, 'TokenLengthType', { required: false, empty: true }) ?? '';
     if (lengthType !== '' && lengthType !== '1') throw invalid('TokenLengthType 取值为空或 1', 'InvalidParameter');
-    const Token = tokenOf(world, lengthType === '1' ? 6 : 32);
+    const Token = world.token('', lengthType === '1' ? 6 : 32);
     world.bindTokens.set(Token, { UserID: user.UserID, State: 1, ExpireAt: world.now() + BIND_TOKEN_TTL_SECONDS, ProductId: null, DeviceName: null });
     // At the top, as the official demo and the Android app read it.
     return { Token };
@@ -58,7 +56,7 @@ export const bindingActions = {
     const entry = bindToken(world, user, text(body, 'Token'));
     const family = memberFamily(body, user, world);
     const key = deviceKey(body);
-    if (entry.State !== 2 || `${entry.ProductId}/${entry.DeviceName}` !== key) throw invalid('设备未使用该 Token 上报');
+    if (entry.State !== 2 || deviceId(entry) !== key) throw invalid('设备未使用该 Token 上报');
     bindDevice(world, user, family, roomIdIn(family, body, { required: false }), key);
     world.bindTokens.delete(body.Token);
     return {};
@@ -68,11 +66,7 @@ export const bindingActions = {
     const key = deviceKey(body);
     const spare = world.factory.get(key);
     if (!spare) throw invalid('设备不存在');
-    const ts = body.DeviceTimestamp;
-    if (!Number.isInteger(ts)) throw invalid('DeviceTimestamp 应为整数');
-    // No window is documented (the iOS app signs 60 s ahead): only when the emulator is told one.
-    const window = world.limits.deviceTimestampWindowSeconds;
-    if (window && Math.abs(ts - world.now()) > window) throw invalid('DeviceTimestamp 已过期');
+    const ts = deviceTimestamp(body, world);
     const method = text(body, 'SignMethod', { required: false }) || 'hmacsha1';
     if (method !== 'hmacsha1' && method !== 'hmacsha256') throw invalid('SignMethod 取值为 hmacsha1 或 hmacsha256');
     const bindType = text(body, 'BindType', { required: false }) || 'wifi_sign';
@@ -86,7 +80,7 @@ export const bindingActions = {
   AppCreateMultiDeviceBindToken({ body, user, world }) {
     const family = memberFamily(body, user, world);
     const RoomId = roomIdIn(family, body, { required: false });
-    const Token = tokenOf(world, 32);
+    const Token = world.token('');
     world.bindTokens.set(Token, { UserID: user.UserID, multi: true, FamilyId: family.FamilyId, RoomId, devices: [], ExpireAt: world.now() + BIND_TOKEN_TTL_SECONDS });
     // At the top, as the H5 panel SDK reads it.
     return { Token };

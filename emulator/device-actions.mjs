@@ -3,8 +3,8 @@
 // answers a little later with an Action Report push (method action_reply) carrying it. Both
 // also send the Action Push frame (the call reaching the device).
 import { deviceOf } from './devices.mjs';
-import { invalid, text } from './params.mjs';
-import { productOf } from './products.mjs';
+import { invalid, jsonObject, text } from './params.mjs';
+import { templateOf } from './products.mjs';
 
 // How long the simulated device takes to answer an async call.
 const ASYNC_REPLY_MS = 50;
@@ -12,19 +12,11 @@ const ASYNC_REPLY_MS = 50;
 function call({ body, user, world }) {
   const device = deviceOf({ body, user, world });
   const ActionId = text(body, 'ActionId');
-  const template = JSON.parse(productOf(device.ProductId)?.DataTemplate || '{}');
+  const template = templateOf(device.ProductId);
   const action = (template.actions || []).find((a) => a.id === ActionId);
   if (!action) throw invalid(`设备没有行为 ${ActionId}`);
-  let input = {};
-  const given = text(body, 'InputParams', { required: false, empty: true });
-  if (given) {
-    try {
-      input = JSON.parse(given);
-    } catch {
-      throw invalid('InputParams 不是合法的 JSON');
-    }
-    if (!input || typeof input !== 'object' || Array.isArray(input)) throw invalid('InputParams 应为 JSON 对象');
-  }
+  // An empty InputParams (optional, 1081/61348) is no input.
+  const input = text(body, 'InputParams', { required: false, empty: true }) ? jsonObject(body, 'InputParams') : {};
   for (const k of Object.keys(input)) if (!(action.input || []).some((i) => i.id === k)) throw invalid(`行为 ${ActionId} 没有输入参数 ${k}`);
   if (!device.online) throw invalid('设备不在线', 'InvalidParameterValue.DeviceOffline');
   const clientToken = world.id('ct_');

@@ -84,7 +84,6 @@ export const deviceActions = {
     world.onUnbind?.(device); // while the family's members may still hear of it
     world.devices.delete(deviceId(device));
     world.makeDevice(device.ProductId, device.DeviceName); // back to the factory: it can be added again
-    world.onUnbind?.(device);
     return {};
   },
   AppModifyFamilyDeviceRoom({ body, user, world }) {

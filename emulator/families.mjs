@@ -78,7 +78,7 @@ export const familyActions = {
   },
   AppInviteMember({ body, user, world }) {
     const family = adminFamily(body, user, world);
-    const ShareToken = world.id('ft_').padEnd(32, '0').slice(0, 32);
+    const ShareToken = world.token('ft_');
     world.familyInvites.set(ShareToken, { FamilyId: family.FamilyId, ExpireAt: world.now() + INVITE_TTL_SECONDS });
     return { ShareToken };
   },

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { bindDevice } from './binding.mjs';
 import { deviceInfo } from './devices.mjs';
-import { invalid, page, paging, text } from './params.mjs';
+import { deviceTimestamp, invalid, page, paging, text } from './params.mjs';
 import { productSecretOf } from './products.mjs';
 import { deviceId } from './world.mjs';
 
@@ -69,10 +69,7 @@ export const gatewayActions = {
     if (!gateway.online) throw notConnected();
     const key = subDeviceKey(body);
     if (!world.factory.has(key) && !world.devices.has(key)) throw invalid('设备不存在');
-    const DeviceTimestamp = body.DeviceTimestamp;
-    if (!Number.isInteger(DeviceTimestamp)) throw invalid('DeviceTimestamp 应为整数');
-    const window = world.limits.deviceTimestampWindowSeconds;
-    if (window && Math.abs(DeviceTimestamp - world.now()) > window) throw invalid('DeviceTimestamp 已过期');
+    const DeviceTimestamp = deviceTimestamp(body, world);
     const [ProductId, DeviceName] = key.split('/');
     const want = gatewayBindSignature({ ProductId, DeviceName, DeviceTimestamp, Nonce: text(body, 'Nonce') });
     if (text(body, 'Signature') !== want) throw invalid('绑定设备动态签名错误', 'InvalidParameterValue.BindDeviceSigMismatch');

@@ -3,7 +3,7 @@
 // property's values aggregated per interval (AppGetDeviceAggsData, as the free panels ask).
 import { deviceOf } from './devices.mjs';
 import { integer, invalid, text } from './params.mjs';
-import { productOf } from './products.mjs';
+import { templateOf } from './products.mjs';
 import { deviceId } from './world.mjs';
 
 const DAY_SECONDS = 24 * 3600;
@@ -25,7 +25,7 @@ export function recordReport(world, device, params) {
 
 /** The device posted an event; its Type (alert, fault, info) comes from the data template. Returns the entry. */
 export function recordEvent(world, device, EventId, params) {
-  const template = JSON.parse(productOf(device.ProductId)?.DataTemplate || '{}');
+  const template = templateOf(device.ProductId);
   const Type = (template.events || []).find((e) => e.id === EventId)?.type || 'info';
   const log = world.eventHistory.get(deviceId(device)) || [];
   const entry = { TimeStamp: world.now(), ProductId: device.ProductId, DeviceName: device.DeviceName, EventId, Type, Data: JSON.stringify(params || {}) };

@@ -4,7 +4,7 @@
 // alert, 200 a member joined, 201 left, 204 a family invitation, 300 a share accepted, 301 a
 // device-share invitation, 302 a scene's or an automation's notification.
 import { integer, invalid, missing } from './params.mjs';
-import { productOf } from './products.mjs';
+import { templateOf } from './products.mjs';
 
 const KINDS = {
   alert: [1, 101],
@@ -42,7 +42,7 @@ export function postToFamily(world, FamilyId, kind, fields) {
 /** A device posted an event: an alert (its type in the data template) is a 101 message to its family. */
 export function deviceEvent(world, device, { EventId, Type, Data }) {
   if (Type !== 'alert' || !world.families.has(device.FamilyId)) return;
-  const template = JSON.parse(productOf(device.ProductId)?.DataTemplate || '{}');
+  const template = templateOf(device.ProductId);
   const name = (template.events || []).find((e) => e.id === EventId)?.name || EventId;
   postToFamily(world, device.FamilyId, 'alert', {
     MsgTitle: name, MsgContent: `“${device.AliasName}”告警“${name}”：${Data}`, ProductId: device.ProductId, DeviceName: device.DeviceName, DeviceAlias: device.AliasName,

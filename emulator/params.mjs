@@ -88,3 +88,13 @@ export function withinLimit(world, name, value, message) {
   const limit = world.limits[name];
   if (limit !== undefined && limit !== null && value > limit) throw invalid(message);
 }
+
+/** A device's signing time (DeviceTimestamp, integer seconds), within the window only when the emulator is told one. */
+export function deviceTimestamp(body, world) {
+  const ts = body.DeviceTimestamp;
+  if (!Number.isInteger(ts)) throw invalid('DeviceTimestamp 应为整数');
+  // No window is documented (the iOS app signs 60 s ahead).
+  const window = world.limits.deviceTimestampWindowSeconds;
+  if (window && Math.abs(ts - world.now()) > window) throw invalid('DeviceTimestamp 已过期');
+  return ts;
+}

@@ -110,7 +110,8 @@ export function initialProps(ProductId, at) {
   return props;
 }
 
-export const PRODUCT_IDS = Object.keys(TEMPLATES);
+/** The product's data template as an object (read, never changed), {} for an unknown product. */
+export const templateOf = (ProductId) => TEMPLATES[ProductId] || {};
 
 /** `name`: an array of strings (empty when optional and left out). */
 function ids(body, name, { required }) {

@@ -5,6 +5,7 @@
 // to every member of the family. Then the run log has the run, with a result per device action
 // (what the official apps show of it).
 import { postToFamily } from './messages.mjs';
+import { deviceId } from './world.mjs';
 
 // Memory stays bounded: the oldest entries go first; no run does more than this many actions.
 const MAX_LOG = 10_000;
@@ -82,13 +83,12 @@ function fail(run) {
 }
 
 function deviceAction(world, run, action) {
-  const key = `${action.ProductId}/${action.DeviceName}`;
+  const key = deviceId(action);
   const device = world.devices.get(key);
   const why = !device || device.FamilyId !== run.FamilyId ? '设备不在家庭中' : !device.online ? '设备离线' : null;
   run.results.push({ DeviceId: key, DeviceAliasName: device ? device.AliasName : action.AliasName || '', Result: why || OK });
   if (why) return fail(run);
-  const values = Object.fromEntries(Object.entries(JSON.parse(action.Data)).filter(([k]) => k in device.props));
-  world.report(device, values, { controlled: true, cause: run.cause });
+  world.applyData(device, action.Data, run.cause);
 }
 
 function log(world, run) {
@@ -101,5 +101,5 @@ function log(world, run) {
 
 /** Whether a scene's device actions all name devices still in its family (else its Flag is 1). */
 export function devicesInFamily(world, scene) {
-  return scene.Actions.every((a) => a.ActionType !== 0 || world.devices.get(`${a.ProductId}/${a.DeviceName}`)?.FamilyId === scene.FamilyId);
+  return scene.Actions.every((a) => a.ActionType !== 0 || world.devices.get(deviceId(a))?.FamilyId === scene.FamilyId);
 }

@@ -20,7 +20,7 @@ function ownDevice(body, user, world) {
 }
 
 function makeToken(world, user, device, TokenContext = '') {
-  const token = world.id('sd_').padEnd(32, '0').slice(0, 32);
+  const token = world.token('sd_');
   const now = world.now();
   world.shareTokens.set(token, {
     key: deviceId(device), FromUserId: user.UserID, FromUserNick: user.NickName, UserId: '', UserNick: '',

@@ -3,29 +3,21 @@
 // `Days` is seven 0/1 characters, Sunday first; `TimePoint` "HH:mm" in the emulator's time zone
 // (`timerUtcOffsetMinutes`, UTC+8 by default: the docs do not say, the service is in China).
 import { deviceOf } from './devices.mjs';
-import { invalid, page, paging, text } from './params.mjs';
+import { invalid, jsonObject, page, paging, text } from './params.mjs';
+import { dayMask, minutesOf } from './smart-params.mjs';
 import { deviceId } from './world.mjs';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 function fields(body) {
-  const Days = text(body, 'Days');
-  if (!/^[01]{7}$/.test(Days)) throw invalid('Days 应为 7 位 0/1');
-  const TimePoint = text(body, 'TimePoint');
-  const m = /^(\d{1,2}):(\d{2})$/.exec(TimePoint);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw invalid('TimePoint 应为 HH:mm');
+  const Days = dayMask(text(body, 'Days'), 'Days');
+  const minutes = minutesOf(text(body, 'TimePoint'), 'TimePoint');
   if (body.Repeat !== 0 && body.Repeat !== 1) throw invalid('Repeat 取值为 0 或 1');
-  const Data = text(body, 'Data');
-  let parsed;
-  try {
-    parsed = JSON.parse(Data);
-  } catch {
-    throw invalid('Data 不是合法的 JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('Data 应为 JSON 对象');
+  jsonObject(body, 'Data');
   // Kept as the service shows it: "HH:mm".
-  return { TimerName: text(body, 'TimerName'), Days, TimePoint: `${m[1].padStart(2, '0')}:${m[2]}`, Repeat: body.Repeat, Data };
+  const TimePoint = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { TimerName: text(body, 'TimerName'), Days, TimePoint, Repeat: body.Repeat, Data: body.Data };
 }
 
 function timerOf(body, user, world) {
@@ -102,8 +94,7 @@ export function runTimers(world, offsetMinutes) {
     if (timer.Status !== 1 || dueTime(timer, from, now, offsetMinutes) === null) continue;
     const device = world.devices.get(timer.key);
     if (!device) continue;
-    const data = Object.fromEntries(Object.entries(JSON.parse(timer.Data)).filter(([k]) => k in device.props));
-    world.report(device, data, { controlled: true });
+    world.applyData(device, timer.Data);
     if (timer.Repeat === 0) timer.Status = 0;
     fired.push(timer.TimerId);
   }

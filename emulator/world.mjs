@@ -86,6 +86,15 @@ export class World {
     this.onReport?.(device, params, { controlled, cause });
   }
 
+  /**
+   * A timer's or a scene's `Data` (JSON text of property values) reaches the device: it takes
+   * the properties it has and reports them, as after a control.
+   */
+  applyData(device, Data, cause = []) {
+    const values = Object.fromEntries(Object.entries(JSON.parse(Data)).filter(([k]) => k in device.props));
+    this.report(device, values, { controlled: true, cause });
+  }
+
   /** Deletes a user (a cancelled account once its grace is over): logins, tokens, own families and their devices. */
   deleteUser(userId) {
     const user = this.users.get(userId);
@@ -120,7 +129,7 @@ export class World {
 
   /** A device fresh from the factory (in no family), with its PSK (base64) for signatures. */
   makeDevice(ProductId, DeviceName = this.id('dev_')) {
-    const key = `${ProductId}/${DeviceName}`;
+    const key = deviceId({ ProductId, DeviceName });
     if (!this.factory.has(key)) this.factory.set(key, { ProductId, DeviceName, psk: randomBytes(16).toString('base64') });
     return this.factory.get(key);
   }
@@ -129,7 +138,7 @@ export class World {
   makeGateway(DeviceName = this.id('gw_'), count = 2) {
     const gateway = this.makeDevice('GATEWAYPROD', DeviceName);
     const subDevices = Array.from({ length: count }, (_, i) => this.makeDevice('DOORSNSPROD', `${gateway.DeviceName}_door${i + 1}`));
-    for (const sub of subDevices) this.gatewayLinks.set(`${sub.ProductId}/${sub.DeviceName}`, `${gateway.ProductId}/${gateway.DeviceName}`);
+    for (const sub of subDevices) this.gatewayLinks.set(deviceId(sub), deviceId(gateway));
     return { gateway, subDevices };
   }
 
@@ -143,7 +152,7 @@ export class World {
       setTimeout(() => {
         const entry = this.bindTokens.get(Token);
         if (!entry) return resolve(false);
-        if (entry.multi) this.onMultiTokenReport?.(entry, `${device.ProductId}/${device.DeviceName}`);
+        if (entry.multi) this.onMultiTokenReport?.(entry, deviceId(device));
         else Object.assign(entry, { State: 2, ProductId: device.ProductId, DeviceName: device.DeviceName });
         resolve(true);
       }, delayMs);
@@ -154,7 +163,7 @@ export class World {
   qrSignature(ProductId, DeviceName) {
     const device = this.makeDevice(ProductId, DeviceName);
     const signature = randomBytes(24).toString('base64');
-    this.qrSignatures.set(signature, `${device.ProductId}/${device.DeviceName}`);
+    this.qrSignatures.set(signature, deviceId(device));
     return signature;
   }
 
@@ -167,6 +176,11 @@ export class World {
     return `${prefix}${this.counter.toString(36)}${randomBytes(3).toString('hex')}`;
   }
 
+  /** An opaque token of `length` characters (a share, a ticket, a bind token): an id padded with zeros. */
+  token(prefix, length = 32) {
+    return this.id(prefix).padEnd(length, '0').slice(0, length);
+  }
+
   createUser(fields) {
     const user = { UserID: this.id('u_'), NickName: '', Avatar: '', PhoneNumber: '', CountryCode: '', Email: '', ...fields };
     this.users.set(user.UserID, user);
@@ -175,8 +189,8 @@ export class World {
       const device = { ...d, FamilyId: familyId, RoomId: '0', UserID: user.UserID, CreateTime: this.now(), UpdateTime: this.now() };
       // Devices are global in the real service; seed a copy per user so users never share state.
       device.DeviceName = `${d.DeviceName}_${user.UserID.slice(2, 8)}`;
-      this.devices.set(`${device.ProductId}/${device.DeviceName}`, device);
-      if (d.ProductId === SENSOR) this.dataHistory.set(`${device.ProductId}/${device.DeviceName}`, sensorDay(this.clock()));
+      this.devices.set(deviceId(device), device);
+      if (d.ProductId === SENSOR) this.dataHistory.set(deviceId(device), sensorDay(this.clock()));
     }
     return user;
   }
