@@ -91,14 +91,18 @@ function appApiChecks(world, { apps, timestampWindowSeconds, lenientSignatures }
   };
 }
 
-/** The action's answer (the inside of the response), or throws an ApiError. */
-function handle(world, api, text, checkSigned, tokenApi) {
-  let body;
+/** The request body parsed once: { body }, or { malformed: true } when it is not JSON. */
+function parseBody(text) {
   try {
-    body = JSON.parse(text);
+    return { body: JSON.parse(text), malformed: false };
   } catch {
-    throw invalid('请求格式不是 JSON', 'InvalidParameterValue.InvalidJSON');
+    return { body: undefined, malformed: true };
   }
+}
+
+/** The action's answer (the inside of the response), or throws an ApiError. */
+function handle(world, api, { body, malformed }, checkSigned, tokenApi) {
+  if (malformed) throw invalid('请求格式不是 JSON', 'InvalidParameterValue.InvalidJSON');
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('请求格式不是 JSON 对象', 'InvalidParameterValue.InvalidJSON');
   if (typeof body.Action !== 'string' || !body.Action) throw missing('Action');
   const table = api === 'appapi' ? appApi : tokenApi;
@@ -122,13 +126,9 @@ function wrap(envelope, api, content, requestId, error) {
 }
 
 /** The request's Action and RequestId, as far as its body says (for faults and logs). */
-function peek(text) {
-  try {
-    const body = JSON.parse(text);
-    return { action: typeof body.Action === 'string' ? body.Action : null, requestId: typeof body.RequestId === 'string' && body.RequestId ? body.RequestId : null };
-  } catch {
-    return { action: null, requestId: null };
-  }
+function peek({ body }) {
+  if (!body || typeof body !== 'object') return { action: null, requestId: null };
+  return { action: typeof body.Action === 'string' ? body.Action : null, requestId: typeof body.RequestId === 'string' && body.RequestId ? body.RequestId : null };
 }
 
 /** Hooks for pages and mini-programs under test; true when `path` was one. */
@@ -216,7 +216,8 @@ export async function startEmulator({
     if (!match || req.method !== 'POST') return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
     if (size > MAX_BODY) return res.writeHead(413, { 'content-type': 'text/plain' }).end('Payload Too Large');
     const api = match[1];
-    const { action, requestId } = peek(text);
+    const request = parseBody(text);
+    const { action, requestId } = peek(request);
     const id = requestId || randomUUID();
     const fault = faults.take(api, action);
     if (await answerBefore(fault, req, res, id)) return;
@@ -224,7 +225,7 @@ export async function startEmulator({
     try {
       // An API error in the usual envelope, e.g. UnauthorizedOperation.APPNoPermissionToStudioProduct.
       if (fault && fault.type === 'apiError') throw new ApiError(fault.code, fault.message ?? fault.code);
-      out = wrap(settings.envelope, api, handle(world, api, text, checkSigned, tokenApi), id, null);
+      out = wrap(settings.envelope, api, handle(world, api, request, checkSigned, tokenApi), id, null);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       out = wrap(settings.envelope, api, null, id, e);
