@@ -2,7 +2,7 @@
 // AppCreateDeviceBindToken → the app hands the token to the device (the caller's `provision`,
 // through WeChat's radio APIs or Tencent's provisioning plugins) → poll
 // AppGetDeviceBindTokenState until State 2 (the device reported in) → AppTokenBindDeviceFamily.
-import { IotExplorerError, withFields } from './errors.js';
+import { IotExplorerError, invalidInput, withFields } from './errors.js';
 import type { AppGetDeviceBindTokenStateResult, TypedClientMethods } from './generated/actions.js';
 import { durations, stepRunner } from './steps.js';
 import type { AbortSignalLike, JsonValue } from './types.js';
@@ -63,11 +63,7 @@ export async function addDeviceWithToken(
   const { provision, signal } = options || {};
   const { timeoutMs, pollIntervalMs, maxPollIntervalMs } = durations(options, ADD_DEVICE_DEFAULTS);
   if (typeof provision !== 'function') {
-    throw new IotExplorerError('addDeviceWithToken needs options.provision: async (token) => …, which hands the token to the device', {
-      kind: 'InvalidInput',
-      code: 'InvalidParameter',
-      param: 'provision',
-    });
+    throw invalidInput('provision', 'addDeviceWithToken needs options.provision: async (token) => …, which hands the token to the device');
   }
   if (typeof FamilyId !== 'string' || !FamilyId) {
     throw new IotExplorerError('addDeviceWithToken needs a FamilyId', { kind: 'InvalidInput', code: 'MissingParameter', param: 'FamilyId' });

@@ -18,7 +18,7 @@ import {
 import { type DataHistoryOptions, dataHistory, type EventHistoryOptions, eventHistory } from './history.js';
 import { type PageRequest, pages } from './iterators.js';
 import { type Accepted, acceptInvitation, type Message, type MessageListOptions, messages } from './message-center.js';
-import type { Platform } from './platform.js';
+import { type Platform, whenLoaded } from './platform.js';
 import type { PushOptions, PushState, SocketOpener } from './push.js';
 import type { PushEvent } from './push-events.js';
 import { resyncDevices } from './resync.js';
@@ -160,8 +160,7 @@ export function createClient(core: Core, platform: Platform, given: ClientOption
   const options = given || ({} as ClientOptions);
   const { endpoint, initTimeoutMs = DEFAULT_INIT_TIMEOUT_MS } = options;
   const session = new Session({ ...options, storage: options.storage || platform.defaultStorage() });
-  /** Null once the wasm is loaded (at once where it always is); see loaded-module.ts. */
-  const loaded = () => (platform.whenLoaded && platform.whenLoaded(initTimeoutMs)) || null;
+  const loaded = () => whenLoaded(platform, initTimeoutMs);
   const calls = tokenCalls({
     core,
     transport: options.transport || platform.defaultTransport(),

@@ -1,5 +1,5 @@
 // The options both clients take, checked when a client is made.
-import { IotExplorerError } from './errors.js';
+import { IotExplorerError, invalidInput } from './errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 10000;
 
@@ -10,27 +10,19 @@ export const DEFAULT_INIT_TIMEOUT_MS = 10000;
 export function timeoutOf(options: { timeoutMs?: unknown }): number {
   const { timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   if (typeof timeoutMs === 'number' && timeoutMs >= 0) return timeoutMs;
-  throw new IotExplorerError(`timeoutMs must be a number of milliseconds (0 or Infinity: none), not ${String(timeoutMs)}`, {
-    kind: 'InvalidInput',
-    code: 'InvalidParameter',
-    param: 'timeoutMs',
-  });
+  throw invalidInput('timeoutMs', `timeoutMs must be a number of milliseconds (0 or Infinity: none), not ${String(timeoutMs)}`);
 }
 
-/** A string option a client cannot work without: checked when the client is made. */
 /** requiredText, refusing a value with spaces or line breaks around it (a pasted newline). */
 export function credentialText(options: { [name: string]: unknown }, name: string, factory: string): string {
   const value = requiredText(options, name, factory);
   if (value.trim() !== value) {
-    throw new IotExplorerError(`${name} has a space or a line break at its start or end (pasted with a newline?)`, {
-      kind: 'InvalidInput',
-      code: 'InvalidParameter',
-      param: name,
-    });
+    throw invalidInput(name, `${name} has a space or a line break at its start or end (pasted with a newline?)`);
   }
   return value;
 }
 
+/** A string option a client cannot work without: checked when the client is made. */
 function requiredText(options: { [name: string]: unknown }, name: string, factory: string): string {
   const value = options[name];
   if (typeof value === 'string' && value !== '') return value;

@@ -2,7 +2,7 @@
 // newer version?) → AppPublishFirmwareUpdateMessage (the user confirmed) → poll
 // AppDescribeFirmwareUpdateStatus, reporting each status, until it is done (6), failed (5), timed
 // out (10, or `timeoutMs` here) or cancelled (`signal`).
-import { IotExplorerError } from './errors.js';
+import { IotExplorerError, invalidInput } from './errors.js';
 import type { TypedClientMethods } from './generated/actions.js';
 import { durations, stepRunner } from './steps.js';
 import type { AbortSignalLike, DeviceSelector } from './types.js';
@@ -44,7 +44,7 @@ export async function upgradeFirmware(
   const { onProgress, signal } = options || {};
   const { timeoutMs, pollIntervalMs } = durations(options, FIRMWARE_DEFAULTS);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new IotExplorerError('onProgress must be a function', { kind: 'InvalidInput', code: 'InvalidParameter', param: 'onProgress' });
+    throw invalidInput('onProgress', 'onProgress must be a function');
   }
   const { run: step, sleep } = stepRunner(signal, 'the firmware upgrade');
   const { ProductId, DeviceName, DeviceId } = device || {};

@@ -3,6 +3,7 @@
 // the clients' calls wait for it instead (whenLoaded).
 import type * as Glue from 'iot-explorer-app-glue';
 import { IotExplorerError } from './errors.js';
+import { timerDelay } from './timeouts.js';
 
 export type GlueModule = typeof Glue;
 
@@ -51,7 +52,7 @@ export function loadedModule(glue: GlueModule): LoadedModule {
           promise.then(() => resolve(), reject);
         };
         waiting.add(follow);
-        if (typeof waitMs === 'number' && waitMs > 0 && waitMs < 2 ** 31) {
+        if (timerDelay(waitMs) > 0) {
           timer = setTimeout(() => {
             waiting.delete(follow);
             reject(

@@ -23,3 +23,7 @@ export interface Platform {
   /** Mini-programs: the push channel follows the app's onHide/onShow. */
   onLifecycle?(hub: ReturnType<typeof createPushHub>): void;
 }
+
+/** Null once the wasm is loaded (at once where it always is); else a promise that settles when init() has loaded it. */
+export const whenLoaded = (platform: Platform, initTimeoutMs: number): Promise<void> | null =>
+  (platform.whenLoaded && platform.whenLoaded(initTimeoutMs)) || null;

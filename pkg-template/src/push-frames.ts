@@ -4,9 +4,6 @@ import type { IotExplorerError } from './errors.js';
 import { MAX_TEXT_UNITS } from './generated/core.js';
 import { deviceChange, type FrameEvent, isObject } from './push-events.js';
 
-// Frames, like response bodies, are read up to 1 MiB (README, Reliability); a longer one is
-// kept whole as an Unknown event, unparsed. The bound is the core's, MAX_TEXT_UNITS: 1 MiB + 1
-// units, so a frame one unit longer than 1 MiB is still parsed.
 const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Throws the API error (an IotExplorerError) of an App API response text: the core's parseResponse. */
@@ -40,6 +37,9 @@ export const heartbeatFrame = (reqId: string, devices: readonly string[], token:
  */
 export function parseFrame(text: string, checkResponse: CheckResponse): ParsedFrame {
   let frame: unknown;
+  // Frames, like response bodies, are read up to 1 MiB (README, Reliability); a longer one is
+  // kept whole as an Unknown event, unparsed. The bound is the core's, MAX_TEXT_UNITS: 1 MiB + 1
+  // units, so a frame one unit longer than 1 MiB is still parsed.
   try {
     frame = text.length > MAX_TEXT_UNITS ? null : JSON.parse(text);
   } catch {

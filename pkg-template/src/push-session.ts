@@ -35,6 +35,8 @@ export type ChannelCommand =
 export interface PushChannel {
   /** The commands for `input`, and when to call `tick` next (ms), or null. */
   step(input: ChannelInput): { commands: ChannelCommand[]; wakeAt: number | null };
+  /** How long a subscription waits for the server's answer (the checked option). */
+  readonly replyTimeoutMs: number;
 }
 
 type PushConfig = Required<PushOptions>;
@@ -100,6 +102,10 @@ class Channel implements PushChannel {
   declare pending: Pending[];
   declare heartbeatAt: number | null;
   declare failures: number;
+
+  get replyTimeoutMs(): number {
+    return this.config.replyTimeoutMs;
+  }
 
   constructor(config: PushConfig, checkResponse: CheckResponse) {
     this.config = config;

@@ -6,6 +6,7 @@ import { IotExplorerError, loggedOutError, toIotExplorerError } from './errors.j
 import type { FrameEvent, PushEvent } from './push-events.js';
 import type { ChannelCommand, ChannelWish, PushChannel } from './push-session.js';
 import type { Session } from './session.js';
+import { MAX_TIMER_MS } from './timeouts.js';
 import { wxGlobal } from './wx-global.js';
 
 export interface PushOptions {
@@ -51,10 +52,6 @@ export interface PushHubOptions {
   session: Pick<Session, 'accessToken' | 'replace' | 'onToken' | 'generation'>;
   /** Failures nobody awaits. */
   onError: (error: IotExplorerError) => void;
-  /** How long a subscribe() waits for the server's answer; default 20000. */
-  replyTimeoutMs?: number;
-  /** Milliseconds since the epoch; default Date.now. */
-  clock?: () => number;
   /** The link went up, down, or up again. */
   onState?: (state: PushState) => void;
   /** The devices' current state as events, fetched once the channel is back (default: none). */
@@ -80,8 +77,6 @@ interface Waiting {
   settle: (error?: IotExplorerError) => void;
 }
 
-// setTimeout fires at once past this; a later wake-up is simply taken in steps.
-const MAX_TIMER_MS = 2 ** 31 - 1;
 // A token the push server refuses again this soon after it replaced a refused one is not
 // replaced again: a server that refuses every token would otherwise mean a login per reply.
 const MIN_REPLACE_INTERVAL_MS = 60 * 1000;
@@ -139,7 +134,6 @@ export function createPushHub(options: PushHubOptions): PushHub {
 
 class Hub {
   declare options: PushHubOptions;
-  declare clock: () => number;
   /** Whose callbacks each device's events reach. */
   declare listeners: Listeners;
   declare socket: Socket | null;
@@ -158,7 +152,6 @@ class Hub {
 
   constructor(options: PushHubOptions) {
     this.options = options;
-    this.clock = options.clock || (() => Date.now());
     this.listeners = new Listeners((e) => this.report(e));
     this.socket = null;
     this.timer = null;
@@ -189,7 +182,7 @@ class Hub {
 
   /** Feeds `input` to the state machine and carries out its commands. */
   step(input: ChannelWish): void {
-    const out = this.options.channel.step({ ...input, now: Math.floor(this.clock()) });
+    const out = this.options.channel.step({ ...input, now: Date.now() });
     this.wakeAt = out.wakeAt;
     this.depth++;
     for (const command of out.commands) {
@@ -203,7 +196,8 @@ class Hub {
     if (this.depth > 0) return;
     clearTimeout(this.timer as ReturnType<typeof setTimeout>); // null: nothing to clear
     const { wakeAt } = this;
-    this.timer = wakeAt === null ? null : setTimeout(() => this.step({ type: 'tick' }), Math.min(MAX_TIMER_MS, Math.max(0, wakeAt - this.clock())));
+    // Capped (setTimeout fires at once past MAX_TIMER_MS): a later wake-up is taken in steps.
+    this.timer = wakeAt === null ? null : setTimeout(() => this.step({ type: 'tick' }), Math.min(MAX_TIMER_MS, Math.max(0, wakeAt - Date.now())));
   }
 
   /** Settles the waiting subscribe()s whose devices are all in `devices`; returns how many. */
@@ -316,14 +310,14 @@ class Hub {
   }
 
   tokenRejected(refused: string): void {
-    if (refused === this.replaced.token && this.clock() - this.replaced.at < MIN_REPLACE_INTERVAL_MS) {
+    if (refused === this.replaced.token && Date.now() - this.replaced.at < MIN_REPLACE_INTERVAL_MS) {
       this.refuseToken('the push server refuses the token the login just gave; not logging in again');
       return;
     }
     this.options.session
       .replace(refused)
       .then((fresh) => {
-        this.replaced = { token: fresh, at: this.clock() };
+        this.replaced = { token: fresh, at: Date.now() };
         if (fresh === refused) this.refuseToken('the push server refuses the token, and the login gave the same one again');
         else this.useToken(fresh);
       })
@@ -390,7 +384,7 @@ class Hub {
   answerOf(ids: string[], unsubscribe: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const entry = { ids } as Waiting;
-      const timeout = setTimeout(() => entry.settle(), Math.min(MAX_TIMER_MS, this.options.replyTimeoutMs || 20000));
+      const timeout = setTimeout(() => entry.settle(), Math.min(MAX_TIMER_MS, this.options.channel.replyTimeoutMs));
       entry.settle = (error) => {
         clearTimeout(timeout);
         const at = this.waiting.indexOf(entry);

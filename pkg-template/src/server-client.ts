@@ -7,10 +7,10 @@ import { type ServerClock, serverClock } from './clock.js';
 import type { Core } from './core.js';
 import { SERVER_ACTIONS, type TypedServerMethods } from './generated/actions.js';
 import { signedCallHint } from './hints.js';
-import type { Platform } from './platform.js';
+import { type Platform, whenLoaded } from './platform.js';
 import { newRequestId } from './request-id.js';
 import { type RetryOptions, retryPolicy, withRetry } from './retry.js';
-import { type Answer, naming, send, type Transport } from './transport.js';
+import { type Answer, apiUrl, naming, send, type Transport } from './transport.js';
 import { typedMethods } from './typed-methods.js';
 import type { ApiResponse, CallOptions, Endpoint, Jsonable, Params, SigningOptions } from './types.js';
 
@@ -79,7 +79,7 @@ export function createServerClient(core: Core, platform: Platform, given: Server
 
   /** Waits for the wasm, then signs and sends, once more if the clock was off; names the URL in errors. */
   const signed = async (action: string, params: unknown, given: CallOptions | undefined, prepare: boolean, parse: Parse) => {
-    const waiting = platform.whenLoaded && platform.whenLoaded(initTimeoutMs);
+    const waiting = whenLoaded(platform, initTimeoutMs);
     if (waiting) await waiting;
     const callOptions = given || {};
     try {
@@ -95,13 +95,7 @@ export function createServerClient(core: Core, platform: Platform, given: Server
         },
       );
     } catch (e) {
-      throw naming(signedCallHint(e), () => {
-        try {
-          return core.endpointUrls(endpoint)[0];
-        } catch {
-          return null;
-        }
-      });
+      throw naming(signedCallHint(e), apiUrl(core, endpoint, 'appapi'));
     }
   };
 

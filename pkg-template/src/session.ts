@@ -1,7 +1,7 @@
 // The access token of one user: restored from storage, refreshed before it expires (single
 // flight: concurrent callers share one getAccessToken call), replaced when the server rejects it,
 // dropped when no replacement comes; a logout wins over every login still in flight.
-import { IotExplorerError, loggedOutError, toIotExplorerError, withFields } from './errors.js';
+import { IotExplorerError, invalidInput, loggedOutError, toIotExplorerError, withFields } from './errors.js';
 import type { SessionStorage } from './storage.js';
 import { withTimeout } from './timeouts.js';
 
@@ -243,11 +243,7 @@ export class Session {
     }
     if (generation !== this.generation) throw loggedOut();
     if (!grant || typeof grant.Token !== 'string' || !grant.Token) {
-      throw new IotExplorerError('getAccessToken must resolve to { Token: string, ExpireAt?: number }', {
-        kind: 'InvalidInput',
-        code: 'InvalidParameter',
-        param: 'getAccessToken',
-      });
+      throw invalidInput('getAccessToken', 'getAccessToken must resolve to { Token: string, ExpireAt?: number }');
     }
     const fresh = { Token: grant.Token, ExpireAt: typeof grant.ExpireAt === 'number' ? grant.ExpireAt : undefined };
     await this.storageOp('set', this.storageKey, JSON.stringify(fresh));

@@ -4,11 +4,11 @@
 // cannot overflow, and the options are checked numbers of milliseconds.
 
 import type { FailedStep } from './errors.js';
-import { IotExplorerError, toIotExplorerError, withFields } from './errors.js';
+import { IotExplorerError, invalidInput, toIotExplorerError, withFields } from './errors.js';
+import { MAX_TIMER_MS } from './timeouts.js';
 import type { AbortSignalLike } from './types.js';
 
 // setTimeout fires at once past this.
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** `e` (anything thrown) as an IotExplorerError that names the step it failed in. */
 export function failedIn(step: FailedStep, e: unknown): IotExplorerError {
@@ -67,8 +67,7 @@ export function durations<K extends string>(
   for (const key of Object.keys(defaults) as K[]) {
     const v = options && options[key];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'number' || !(v >= 0))
-      throw new IotExplorerError(`${key} must be a non-negative number of milliseconds`, { kind: 'InvalidInput', code: 'InvalidParameter', param: key });
+    if (typeof v !== 'number' || !(v >= 0)) throw invalidInput(key, `${key} must be a non-negative number of milliseconds`);
     out[key] = v;
   }
   return out;

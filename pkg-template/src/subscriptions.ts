@@ -1,6 +1,6 @@
 // Live device events: one push channel per client, opened on the first subscribe.
 import type { Core } from './core.js';
-import { IotExplorerError } from './errors.js';
+import { IotExplorerError, invalidInput } from './errors.js';
 import type { Platform } from './platform.js';
 import { createPushHub, type PushOptions, type PushState, type SocketOpener } from './push.js';
 import { isDeviceId, type PushEvent } from './push-events.js';
@@ -18,7 +18,7 @@ export interface SubscriptionOptions {
   resync?: (deviceIds: string[]) => Promise<PushEvent[]>;
 }
 
-const invalidIds = (message: string) => new IotExplorerError(message, { kind: 'InvalidInput', code: 'InvalidParameter', param: 'deviceIds' });
+const invalidIds = (message: string) => invalidInput('deviceIds', message);
 
 /** `loaded()`: null once the wasm is loaded, else a promise that settles when it is. */
 export function subscriptions(core: Core, platform: Platform, session: Session, options: SubscriptionOptions, loaded: () => Promise<void> | null) {
@@ -46,7 +46,6 @@ export function subscriptions(core: Core, platform: Platform, session: Session, 
         url: options.pushUrl || core.endpointUrls(options.endpoint)[2],
         session,
         onError,
-        replyTimeoutMs: (options.push && options.push.replyTimeoutMs) || undefined,
         onState: tellState,
         resync: options.resync,
       });

@@ -1,6 +1,9 @@
 // Timeouts as setTimeout can hold them: a delay past 2^31 - 1 ms (or Infinity) would fire at
 // once, so anything but a positive finite number below that means no timer at all.
 
+/** The longest delay setTimeout holds. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The delay for setTimeout, or 0 for none. */
 export const timerDelay = (ms: unknown): number => (typeof ms === 'number' && ms > 0 && ms < 2 ** 31 ? ms : 0);
 

@@ -7,7 +7,7 @@ import { refusedTokenHint } from './hints.js';
 import { newRequestId } from './request-id.js';
 import { type RetryPolicy, withRetry } from './retry.js';
 import type { Session } from './session.js';
-import { naming, send, type Transport } from './transport.js';
+import { apiUrl, naming, send, type Transport } from './transport.js';
 import type { ApiResponse, Params } from './types.js';
 
 export interface TokenCallsOptions {
@@ -39,14 +39,7 @@ export function tokenCalls({ core, transport, endpoint, timeoutMs, policy, sessi
         return core.parseActionResponse(action, res.status, res.body);
       },
     );
-  /** The tokenapi URL, for errors (null for an endpoint the core refuses: its error says so). */
-  const url = () => {
-    try {
-      return core.endpointUrls(endpoint)[1];
-    } catch {
-      return null;
-    }
-  };
+  const url = apiUrl(core, endpoint, 'tokenapi');
 
   async function call(action: string, params: Params | undefined, prepare: boolean): Promise<ApiResponse> {
     const generation = session.generation;

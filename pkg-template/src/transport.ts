@@ -1,6 +1,8 @@
 // What a client hands its transport and expects back, and the one place it calls it: the
 // answer checked, the timeout held for any transport, and the URL named in errors that came
 // from, or for want of, a response.
+
+import type { Core } from './core.js';
 import { IotExplorerError, toIotExplorerError } from './errors.js';
 import { backstopDelay, HOLDS_TIMEOUT, withTimeout } from './timeouts.js';
 import type { HttpRequest } from './types.js';
@@ -78,6 +80,15 @@ function dateOf(headers: TransportResponse['headers'] | null | undefined): numbe
  * The URL (`urlOf()`) in an error that came from, or for want of, a response: a 404 then says
  * what was asked for, a network failure which host it could not reach.
  */
+/** The URL of `api` at `endpoint`, for errors: null for an endpoint the core refuses (its own error says so). */
+export const apiUrl = (core: Pick<Core, 'endpointUrls'>, endpoint: string | undefined, api: 'appapi' | 'tokenapi') => (): string | null => {
+  try {
+    return core.endpointUrls(endpoint)[api === 'appapi' ? 0 : 1];
+  } catch {
+    return null;
+  }
+};
+
 export function naming(e: unknown, urlOf: () => string | null): unknown {
   if (!(e instanceof IotExplorerError) || !(e.kind === 'Http' || e.kind === 'Transport' || e.kind === 'Timeout') || e.code === 'LoggedOut') return e;
   const url = urlOf();

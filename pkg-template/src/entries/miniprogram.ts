@@ -2,6 +2,7 @@
 // wx storage. No fetch, no WebAssembly global, no crypto: ids and nonces are made here.
 import * as glue from 'iot-explorer-app-glue';
 import { IotExplorerError, makeApi, wxRequestTransport, wxSocketOpener, wxStorage } from '../api.js';
+import { invalidInput } from '../errors.js';
 import type { Init, MiniProgramInitOptions } from '../init-options.js';
 import { loadedModule } from '../loaded-module.js';
 import { newRequestId } from '../request-id.js';
@@ -79,11 +80,7 @@ export const init: Init = (options = {}) => {
   // WXWebAssembly loads package paths only: bytes (what a browser init takes) cannot be used.
   const bytes = ArrayBuffer.isView(options) || Object.prototype.toString.call(options) === '[object ArrayBuffer]';
   if (bytes || typeof wasmPath !== 'string') {
-    const error = new IotExplorerError('wasmPath must be a path inside the code package, such as "/wasm/iot_explorer_app_bg.wasm"', {
-      kind: 'InvalidInput',
-      code: 'InvalidParameter',
-      param: 'wasmPath',
-    });
+    const error = invalidInput('wasmPath', 'wasmPath must be a path inside the code package, such as "/wasm/iot_explorer_app_bg.wasm"');
     return Promise.reject(error);
   }
   if (!loading) {
