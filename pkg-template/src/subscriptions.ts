@@ -67,7 +67,7 @@ export function subscriptions(core: Core, platform: Platform, session: Session, 
     },
     /** Calls `listener` with the push channel's state as it changes; returns the function that stops it. */
     onPushState(listener: (state: PushState) => void): () => void {
-      if (typeof listener !== 'function') throw invalidIds('onPushState(listener: function)');
+      if (typeof listener !== 'function') throw invalidInput('listener', 'onPushState(listener: function)');
       stateListeners.add(listener);
       return () => {
         stateListeners.delete(listener);

@@ -304,5 +304,5 @@ test('what a device reports while the socket is down reaches the app after the r
   emulator.push.dropAll();
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(states.length, before);
-  assert.throws(() => client.onPushState('not a function'), (e) => e.kind === 'InvalidInput');
+  assert.throws(() => client.onPushState('not a function'), (e) => e.kind === 'InvalidInput' && e.param === 'listener');
 });
