@@ -50,10 +50,7 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
         }
     }
     for field in def.result {
-        if let Some(typed) = typed_value(field, body) {
-            shaped.rewritten |= put(body, field.path(), typed);
-        }
-        check_path(body, field.path(), field).map_err(|what| fail(&what))?;
+        check_path(body, field.path(), field, &mut shaped.rewritten).map_err(|what| fail(&what))?;
     }
     for (name, shape) in def.parsed {
         match body
@@ -75,15 +72,10 @@ pub fn shape_result(action: &str, response: &mut ApiResponse) -> Result<Shaped> 
     Ok(shaped)
 }
 
-/// The value of its type for a field (outside lists) whose kind takes other shapes on the wire:
-/// null for an empty list, a Switch's 0, 1 or their text for false or true, an IntOrDigits' digits for
-/// the number.
-fn typed_value(field: &Field, body: &Value) -> Option<Value> {
-    if field.path().contains('[') {
-        return None;
-    }
-    let found = field.path().split('.').try_fold(body, |v, k| v.get(k))?;
-    match (field.kind, found) {
+/// The value of its type for a leaf whose kind takes other shapes on the wire: an empty list for
+/// null, a Switch's 0, 1 or their text for false or true, an IntOrDigits' digits for the number.
+fn typed_leaf(kind: Kind, found: &Value) -> Option<Value> {
+    match (kind, found) {
         (Kind::ArrayOrNull, Value::Null) => Some(Value::Array(Vec::new())),
         (Kind::Switch, Value::Number(n)) => match n.as_integer() {
             Some(i @ (0 | 1)) => Some(Value::Bool(i == 1)),
@@ -189,9 +181,19 @@ fn put(value: &mut Value, path: &str, member: Value) -> bool {
 }
 
 /// Checks the field at `path` (what is left of it inside `value`): a list's items one by one
-/// (an empty list passing), a missing field only when it is required.
-fn check_path(value: &Value, path: &str, field: &Field) -> core::result::Result<(), String> {
+/// (an empty list passing), a missing field only when it is required. A leaf in another wire
+/// shape of its kind is first given its typed value (`rewritten` then set).
+fn check_path(
+    value: &mut Value,
+    path: &str,
+    field: &Field,
+    rewritten: &mut bool,
+) -> core::result::Result<(), String> {
     if path.is_empty() {
+        if let Some(typed) = typed_leaf(field.kind, value) {
+            *value = typed;
+            *rewritten = true;
+        }
         return check_shape(field.kind, value)
             .map_err(|m| m.message(&["`", field.path(), "`"].concat()));
     }
@@ -200,15 +202,19 @@ fn check_path(value: &Value, path: &str, field: &Field) -> core::result::Result<
         Some(name) => (name, true),
         None => (key, false),
     };
-    match value.get(name) {
+    let null_is_typed = rest.is_empty() && !each && matches!(field.kind, Kind::ArrayOrNull);
+    match member_mut(value, name) {
+        Some(inner) if null_is_typed && *inner == Value::Null => {
+            check_path(inner, rest, field, rewritten)
+        }
         None | Some(Value::Null) if field.required => {
             Err(["`", field.path(), "` is missing"].concat())
         }
         None | Some(Value::Null) => Ok(()),
         Some(Value::Array(items)) if each => items
-            .iter()
-            .try_for_each(|item| check_path(item, rest, field)),
+            .iter_mut()
+            .try_for_each(|item| check_path(item, rest, field, rewritten)),
         Some(_) if each => Err(["`", name, "` is not an array"].concat()),
-        Some(inner) => check_path(inner, rest, field),
+        Some(inner) => check_path(inner, rest, field, rewritten),
     }
 }

@@ -628,6 +628,27 @@ fn tagged_lists_are_checked_and_prepared_item_by_item() {
     );
 }
 
+/// Inside a list too: a fence's id as its digits (String in 1081/54142's table) and its switch as
+/// 0 or 1 are the number and the boolean of the typed result.
+#[test]
+fn list_items_get_the_typed_value_of_their_kind() {
+    let (body, shaped) = shaped(
+        "AppGetFenceList",
+        r#""List":[{"FenceId":"7","FenceEnable":1},{"FenceId":8,"FenceEnable":false}],"Total":2"#,
+    );
+    assert_eq!(
+        body,
+        r#"{"List":[{"FenceId":7,"FenceEnable":true},{"FenceId":8,"FenceEnable":false}],"Total":2}"#
+    );
+    assert!(shaped.rewritten);
+    let e = check_result(
+        "AppGetFenceList",
+        response(r#""List":[{"FenceId":"x7"}],"Total":1"#),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("List[].FenceId"), "{}", e.message);
+}
+
 /// `Listover` is a boolean in the examples and the Android app, an integer in the iOS app and a
 /// String in 40794's table: the typed result has the boolean.
 #[test]
