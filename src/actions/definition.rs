@@ -87,7 +87,7 @@ pub enum Template {
 }
 
 // The wasm build keeps no `About`: the builder's setters of it change nothing there.
-#[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
+#[cfg_attr(target_arch = "wasm32", allow(unused_mut, unused_variables))]
 impl Action {
     const fn new(name: &'static str, api: Api, idempotent: bool) -> Self {
         Action {
@@ -189,8 +189,6 @@ impl Action {
             self.about.source = Source::Page(id);
             self.about.summary = summary;
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = (id, summary);
         self
     }
 
@@ -201,8 +199,6 @@ impl Action {
             self.about.source = Source::Client(evidence);
             self.about.summary = summary;
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = (evidence, summary);
         self
     }
 
@@ -212,8 +208,6 @@ impl Action {
         {
             self.about.method = Some(name);
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = name;
         self
     }
 
@@ -223,8 +217,6 @@ impl Action {
         {
             self.about.call_only = Some(reason);
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = reason;
         self
     }
 
@@ -234,8 +226,6 @@ impl Action {
         {
             self.about.template = template;
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = template;
         self
     }
 

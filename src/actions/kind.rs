@@ -112,11 +112,6 @@ impl Field {
 
 use Kind::*;
 
-/// Whether `value` has the shape `kind`.
-pub fn fits(kind: Kind, value: &Value) -> bool {
-    check_shape(kind, value).is_ok()
-}
-
 /// Where inside a value it does not fit and how, as the end of a message: `[2].Data must be …`.
 #[derive(Debug)]
 pub struct Mismatch(String);
@@ -202,11 +197,16 @@ fn fits_leaf(kind: Kind, value: &Value) -> bool {
         (Flag, Value::Number(n)) => matches!(n.as_integer(), Some(0 | 1)),
         (Switch, Value::Bool(_)) => true,
         (IntText | IntOrDigits, Value::Number(n)) => n.as_integer().is_some_and(|i| i >= 0),
-        (IntText, Value::String(s)) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
+        (IntText, Value::String(s)) => is_digits(s),
         (OneOf(values), Value::String(s)) => values.contains(&s.as_str()),
         (IntOneOf(values), Value::Number(n)) => n.as_integer().is_some_and(|i| values.contains(&i)),
         _ => false,
     }
+}
+
+/// One or more ASCII digits.
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// ` must be a non-negative integer, not -1`: what `value` should have been.

@@ -39,8 +39,8 @@ pub fn prepare(action: &str, params: &mut Params) {
         let split = params
             .get("DeviceId")
             .and_then(Value::as_str)
-            .and_then(|id| id.split_once('/'));
-        if let Some((product, name)) = split.filter(|(p, n)| is_device_id_parts(p, n)) {
+            .and_then(device_id_parts);
+        if let Some((product, name)) = split {
             let (product, name) = (String::from(product), String::from(name));
             params.remove("DeviceId");
             params.set("ProductId", product);
@@ -92,17 +92,20 @@ fn prepare_value(kind: Kind, value: &mut Value) {
 }
 
 fn prepare_members(fields: &[Field], object: &mut Value) {
-    if let Value::Object(entries) = object {
-        for field in fields {
-            if let Some((_, v)) = entries.iter_mut().rev().find(|(k, _)| k == field.name) {
-                prepare_value(field.kind, v);
-            }
+    for field in fields {
+        if let Some(v) = object.get_mut(field.name) {
+            prepare_value(field.kind, v);
         }
     }
 }
 
 fn is_device_id_parts(product: &str, name: &str) -> bool {
     !product.is_empty() && !name.is_empty() && !name.contains('/')
+}
+
+/// "ProductId/DeviceName" as its two parts, when it is one.
+fn device_id_parts(id: &str) -> Option<(&str, &str)> {
+    id.split_once('/').filter(|(p, n)| is_device_id_parts(p, n))
 }
 
 /// Checks the parameters of a typed action; other actions pass unchecked.
@@ -149,13 +152,7 @@ fn is_text(kind: Kind) -> bool {
 /// `DeviceId` ("ProductId/DeviceName"), or else both `ProductId` and `DeviceName`.
 fn check_device(params: &Params) -> Result<()> {
     match params.get("DeviceId") {
-        Some(Value::String(id))
-            if id
-                .split_once('/')
-                .is_some_and(|(p, n)| is_device_id_parts(p, n)) =>
-        {
-            Ok(())
-        }
+        Some(Value::String(id)) if device_id_parts(id).is_some() => Ok(()),
         Some(Value::String(_)) => Err(Error::invalid(
             "DeviceId",
             "DeviceId must be \"ProductId/DeviceName\"",

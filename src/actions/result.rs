@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use super::find;
-use super::kind::{check_shape, Field, Kind};
+use super::kind::{check_shape, is_digits, Field, Kind};
 use crate::error::{Error, Result};
 use crate::json::{parse, LoneSurrogates, Value};
 use crate::response::ApiResponse;
@@ -81,9 +81,7 @@ fn typed_leaf(kind: Kind, found: &Value) -> Option<Value> {
             Some(i @ (0 | 1)) => Some(Value::Bool(i == 1)),
             _ => None,
         },
-        (Kind::IntOrDigits, Value::String(s))
-            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) =>
-        {
+        (Kind::IntOrDigits, Value::String(s)) if is_digits(s) => {
             crate::number::Number::parse(s).map(Value::Number)
         }
         (Kind::Switch, Value::String(s)) => match s.as_str() {
@@ -107,7 +105,7 @@ fn move_to(value: &mut Value, to: &str, alternate: &str) -> bool {
     let ((a, rest_a), (b, rest_b)) = (first(to), first(alternate));
     if a == b && !rest_a.is_empty() && !rest_b.is_empty() {
         let list = a.strip_suffix("[]");
-        return match (list, member_mut(value, list.unwrap_or(a))) {
+        return match (list, value.get_mut(list.unwrap_or(a))) {
             (Some(_), Some(Value::Array(items))) => items
                 .iter_mut()
                 .fold(false, |moved, item| move_to(item, rest_a, rest_b) | moved),
@@ -131,17 +129,6 @@ fn is_there(value: &Value, path: &str) -> bool {
     )
 }
 
-fn member_mut<'a>(value: &'a mut Value, key: &str) -> Option<&'a mut Value> {
-    match value {
-        Value::Object(entries) => entries
-            .iter_mut()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v),
-        _ => None,
-    }
-}
-
 fn set_member(value: &mut Value, key: &str, member: Value) {
     if let Value::Object(entries) = value {
         entries.retain(|(k, _)| k != key);
@@ -153,7 +140,7 @@ fn set_member(value: &mut Value, key: &str, member: Value) {
 fn take(value: &mut Value, path: &str) -> Option<Value> {
     let (key, rest) = first(path);
     if !rest.is_empty() {
-        return take(member_mut(value, key)?, rest);
+        return take(value.get_mut(key)?, rest);
     }
     let Value::Object(entries) = value else {
         return None;
@@ -174,7 +161,7 @@ fn put(value: &mut Value, path: &str, member: Value) -> bool {
     if !is_there(value, key) {
         set_member(value, key, Value::Object(Vec::new()));
     }
-    match member_mut(value, key) {
+    match value.get_mut(key) {
         Some(inner @ Value::Object(_)) => put(inner, rest, member),
         _ => false,
     }
@@ -203,7 +190,7 @@ fn check_path(
         None => (key, false),
     };
     let null_is_typed = rest.is_empty() && !each && matches!(field.kind, Kind::ArrayOrNull);
-    match member_mut(value, name) {
+    match value.get_mut(name) {
         Some(inner) if null_is_typed && *inner == Value::Null => {
             check_path(inner, rest, field, rewritten)
         }
