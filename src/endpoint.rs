@@ -69,28 +69,32 @@ impl Endpoint {
     /// `https://host/…` (the official one for the China service), `ws://` for `http://`. No
     /// document names an overseas push URL: the overseas API's host with the China path.
     pub fn push_url(&self) -> String {
-        let (scheme, rest) = match self.0.strip_prefix("https://") {
-            Some(rest) => ("wss://", rest),
-            None => ("ws://", self.0.strip_prefix("http://").unwrap_or(&self.0)),
-        };
-        let host = rest.split('/').next().unwrap_or_default();
-        [scheme, host, "/ws/explorer"].concat()
+        // An Endpoint is always http(s) (parse checks it), so the fallback is never taken.
+        let (secure, host) = scheme_and_host(&self.0).unwrap_or((false, ""));
+        [
+            if secure { "wss://" } else { "ws://" },
+            host,
+            "/ws/explorer",
+        ]
+        .concat()
     }
 }
 
+/// Whether an http(s) URL is https, and its host; None for any other URL.
+fn scheme_and_host(url: &str) -> Option<(bool, &str)> {
+    let (secure, rest) = match url.strip_prefix("https://") {
+        Some(rest) => (true, rest),
+        None => (false, url.strip_prefix("http://")?),
+    };
+    Some((secure, rest.split('/').next().unwrap_or_default()))
+}
+
 fn is_base_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split('/').next().unwrap_or_default();
-            !host.is_empty()
-                && !url.contains(['?', '#'])
-                && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => false,
-    }
+    scheme_and_host(url).is_some_and(|(_, host)| {
+        !host.is_empty()
+            && !url.contains(['?', '#'])
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }
 
 #[cfg(test)]
