@@ -346,7 +346,7 @@ export type AppGetRoomListParams = {
   Offset?: number;
   Limit?: number;
 };
-/** What `AppGetRoomList` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `RoomList` (also seen at `Roomlist`); `RoomList[].RoomId` (also seen at `Roomlist[].RoomId`); `RoomList[].RoomName` (also seen at `Roomlist[].RoomName`); `RoomList[].DeviceNum` (also seen at `Roomlist[].DeviceNum`); `RoomList[].CreateTime` (also seen at `Roomlist[].CreateTime`); `RoomList[].UpdateTime` (also seen at `Roomlist[].UpdateTime`). */
+/** What `AppGetRoomList` resolves to (the fields the core checks; others may be there too). Sources disagree on where some fields are; each is given at one path: `RoomList` (also seen at `Roomlist`). */
 export interface AppGetRoomListResult {
   RequestId?: string | null;
   RoomList: Array<{

@@ -63,14 +63,14 @@ pub const ACTIONS: &[Action] = &[
         .page("1081/40816", "one page of a family's rooms")
         // FamilyId is optional in the table.
         .params(&[opt("FamilyId", Text), PAGE[0], PAGE[1]])
-        // `RoomList` in the docs, `Roomlist` in the Android app's model.
+        // `RoomList` in the docs, `Roomlist` in the Android app's model: the list moves whole.
         .result(&[
             req("RoomList|Roomlist", Array),
-            req("RoomList[].RoomId|Roomlist[].RoomId", Id),
-            req("RoomList[].RoomName|Roomlist[].RoomName", AnyText),
-            opt("RoomList[].DeviceNum|Roomlist[].DeviceNum", Integer),
-            opt("RoomList[].CreateTime|Roomlist[].CreateTime", Integer),
-            opt("RoomList[].UpdateTime|Roomlist[].UpdateTime", Integer),
+            req("RoomList[].RoomId", Id),
+            req("RoomList[].RoomName", AnyText),
+            opt("RoomList[].DeviceNum", Integer),
+            opt("RoomList[].CreateTime", Integer),
+            opt("RoomList[].UpdateTime", Integer),
             req("Total", Integer),
         ]),
     // ---- members (1081/40817-40821, 43157) ----
