@@ -22,7 +22,7 @@ if ! newer_than target/wasm-node/iot_explorer_app_bg.wasm "${sources[@]}" target
   echo "build: wasm for Node"
   scripts/build-wasm.sh speed
 fi
-if ! newer_than pkg/package.json pkg-template target/wasm target/wasm-miniprogram target/wasm-node README.md scripts/build-package.mjs; then
+if ! newer_than pkg/package.json pkg-template emulator target/wasm target/wasm-miniprogram target/wasm-node README.md scripts/build-package.mjs; then
   echo "build: package"
   node scripts/build-package.mjs
 fi

@@ -51,7 +51,8 @@ node scripts/fast-memory-ops.mjs "$wasm"
 node_modules/.bin/wasm-opt "$wasm" "${features[@]}" --signext-lowering --llvm-nontrapping-fptoint-lowering \
   --remove-exports=__abort_handler,__instance_terminated \
   -Oz --converge --strip-debug --strip-producers -o "$wasm"
-scripts/check-wasm.sh "$out"
 if [ "$mode" = miniprogram ]; then
-  node scripts/wasm-interface.mjs "$wasm" --runs-with target/wasm
+  scripts/check-wasm.sh "$out" --runs-with target/wasm
+else
+  scripts/check-wasm.sh "$out"
 fi
