@@ -8,9 +8,10 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const template = join(root, 'pkg-template');
 const out = join(root, 'pkg');
 const wasmDir = join(root, 'target', 'wasm');
@@ -97,11 +98,10 @@ async function writeMiniprogramIndex(outputFiles) {
 }
 
 const wasm = readFileSync(join(wasmDir, wasmName));
-const brotliOf = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 // The mini-program's wasm is the build without the AppSecret calls (scripts/build-wasm.sh
 // miniprogram), run by the same glue.
 const miniprogramWasm = readFileSync(join(root, 'target', 'wasm-miniprogram', wasmName));
-const brotli = brotliOf(miniprogramWasm);
+const brotli = brotliCompressSync(miniprogramWasm); // quality 11, zlib's default
 writeFileSync(join(out, 'dist', wasmName), wasm);
 // Mini-programs load the brotli file (WXWebAssembly, base library ≥ 2.14.0): every file in
 // miniprogram_dist/ counts against the code package limit, so the raw .wasm stays in dist/.
@@ -110,7 +110,7 @@ writeFileSync(join(out, 'miniprogram_dist', `${wasmName}.br`), brotli);
 cpSync(join(root, 'target', 'wasm-node', wasmName), join(out, 'dist', NODE_WASM));
 // ESM for Node re-exports the CommonJS build: one wasm instance, one IotExplorerError class.
 const esmOf = (cjsFile, withDefault) => {
-  const names = Object.keys(createRequire(import.meta.url)(join(out, 'dist', cjsFile))).filter((n) => n !== 'default');
+  const names = Object.keys(require(join(out, 'dist', cjsFile))).filter((n) => n !== 'default');
   return `import cjs from './${cjsFile}';\nexport const { ${names.join(', ')} } = cjs;\n${withDefault ? 'export default cjs.init;\n' : ''}`;
 };
 writeFileSync(join(out, 'dist', 'node.mjs'), esmOf('node.cjs', true));
@@ -120,28 +120,28 @@ for (const f of ['package.json', 'LICENSE']) cpSync(join(template, f), join(out,
 // The emulator, a Node-only entry (iot-explorer-app/emulator) and command (iot-explorer-emulator):
 // its own folder, which no browser or mini-program build reaches.
 cpSync(join(root, 'emulator'), join(out, 'emulator'), { recursive: true });
-// The declarations, emitted from the glue's TypeScript (every entry exports the same API): one
-// file, and the same as an ES module for `import` under moduleResolution node16/nodenext.
-const declarations = declarationsOf(entry('browser'));
+// The declarations, emitted from the glue's TypeScript in one compile (every entry exports the
+// same API): one file, and the same as an ES module for `import` under moduleResolution
+// node16/nodenext; and the provisioning entry's.
+const [declarations, provisioningDeclarations] = require('dts-bundle-generator')
+  .generateDtsBundle(
+    [entry('browser'), provisioningEntry('node')].map((filePath) => ({ filePath, output: { noBanner: true, exportReferencedTypes: false } })),
+    { preferredConfigPath: join(template, 'tsconfig.json') },
+  )
+  .map((text, i) => {
+    const title = ['iot-explorer-app (all entry points: Node, browsers, WeChat mini-programs)', 'iot-explorer-app/provisioning (SoftAP and BLE combo; nodeUdp in Node only)'][i];
+    return `// Types of ${title}, emitted from\n// its TypeScript sources. API payloads keep the App API's own PascalCase names; options are camelCase.\n${text}`;
+  });
 writeFileSync(join(out, 'index.d.ts'), declarations);
 writeFileSync(join(out, 'index.d.mts'), declarations);
-writeFileSync(join(out, 'provisioning.d.ts'), declarationsOf(provisioningEntry('node'), 'iot-explorer-app/provisioning (SoftAP and BLE combo; nodeUdp in Node only)'));
-
-function declarationsOf(file, title = 'iot-explorer-app (all entry points: Node, browsers, WeChat mini-programs)') {
-  const require = createRequire(import.meta.url);
-  const { generateDtsBundle } = require('dts-bundle-generator');
-  const [text] = generateDtsBundle([{ filePath: file, output: { noBanner: true, exportReferencedTypes: false } }], {
-    preferredConfigPath: join(template, 'tsconfig.json'),
-  });
-  return `// Types of ${title}, emitted from\n// its TypeScript sources. API payloads keep the App API's own PascalCase names; options are camelCase.\n${text}`;
-}
+writeFileSync(join(out, 'provisioning.d.ts'), provisioningDeclarations);
 cpSync(join(root, 'README.md'), join(out, 'README.md'));
 
 // Sizes: what users download and ship.
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const sizeRow = (file, bytes) => [file, bytes.length, gz(bytes), brotliCompressSync(bytes).length];
 const rows = [
-  [wasmName, wasm.length, gz(wasm), brotliOf(wasm).length],
+  sizeRow(wasmName, wasm),
   [`${wasmName} (mini-program)`, miniprogramWasm.length, gz(miniprogramWasm), brotli.length],
 ];
 for (const file of ['dist/node.cjs', 'dist/browser.js', 'dist/browser-inline.js']) {
