@@ -3,22 +3,19 @@
 // types, a cancellable flow given a plain signal object included (issue 29, item 4).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tscErrors } from '../fixtures/tsc.mjs';
 
 const packageTests = fileURLToPath(new URL('../package/', import.meta.url)); // where the packed package is installed
-const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 function compile(code) {
   const file = `${packageTests}.miniprogram-app.ts`;
   writeFileSync(file, code);
   try {
-    const options = ['--noEmit', '--strict', '--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2019', '--lib', 'es2019'];
-    return execFileSync(process.execPath, [tsc, ...options, '--typeRoots', '../../node_modules', '--types', 'miniprogram-api-typings', file], { cwd: packageTests, encoding: 'utf8' }).trim();
-  } catch (e) {
-    return `${e.stdout}${e.stderr}`.trim();
+    const options = ['--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2019', '--lib', 'es2019'];
+    return tscErrors([...options, '--typeRoots', '../../node_modules', '--types', 'miniprogram-api-typings'], [file], packageTests);
   } finally {
     rmSync(file, { force: true });
   }

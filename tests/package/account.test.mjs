@@ -4,13 +4,14 @@
 // and latest version; bad input per action refused before anything is sent.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { isError } from '../fixtures/is-error.mjs';
 import * as sdk from 'iot-explorer-app';
 import { assertIncompleteAnswersRefused, assertRefused, offlineClient } from '../fixtures/offline-client.mjs';
 import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const DAY = 24 * 3600 * 1000;
-const isApi = (code) => (e) => e instanceof sdk.IotExplorerError && e.kind === 'Api' && (code === undefined || e.code === code);
+const isApi = (code) => isError(code === undefined ? { kind: 'Api' } : { kind: 'Api', code });
 
 /** The emulator (its clock `skew` ms ahead), its signer, and users made by WeChat or e-mail. */
 async function accounts(t) {

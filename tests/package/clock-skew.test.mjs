@@ -3,18 +3,13 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
+import { emulatorFor } from './emulated.mjs';
 
 const { createServerClient } = sdk;
 // A fault that makes a call hang fails its test instead of stalling the run.
 const LIMIT = { timeout: 30_000 };
 const user = { WxOpenID: 'o-skew', NickName: 'Skew', Avatar: 'https://a/b.png' };
 const HOUR = 3600_000;
-
-async function emulatorFor(t, options) {
-  const emulator = await startEmulator(options);
-  t.after(() => emulator.close());
-  return emulator;
-}
 
 test('skewed clocks: refused without a correction, fine with a configured or learned one', async (t) => {
   const emulator = await startEmulator();

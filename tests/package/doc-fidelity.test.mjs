@@ -4,28 +4,19 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
+import { loggedIn } from './emulated.mjs';
 
 const LIMIT = { timeout: 30_000 };
 
 /** A client against the emulator whose requests' bodies are kept (`sent`). */
 async function emulated(t, options) {
-  const emulator = await startEmulator(options);
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
   const sent = [];
   const fetching = sdk.fetchTransport();
   const transport = (request) => {
     sent.push(JSON.parse(request.body));
     return fetching(request);
   };
-  const client = sdk.createClient({
-    getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: `o-doc-${Math.random()}`, NickName: 'Doc', Avatar: '' }),
-    endpoint: emulator.endpoint,
-    transport,
-  });
-  t.after(() => client.logout());
-  const FamilyId = await client.defaultFamilyId();
+  const { emulator, client, FamilyId } = await loggedIn(t, { emulatorOptions: options, NickName: 'Doc', clientOptions: { transport } });
   const devices = (await client.getFamilyDeviceList({ FamilyId })).DeviceList;
   return { emulator, client, sent, FamilyId, lamp: devices.find((d) => d.ProductId === 'LIGHT0PROD'), sensor: devices.find((d) => d.ProductId === 'SENSORPROD') };
 }

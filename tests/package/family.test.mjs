@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
 import { twoUsers } from './two-users.mjs';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
+import { loggedIn } from './emulated.mjs';
 
 const LIMIT = { timeout: 30_000 };
 
@@ -158,12 +158,7 @@ test('bad input per family and sharing action is refused before sending, naming 
 });
 
 test("FamilyId 'default' is found again after the family is deleted", LIMIT, async (t) => {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const client = sdk.createClient({ getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-review-default' }), endpoint: emulator.endpoint });
-  t.after(() => client.logout());
-  const first = await client.defaultFamilyId();
+  const { client, FamilyId: first } = await loggedIn(t);
   const { Data: { FamilyId: second } } = await client.createFamily({ Name: 'second' });
   await client.deleteFamily({ FamilyId: 'default', Name: '我的家' });
   assert.equal(await client.defaultFamilyId(), second);

@@ -4,13 +4,14 @@
 // input per action is refused before anything is sent.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { isError } from '../fixtures/is-error.mjs';
 import * as sdk from 'iot-explorer-app';
 import { assertIncompleteAnswersRefused, assertRefused, offlineClient } from '../fixtures/offline-client.mjs';
 import { until } from '../fixtures/until.mjs';
 import { twoUsers } from './two-users.mjs';
 
 const LIMIT = { timeout: 30_000 };
-const failsWith = (code) => (e) => e instanceof sdk.IotExplorerError && e.kind === 'Api' && e.code === code;
+const failsWith = (code) => isError({ kind: 'Api', code });
 
 test('a gateway: its sub-devices listed, bound into its family, a new one bound by signature and unbound, with the Gateway pushes', LIMIT, async (t) => {
   const { emulator, alice, bob } = await twoUsers(t);

@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
+import { collect } from '../fixtures/collect.mjs';
 import { offlineClient, assertRefused, assertIncompleteAnswersRefused } from '../fixtures/offline-client.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
 
@@ -24,11 +25,6 @@ async function setUp(t) {
   return { emulator, client, lamp: of('LIGHT0PROD'), sensor: of('SENSORPROD') };
 }
 
-const collect = async (iterator) => {
-  const out = [];
-  for await (const item of iterator) out.push(item);
-  return out;
-};
 
 test('4. data history: the last day of a sensor, page by page; a range; values the lamp reported after controls', LIMIT, async (t) => {
   const { emulator, client, lamp, sensor } = await setUp(t);

@@ -16,7 +16,7 @@ import {
   wifiInfoRequest,
   wxBle,
 } from 'iot-explorer-app/provisioning';
-import { loggedIn } from './provisioning-fixture.mjs';
+import { loggedIn } from './emulated.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const HOME = { ssid: 'Home-WiFi', password: 'abcd1234' };

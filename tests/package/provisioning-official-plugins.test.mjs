@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as sdk from 'iot-explorer-app';
 import { officialPluginHost, officialPluginProvision } from 'iot-explorer-app/provisioning';
-import { loggedIn } from './provisioning-fixture.mjs';
+import { loggedIn } from './emulated.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const HOME = { ssid: 'Home-WiFi', password: 'abcd1234' };

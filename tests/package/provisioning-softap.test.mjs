@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { joinWifi, readSoftApReply, softApProvisioner, softApRequest, tokenOnlyProvisioner, wxUdp } from 'iot-explorer-app/provisioning';
-import { loggedIn } from './provisioning-fixture.mjs';
+import { loggedIn } from './emulated.mjs';
 
 const LIMIT = { timeout: 30_000 };
 const HOME = { ssid: 'Home-WiFi', password: 'abcd1234' };

@@ -5,6 +5,7 @@ import { until } from '../fixtures/until.mjs';
 import * as sdk from 'iot-explorer-app';
 import { isError } from '../fixtures/is-error.mjs';
 import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
+import { emulatorFor } from './emulated.mjs';
 
 const { createClient } = sdk;
 // A fault that makes a call hang fails its test instead of stalling the run.
@@ -12,12 +13,6 @@ const LIMIT = { timeout: 30_000 };
 const FAST = { heartbeatMs: 100, replyTimeoutMs: 2000, reconnectMinMs: 50, reconnectMaxMs: 200 };
 /** FAST with no heartbeat within a test. */
 const QUIET = { ...FAST, heartbeatMs: 60_000 };
-
-async function emulatorFor(t, options) {
-  const emulator = await startEmulator(options);
-  t.after(() => emulator.close());
-  return emulator;
-}
 
 /** A logged-in client on the emulator with its devices, its logins and what its push channel reports. */
 async function loggedIn(t, emulator, { push = QUIET, openId = `o-push-${t.name.length}` } = {}) {

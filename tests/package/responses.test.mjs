@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
-import { startEmulator, DEMO_APP_KEY, DEMO_APP_SECRET } from '../../emulator/server.mjs';
+import { emulatorFor, userOf } from './emulated.mjs';
 
 // A fault that makes a call hang fails its test instead of stalling the run.
 const LIMIT = { timeout: 30_000 };
@@ -17,19 +17,10 @@ const fails = (fn) => {
   throw new Error('no error');
 };
 
-async function emulatorFor(t) {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  return emulator;
-}
-
 /** A client logged in on the emulator. */
 async function loggedIn(t, emulator) {
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const getAccessToken = () => server.getTokenByWeiXin({ WxOpenID: 'o-responses', NickName: 'Responses', Avatar: 'https://a/b.png' });
-  const client = sdk.createClient({ getAccessToken, endpoint: emulator.endpoint });
+  const client = userOf(t, emulator, { NickName: 'Responses' });
   await client.getFamilyList();
-  t.after(() => client.logout());
   return { client };
 }
 

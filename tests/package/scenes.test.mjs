@@ -5,13 +5,15 @@
 // per scene action is refused before anything is sent.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { isError } from '../fixtures/is-error.mjs';
 import * as sdk from 'iot-explorer-app';
 import { assertIncompleteAnswersRefused, assertRefused, offlineClient } from '../fixtures/offline-client.mjs';
 import { until } from '../fixtures/until.mjs';
+import { collect } from '../fixtures/collect.mjs';
 import { twoUsers } from './two-users.mjs';
 
 const LIMIT = { timeout: 30_000 };
-const failsWith = (code) => (e) => e instanceof sdk.IotExplorerError && e.kind === 'Api' && e.code === code;
+const failsWith = (code) => isError({ kind: 'Api', code });
 
 /** Two users of an emulator whose clock runs `clock.skew` ms ahead; Bob a member of Alice's family. */
 async function home(t) {
@@ -28,12 +30,6 @@ async function home(t) {
 const power = async (client, device) => (await client.getDeviceData({ DeviceId: device.DeviceId })).DataParsed.power_switch.Value;
 const deviceAction = (device, Data) => ({ ActionType: 0, ProductId: device.ProductId, DeviceName: device.DeviceName, Data });
 
-async function all(iterator) {
-  const items = [];
-  for await (const item of iterator) items.push(item);
-  return items;
-}
-
 test('a scene runs in order: a device at once, a delay on the clock, the next device, a notice to every member; logged; refused while it runs', LIMIT, async (t) => {
   const { emulator, alice, bob, clock, light, plug } = await home(t);
   const { FamilyId } = alice;
@@ -44,7 +40,7 @@ test('a scene runs in order: a device at once, a delay on the clock, the next de
   // notice's channel as the Android app's 0.
   const Actions = [deviceAction(light, { power_switch: 0 }), { ActionType: 1, Data: 60 }, deviceAction(plug, { power_switch: 0 }), { ActionType: 3, Data: 0 }];
   const { SceneId } = await alice.client.createScene({ FamilyId, SceneName: 'Good night', SceneIcon: 'https://icons/night.png', Actions });
-  const [listed] = await all(alice.client.scenes({ FamilyId }));
+  const [listed] = await collect(alice.client.scenes({ FamilyId }));
   assert.deepEqual([listed.SceneId, listed.SceneName, listed.Flag, listed.Status], [SceneId, 'Good night', 0, 0]);
   assert.deepEqual(listed.Actions, [
     { ActionType: 0, ProductId: light.ProductId, DeviceName: light.DeviceName, Data: '{"power_switch":0}' },
@@ -63,7 +59,7 @@ test('a scene runs in order: a device at once, a delay on the clock, the next de
   assert.equal((await alice.client.getSceneList({ FamilyId })).SceneList[0].Status, 1, 'running');
   await assert.rejects(alice.client.runScene({ SceneId }), failsWith('UnsupportedOperation.SceneRunInProgress'));
   await assert.rejects(alice.client.modifyScene({ SceneId, SceneName: 'x', SceneIcon: '', Actions }), failsWith('UnsupportedOperation.SceneRunInProgress'));
-  assert.deepEqual(await all(alice.client.sceneLog({ FamilyId })), [], 'logged when it is done');
+  assert.deepEqual(await collect(alice.client.sceneLog({ FamilyId })), [], 'logged when it is done');
 
   clock.skew += 59_000;
   emulator.smart.run();
@@ -83,11 +79,11 @@ test('a scene runs in order: a device at once, a delay on the clock, the next de
     ['PropertyReport', plug.DeviceId, 0],
   ]);
 
-  const [entry] = await all(bob.client.sceneLog({ FamilyId }));
+  const [entry] = await collect(bob.client.sceneLog({ FamilyId }));
   assert.deepEqual([entry.SceneId, entry.SceneName, entry.ResultCode, entry.FamilyId, entry.UserId], [SceneId, 'Good night', 0, FamilyId, bob.UserID]);
   assert.deepEqual(entry.ActionResults.map((r) => [r.DeviceId, r.DeviceAliasName]), [[light.DeviceId, light.AliasName], [plug.DeviceId, plug.AliasName]]);
   for (const user of [alice, bob]) {
-    const [notice] = await all(user.client.messages({ Category: 3 }));
+    const [notice] = await collect(user.client.messages({ Category: 3 }));
     assert.deepEqual([notice.MsgTitle, notice.FamilyId, notice.UserID], ['Good night', FamilyId, user.UserID]);
   }
 
@@ -114,7 +110,7 @@ test('a scene fails what it cannot do: an offline device, a device gone from the
   emulator.push.setOnline(light.DeviceId, false);
   await alice.client.controlDevice({ DeviceId: plug.DeviceId, Data: { power_switch: 1 } });
   await alice.client.runScene({ SceneId: both });
-  const [failed] = await all(alice.client.sceneLog({ FamilyId, pageSize: 1 }));
+  const [failed] = await collect(alice.client.sceneLog({ FamilyId, pageSize: 1 }));
   assert.deepEqual([failed.SceneId, failed.ResultCode], [both, -1]);
   assert.deepEqual(failed.ActionResults.map((r) => [r.DeviceId, r.Result === '成功']), [[light.DeviceId, false], [plug.DeviceId, true]]);
   assert.equal(await power(alice.client, plug), 0);
@@ -123,14 +119,14 @@ test('a scene fails what it cannot do: an offline device, a device gone from the
   // A cycle (Lamp → Both → Lamp) runs each scene once, and fails.
   await alice.client.modifyScene({ SceneId: lamp, SceneName: 'Lamp', SceneIcon: '', Actions: [deviceAction(light, { brightness: 20 }), { ActionType: 2, Data: both }] });
   await alice.client.runScene({ SceneId: lamp });
-  const [cycle] = await all(alice.client.sceneLog({ FamilyId, pageSize: 1 }));
+  const [cycle] = await collect(alice.client.sceneLog({ FamilyId, pageSize: 1 }));
   assert.deepEqual([cycle.SceneId, cycle.ResultCode, cycle.ActionResults.length], [lamp, -1, 2]);
 
   // The plug leaves the family: the scenes with it are flagged.
   await alice.client.deleteDeviceInFamily({ FamilyId, DeviceId: plug.DeviceId });
-  const flags = Object.fromEntries((await all(alice.client.scenes({ FamilyId, pageSize: 1 }))).map((s) => [s.SceneName, s.Flag]));
+  const flags = Object.fromEntries((await collect(alice.client.scenes({ FamilyId, pageSize: 1 }))).map((s) => [s.SceneName, s.Flag]));
   assert.deepEqual(flags, { Lamp: 0, Both: 1 });
-  assert.equal((await all(alice.client.sceneLog({ FamilyId, pageSize: 2 }))).length, 3, 'the log read page by page');
+  assert.equal((await collect(alice.client.sceneLog({ FamilyId, pageSize: 2 }))).length, 3, 'the log read page by page');
 });
 
 test('scene actions: bad input is a typed InvalidInput naming the parameter, nothing sent; answers without their documented fields are Parse errors', async () => {

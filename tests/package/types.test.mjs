@@ -1,29 +1,19 @@
 // index.d.ts compiles under `tsc --strict` for a consumer that uses every export.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tscErrors } from '../fixtures/tsc.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-
-/** tsc's complaints about compiling `files` with `options` (empty when it compiles). */
-function tscErrors(options, files, cwd = here) {
-  try {
-    return execFileSync(process.execPath, [tsc, '--noEmit', '--strict', ...options, ...files], { cwd, encoding: 'utf8' }).trim();
-  } catch (e) {
-    return `${e.stdout}${e.stderr}`.trim();
-  }
-}
 
 test('a strict TypeScript consumer of every export (provisioning and the emulator too) compiles', () => {
-  assert.equal(tscErrors(['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom'], ['consumer.mts', 'consumer-provisioning.mts']), '');
+  assert.equal(tscErrors(['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom'], ['consumer.mts', 'consumer-provisioning.mts'], here), '');
 });
 
 test('moduleResolution "node" (Taro, uni-app) finds the types of iot-explorer-app/miniprogram', () => {
-  assert.equal(tscErrors(['--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2020', '--lib', 'es2020'], ['consumer-node10.ts']), '');
+  assert.equal(tscErrors(['--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2020', '--lib', 'es2020'], ['consumer-node10.ts'], here), '');
 });
 
 test('every README example compiles under tsc --strict, as JavaScript checked by TypeScript', (t) => {

@@ -3,27 +3,18 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from 'iot-explorer-app';
 import { assertRefused, offlineClient } from '../fixtures/offline-client.mjs';
-import { DEMO_APP_KEY, DEMO_APP_SECRET, startEmulator } from '../../emulator/server.mjs';
+import { loggedIn } from './emulated.mjs';
 
 test('getUserSetting: the push flags and display settings, under UserSetting', { timeout: 20_000 }, async (t) => {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const client = sdk.createClient({ getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-settings' }), endpoint: emulator.endpoint });
-  t.after(() => client.logout());
+  const { client } = await loggedIn(t);
   const { UserSetting } = await client.getUserSetting();
   assert.deepEqual([UserSetting.EnableWechatPush, UserSetting.EnableDeviceMessagePush, UserSetting.TemperatureUnit], [1, 0, 'C']);
   // An answer without UserSetting is not one.
-  const bare = sdk.createClient({ getAccessToken: () => ({ Token: 't' }), transport: async () => ({ status: 200, body: '{"Response":{"RequestId":"r"}}' }) });
-  await assert.rejects(bare.getUserSetting(), (e) => e.kind === 'Parse' && /UserSetting/.test(e.message));
+  await assert.rejects(offlineClient(sdk).client.getUserSetting(), (e) => e.kind === 'Parse' && /UserSetting/.test(e.message));
 });
 
 test('updateUserSetting: partial, as both official apps send it; each setting left out stays as it was', { timeout: 20_000 }, async (t) => {
-  const emulator = await startEmulator();
-  t.after(() => emulator.close());
-  const server = sdk.createServerClient({ appKey: DEMO_APP_KEY, appSecret: DEMO_APP_SECRET, endpoint: emulator.endpoint });
-  const client = sdk.createClient({ getAccessToken: () => server.getTokenByWeiXin({ WxOpenID: 'o-settings-update' }), endpoint: emulator.endpoint });
-  t.after(() => client.logout());
+  const { client } = await loggedIn(t);
   await client.updateUserSetting({ TemperatureUnit: 'F' });
   await client.updateUserSetting({ Region: 'America/New_York', EnableDeviceMessagePush: 1 });
   const { UserSetting } = await client.getUserSetting();
