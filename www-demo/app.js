@@ -1,9 +1,9 @@
 // The demo page: logs in through the backend (which signs), then uses the browser build of the
 // package for AccessToken calls straight to the IoT Explorer API (here: the local emulator).
 import init, { createClient, fetchTransport, IotExplorerError } from '/pkg/browser.js';
+import { $, escape } from '/dom.js';
 import { hideSmart, refreshSmart, showSmart, wireSmart } from '/smart.js';
 
-const $ = (id) => document.getElementById(id);
 const HINTS = {
   'InvalidParameterValue.NickNameLengthInvalid': 'NickName must be 1–20 characters.',
   'InvalidParameterValue.InvalidAccessToken': 'The token expired or was revoked; the SDK logs in again and retries once.',
@@ -21,7 +21,6 @@ function showError(e) {
   $('error').hidden = false;
 }
 const clearError = () => ($('error').hidden = true);
-const escape = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function showSigned({ signed, response }) {
   $('signed-empty').hidden = true;

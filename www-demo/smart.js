@@ -2,8 +2,8 @@
 // notice) built and run, an automation (the sensor above 26 °C switches the plug on) that fires
 // when the emulated sensor reports, and the run log and the message center, read again whenever
 // a push says a device changed.
-const $ = (id) => document.getElementById(id);
-const escape = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+import { $, escape } from '/dom.js';
+
 const time = (at) => new Date(at).toLocaleTimeString();
 
 /** { client, familyId, devices } while logged in, else null. */
